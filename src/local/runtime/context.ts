@@ -1,0 +1,144 @@
+/**
+ * What every local service shares: the simulated clock, the call counter and who is
+ * running the script right now. Services receive one RuntimeContext; nothing here
+ * touches Node's real clock, so tests can move time explicitly.
+ */
+
+export interface UserIdentity {
+  /** The e-mail Session.getActiveUser() reports; '' models a consumer co-worker whose e-mail Apps Script hides. */
+  email: string;
+  /** A locale string as Session.getActiveUserLocale() returns it, e.g. 'en', 'zh-CN'. */
+  locale: string;
+}
+
+/** A clock that moves only when told to (or when the execution-time budget charges for a call). */
+export class SimulatedClock {
+  private ms: number;
+  constructor(start: Date | number = Date.UTC(2026, 0, 5, 1, 0, 0)) {
+    this.ms = typeof start === 'number' ? start : start.getTime();
+  }
+  now(): Date {
+    return new Date(this.ms);
+  }
+  nowMs(): number {
+    return this.ms;
+  }
+  advance(ms: number): void {
+    if (!(ms >= 0)) throw new Error('The clock only moves forward');
+    this.ms += ms;
+  }
+  set(to: Date | number): void {
+    this.ms = typeof to === 'number' ? to : to.getTime();
+  }
+}
+
+/**
+ * Thrown when a simulated execution runs past its budget. The message is the one Apps Script
+ * shows: "Exceeded maximum execution time"
+ * (https://developers.google.com/apps-script/guides/services/quotas, "Script runtime: 6 min / execution").
+ */
+export class ExecutionTimeExceeded extends Error {
+  constructor() {
+    super('Exceeded maximum execution time');
+    this.name = 'ExecutionTimeExceeded';
+  }
+}
+
+/**
+ * Counts Apps Script calls per "Service.Class.method" and charges each one against the
+ * execution-time budget on the simulated clock. Tests and benchmarks read the counts to
+ * prove batching (one read per tab per operation, one write per block).
+ */
+export class CallCounter {
+  private counts = new Map<string, number>();
+  /** Simulated milliseconds one API call costs; a rough figure for the 6-minute budget. */
+  costPerCallMs = 0;
+  private budget: { startMs: number; limitMs: number } | null = null;
+
+  constructor(private readonly clock: SimulatedClock) {}
+
+  count(key: string): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    if (this.costPerCallMs > 0) this.clock.advance(this.costPerCallMs);
+    if (this.budget && this.clock.nowMs() - this.budget.startMs > this.budget.limitMs) {
+      throw new ExecutionTimeExceeded();
+    }
+  }
+
+  /** Start an execution with a time budget (default 6 minutes); null turns the budget off. */
+  startExecution(limitMs: number | null = 6 * 60 * 1000): void {
+    this.budget = limitMs === null ? null : { startMs: this.clock.nowMs(), limitMs };
+  }
+
+  endExecution(): void {
+    this.budget = null;
+  }
+
+  /** Counts as a plain object, optionally only the keys under one service ("SpreadsheetApp"). */
+  snapshot(service?: string): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [k, v] of this.counts) {
+      if (!service || k.startsWith(service + '.')) out[k] = v;
+    }
+    return out;
+  }
+
+  total(service?: string): number {
+    return Object.values(this.snapshot(service)).reduce((a, b) => a + b, 0);
+  }
+
+  reset(): void {
+    this.counts.clear();
+  }
+}
+
+export interface RuntimeContext {
+  clock: SimulatedClock;
+  counter: CallCounter;
+  /** The script's time zone (appsscript.json); the spreadsheet may have its own. */
+  scriptTimeZone: string;
+  /** Who is running the current execution. */
+  currentUser(): UserIdentity;
+}
+
+/** Marks runtime classes whose instances `instrument` should wrap when they are returned. */
+export const COUNTED = Symbol.for('salesdesk.local.counted');
+
+/**
+ * Wraps a service object so that every method call is counted as `Service.method` (or
+ * `Service.Class.method` for objects it returns, e.g. `SpreadsheetApp.Range.getValues`) and any
+ * returned runtime object (one whose class sets `[COUNTED] = 'ClassName'`) is wrapped too.
+ * Arrays of runtime objects (getSheets, getRangeList…) are wrapped element by element.
+ * Objects are wrapped once and cached, so identity comparisons in script code still hold.
+ */
+export function instrument<T extends object>(counter: CallCounter, service: string, target: T): T {
+  const cache = new WeakMap<object, object>();
+  const wrapValue = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      return value.some((v) => isCounted(v)) ? value.map(wrapValue) : value;
+    }
+    if (isCounted(value)) return wrap(value as object, (value as Record<symbol, string>)[COUNTED]);
+    return value;
+  };
+  const wrap = (obj: object, label: string): object => {
+    const hit = cache.get(obj);
+    if (hit) return hit;
+    const proxy = new Proxy(obj, {
+      get(t, prop, receiver) {
+        const v = Reflect.get(t, prop, receiver);
+        if (typeof v !== 'function' || typeof prop === 'symbol' || prop === 'constructor') return v;
+        return function (this: unknown, ...args: unknown[]) {
+          counter.count(label ? `${service}.${label}.${String(prop)}` : `${service}.${String(prop)}`);
+          return wrapValue(v.apply(t, args));
+        };
+      },
+    });
+    cache.set(obj, proxy);
+    return proxy;
+  };
+  return wrap(target, '') as T;
+}
+
+function isCounted(v: unknown): boolean {
+  return typeof v === 'object' && v !== null && COUNTED in v;
+}
