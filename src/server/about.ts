@@ -1,0 +1,30 @@
+import { VERSION } from '../core/version';
+import { t } from '../core/i18n';
+import { currentLocale } from './locale';
+
+/** What the About sidebar shows, as it crosses google.script.run (plain strings only). */
+export interface AboutInfo {
+  version: string;
+  locale: string;
+  email: string;
+}
+
+/** Menu action: opens the About sidebar in the user's language. */
+export function showAbout(): void {
+  const locale = currentLocale();
+  const page = HtmlService.createTemplateFromFile('About');
+  page.locale = locale;
+  const html = page.evaluate().setTitle(t(locale, 'about.title'));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Sidebar API: the version and who Google says the user is ('' when it will not say). */
+export function getAboutInfo(): AboutInfo {
+  let email = '';
+  try {
+    email = Session.getActiveUser().getEmail();
+  } catch (_e) {
+    // Identity withheld (consumer accounts, see platform-facts C9): show the "unknown" line.
+  }
+  return { version: VERSION, locale: currentLocale(), email };
+}

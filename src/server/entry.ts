@@ -1,0 +1,7 @@
+/**
+ * The callable surface of Sales Desk: every name exported here becomes a top-level
+ * function in dist/Code.js (menu actions, triggers, sidebar APIs). Anything a page can call
+ * validates its arguments as untrusted input.
+ */
+export { onOpen, onInstall } from './menu';
+export { showAbout, getAboutInfo } from './about';
