@@ -5,3 +5,4 @@
  */
 export { onOpen, onInstall } from './menu';
 export { showAbout, getAboutInfo } from './about';
+export { setMyLanguage } from './locale';

@@ -1,4 +1,4 @@
-import { resolveLocale, type Locale } from '../core/i18n';
+import { resolveLocale, t, type Locale } from '../core/i18n';
 
 /** User property holding a user's own language choice ('en' | 'zh'); set from Settings or About. */
 export const LOCALE_PROPERTY = 'salesdesk.locale';
@@ -16,4 +16,18 @@ export function currentLocale(): Locale {
     // No authorization yet (simple trigger in AuthMode.NONE): fall back to Google's locale.
   }
   return resolveLocale(Session.getActiveUserLocale());
+}
+
+/**
+ * Sidebar API: the current user's own language choice; '' returns to Google's locale.
+ * Called from the browser, so the argument is checked as untrusted input.
+ */
+export function setMyLanguage(choice: unknown): string {
+  if (choice !== '' && choice !== 'en' && choice !== 'zh') {
+    throw new Error(t(currentLocale(), 'error.badArgument', { detail: 'language' }));
+  }
+  const props = PropertiesService.getUserProperties();
+  if (choice === '') props.deleteProperty(LOCALE_PROPERTY);
+  else props.setProperty(LOCALE_PROPERTY, choice);
+  return currentLocale();
 }
