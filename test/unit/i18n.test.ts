@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { t, resolveLocale, catalogue } from '../../src/core/i18n';
-import { en } from '../../src/core/i18n/messages.en';
-import { zh } from '../../src/core/i18n/messages.zh';
+import { en, zh, PARTS } from '../../src/core/i18n/messages';
 
 describe('i18n', () => {
   it('maps the locales Apps Script reports to our two languages', () => {
@@ -20,21 +19,28 @@ describe('i18n', () => {
     expect(t('en', 'about.version')).toBe('Version {version}');
   });
 
+  it('defines each key in one feature catalogue only', () => {
+    const seen = new Map<string, string>();
+    for (const [part, msgs] of Object.entries(PARTS)) {
+      for (const key of Object.keys(msgs.en)) {
+        expect(seen.get(key), `${key} in ${part}`).toBeUndefined();
+        seen.set(key, part);
+      }
+    }
+  });
+
   it('has a Chinese text for every English key, and none left in English', () => {
-    const keys = Object.keys(en);
+    const keys = Object.keys(en) as (keyof typeof en)[];
     expect(Object.keys(zh).sort()).toEqual([...keys].sort());
     for (const k of keys) {
-      const text = catalogue('zh')[k as keyof typeof en];
+      const text = catalogue('zh')[k];
       expect(text.trim(), k).not.toBe('');
-      // A Chinese text must contain Chinese characters (or be a symbol-only string such as a placeholder).
-      if (/[A-Za-z]{3,}/.test(en[k as keyof typeof en])) expect(text, k).toMatch(/[\u4e00-\u9fff]/);
+      if (/[A-Za-z]{3,}/.test(en[k])) expect(text, k).toMatch(/[\u4e00-\u9fff]/);
     }
   });
 
   it('uses the same parameters in both languages', () => {
     const params = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join(',');
-    for (const k of Object.keys(en) as (keyof typeof en)[]) {
-      expect(params(zh[k]), k).toBe(params(en[k]));
-    }
+    for (const k of Object.keys(en) as (keyof typeof en)[]) expect(params(zh[k]), k).toBe(params(en[k]));
   });
 });

@@ -1,9 +1,9 @@
-import { en, type MessageKey } from './messages.en';
-import { zh } from './messages.zh';
+import { en, zh, type MessageKey } from './messages';
+
 import type { Locale } from './locale';
 
 export { resolveLocale, LOCALES, type Locale, type Localized } from './locale';
-export type { MessageKey } from './messages.en';
+export type { MessageKey } from './messages';
 
 const CATALOGUES: Record<Locale, Record<MessageKey, string>> = { en, zh };
 

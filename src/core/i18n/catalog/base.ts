@@ -1,0 +1,46 @@
+import { defineMessages } from './define';
+
+/** Messages every page and the menu share. */
+export const base = defineMessages(
+  {
+    'app.name': 'Sales Desk',
+    'app.tagline': 'A sales CRM inside your shared spreadsheet.',
+    'menu.setup': 'Set up workbook',
+    'menu.about': 'About Sales Desk',
+    'about.title': 'About Sales Desk',
+    'about.version': 'Version {version}',
+    'about.language': 'Language',
+    'about.user': 'Signed in as',
+    'about.userUnknown': 'Google did not share your e-mail address with this add-in.',
+    'about.description':
+      'Customer register, follow-ups, objections and satisfaction surveys for a small sales team, all in this spreadsheet.',
+    'about.close': 'Close',
+    'common.loading': 'Loading…',
+    'common.saving': 'Saving…',
+    'common.error': 'Something went wrong: {message}',
+    'common.cancel': 'Cancel',
+    'common.close': 'Close',
+    'error.internal': 'Sales Desk hit an unexpected problem. Nothing was changed. Details: {message}',
+    'error.badArgument': 'Sales Desk received invalid input: {detail}',
+  },
+  {
+    'app.name': '销售台',
+    'app.tagline': '放在共享表格里的销售客户管理工具。',
+    'menu.setup': '初始化工作簿',
+    'menu.about': '关于销售台',
+    'about.title': '关于销售台',
+    'about.version': '版本 {version}',
+    'about.language': '语言',
+    'about.user': '当前用户',
+    'about.userUnknown': 'Google 没有向本插件提供你的邮箱地址。',
+    'about.description': '客户登记、跟进、异议和满意度调查，专为小型销售团队设计，全部在这张表格里完成。',
+    'about.close': '关闭',
+    'common.loading': '加载中…',
+    'common.saving': '保存中…',
+    'common.error': '出错了：{message}',
+    'common.cancel': '取消',
+    'common.close': '关闭',
+    'error.internal': '销售台遇到意外问题，未做任何更改。详情：{message}',
+    'error.badArgument': '销售台收到无效输入：{detail}',
+  },
+);

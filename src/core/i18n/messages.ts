@@ -1,0 +1,23 @@
+/**
+ * The message catalogue: every text a user sees goes through here (or through a Localized
+ * value in the schema). Each feature keeps its messages in catalog/<feature>.ts; add a new
+ * file there and list it below. A key may be defined only once (a unit test checks).
+ */
+import { base } from './catalog/base';
+
+export const PARTS = { base } as const;
+
+type Part = (typeof PARTS)[keyof typeof PARTS];
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+type AllEnglish = UnionToIntersection<Part['en']>;
+
+export type MessageKey = keyof AllEnglish & string;
+
+function merge(lang: 'en' | 'zh'): Record<MessageKey, string> {
+  const out: Record<string, string> = {};
+  for (const part of Object.values(PARTS) as Part[]) Object.assign(out, part[lang]);
+  return out as Record<MessageKey, string>;
+}
+
+export const en = merge('en');
+export const zh = merge('zh');
