@@ -9,6 +9,11 @@ export interface UserIdentity {
   email: string;
   /** A locale string as Session.getActiveUserLocale() returns it, e.g. 'en', 'zh-CN'. */
   locale: string;
+  /**
+   * Stable identity for per-user stores (user properties, user cache, triggers) when the
+   * e-mail is blank; defaults to the e-mail.
+   */
+  key?: string;
 }
 
 /** A clock that moves only when told to (or when the execution-time budget charges for a call). */
