@@ -4,8 +4,9 @@
  * file there and list it below. A key may be defined only once (a unit test checks).
  */
 import { base } from './catalog/base';
+import { validation } from './catalog/validation';
 
-export const PARTS = { base } as const;
+export const PARTS = { base, validation } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
