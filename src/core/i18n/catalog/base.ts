@@ -22,6 +22,7 @@ export const base = defineMessages(
     'common.close': 'Close',
     'error.internal': 'Sales Desk hit an unexpected problem. Nothing was changed. Details: {message}',
     'error.badArgument': 'Sales Desk received invalid input: {detail}',
+    'error.busy': 'Another teammate is saving right now. Please try again in a moment; nothing was changed.',
   },
   {
     'app.name': '销售台',
@@ -42,5 +43,6 @@ export const base = defineMessages(
     'common.close': '关闭',
     'error.internal': '销售台遇到意外问题，未做任何更改。详情：{message}',
     'error.badArgument': '销售台收到无效输入：{detail}',
+    'error.busy': '其他同事正在保存，请稍后再试；本次未做任何更改。',
   },
 );
