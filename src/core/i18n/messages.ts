@@ -5,8 +5,9 @@
  */
 import { base } from './catalog/base';
 import { validation } from './catalog/validation';
+import { setup } from './catalog/setup';
 
-export const PARTS = { base, validation } as const;
+export const PARTS = { base, validation, setup } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -1,0 +1,38 @@
+import { defineMessages } from './define';
+
+// workbook set-up
+/** What "Set up workbook" tells the user. */
+export const setup = defineMessages(
+  {
+    'setup.title': 'Set up workbook',
+    'setup.done': 'Sales Desk is set up. Tabs created: {created}. Columns added: {columns}. Repairs: {repairs}.',
+    'setup.nothingToDo': 'Sales Desk is set up and nothing needed repair.',
+    'setup.problemsIntro': 'Some things could not be repaired safely and were left as they are:',
+    'setup.problem.unknownTab':
+      'The tab "{sheet}" has the name of a Sales Desk tab but its headers are not recognised; a new tab "{created}" was created instead.',
+    'setup.problem.userDataInFormula':
+      'Column "{column}" on "{sheet}" is computed by a formula, but cells {cells} hold typed values. Move or clear them so the formula can fill the column.',
+    'setup.problem.userFormula':
+      'Column "{column}" on "{sheet}" holds a formula that is not Sales Desk\'s in {cell}. It was kept; clear the cell and run Set up again to restore the computed column.',
+    'setup.problem.listChanged':
+      'A built-in dropdown value in "{sheet}" cell {cell} was changed to "{value}". Formulas that rely on it may show other values.',
+    'setup.problem.settingMissing': 'The setting "{setting}" could not be placed on the Settings tab.',
+    'setup.busy': 'Another person is setting up or changing the workbook. Try again in a minute.',
+    'setup.shellTitle': '{name}',
+  },
+  {
+    'setup.title': '初始化工作簿',
+    'setup.done': '销售台已设置完毕。新建工作表：{created}。新增列：{columns}。修复项：{repairs}。',
+    'setup.nothingToDo': '销售台已设置好，无需修复。',
+    'setup.problemsIntro': '以下问题无法安全修复，已保持原样：',
+    'setup.problem.unknownTab': '工作表“{sheet}”使用了销售台工作表的名称，但表头无法识别；已另建工作表“{created}”。',
+    'setup.problem.userDataInFormula':
+      '“{sheet}”中的“{column}”列由公式自动计算，但单元格 {cells} 中有手动输入的值。请移走或清除这些值，公式才能填满该列。',
+    'setup.problem.userFormula':
+      '“{sheet}”中的“{column}”列在 {cell} 有一个不属于销售台的公式，已保留；清除该单元格后再次运行初始化即可恢复自动计算。',
+    'setup.problem.listChanged': '“{sheet}”单元格 {cell} 中的内置下拉选项被改为“{value}”。依赖它的公式可能显示其他值。',
+    'setup.problem.settingMissing': '无法在设置表中放置设置项“{setting}”。',
+    'setup.busy': '其他人正在初始化或修改工作簿，请稍后再试。',
+    'setup.shellTitle': '{name}',
+  },
+);

@@ -1,0 +1,347 @@
+/**
+ * The declaration of every tab. Set-up, repair, reading, writing, validation and
+ * docs/reference.md are all driven from here: adding a column is adding one line.
+ */
+import type { Localized } from '../i18n/locale';
+import { LISTS } from '../lists';
+import type { ColumnDef, ColumnType, HeaderStyle, TabDef } from './types';
+
+const L = (en: string, zh: string): Localized => ({ en, zh });
+
+/** The list key that means "a member of the team list in Settings" (validation on SD_TEAM_NAME). */
+export const TEAM_LIST = 'team';
+
+type Extra = Partial<Omit<ColumnDef, 'key' | 'header' | 'note' | 'type'>>;
+
+const DEFAULT_WIDTH: Record<ColumnType, number> = {
+  text: 160,
+  longtext: 280,
+  email: 200,
+  phone: 130,
+  date: 105,
+  datetime: 140,
+  number: 100,
+  currency: 120,
+  percent: 90,
+  integer: 90,
+  boolean: 80,
+  list: 150,
+  id: 100,
+};
+
+/** One column: `c(key, type, header, note, extra)`. */
+function c(key: string, type: ColumnType, header: Localized, note: Localized, extra: Extra = {}): ColumnDef {
+  return { key, type, header, note, width: DEFAULT_WIDTH[type], ...extra };
+}
+
+/** Columns every log tab ends with. */
+function audit(): ColumnDef[] {
+  return [
+    c('created_at', 'datetime', L('Created', '创建时间'), L('When the row was added (set by Sales Desk).', '该行的添加时间（由销售台填写）。'), { protected: true }),
+    c('created_by', 'text', L('Created by', '创建人'), L('Who added the row (set by Sales Desk).', '添加该行的人（由销售台填写）。'), { protected: true, width: 140 }),
+    c('updated_at', 'datetime', L('Updated', '更新时间'), L('When the row was last changed through Sales Desk.', '最近一次通过销售台修改的时间。'), { protected: true }),
+  ];
+}
+
+function owner(note: Localized): ColumnDef {
+  return c('owner', 'list', L('Owner', '负责人'), note, { list: TEAM_LIST, width: 130 });
+}
+
+function customerRef(): ColumnDef[] {
+  return [
+    c('customer_id', 'id', L('Customer ID', '客户编号'), L('ID of the customer on the Customers tab.', '客户表中的客户编号。'), { required: true }),
+    c('customer_name', 'text', L('Customer', '客户名称'), L('Customer name, copied when the row is saved.', '客户名称，保存时自动填入。'), { width: 180 }),
+  ];
+}
+
+/** A stand-in formula: blank for every row until the issue that owns the rule replaces it. */
+function placeholder(idKey: string): string {
+  return `ARRAYFORMULA(IF({${idKey}}="","",""))`;
+}
+
+const LOG_HEADER: HeaderStyle = { background: '#1a73e8', fontColor: '#ffffff', bold: true };
+const ADMIN_HEADER: HeaderStyle = { background: '#5f6368', fontColor: '#ffffff', bold: true };
+
+export const CUSTOMERS: TabDef = {
+  key: 'customers',
+  name: L('Customers', '客户'),
+  kind: 'table',
+  description: L(
+    'The customer register: one row per customer (seed 002 template 1).',
+    '客户信息登记表：每个客户一行（资料 002 模板 1）。',
+  ),
+  frozenRows: 1,
+  frozenColumns: 2,
+  headerStyle: LOG_HEADER,
+  color: '#1a73e8',
+  columns: [
+    c('customer_id', 'id', L('Customer ID', '客户编号'), L('Unique ID given by Sales Desk, e.g. C-000123. Do not change it.', '销售台分配的唯一编号，例如 C-000123。请勿修改。'), { protected: true }),
+    c('name', 'text', L('Customer name', '客户名称'), L('Company (or person) name.', '公司（或个人）名称。'), { required: true, width: 200 }),
+    c('industry', 'list', L('Industry', '所属行业'), L('Industry of the customer.', '客户所属行业。'), { list: 'industry' }),
+    c('employees', 'integer', L('Employees', '员工数'), L('Company size: number of employees.', '客户规模：员工人数。'), { bounds: { min: 0 } }),
+    c('annual_revenue', 'currency', L('Annual revenue', '年营收'), L('Company size: annual revenue of the customer.', '客户规模：客户的年营业收入。'), { bounds: { min: 0 } }),
+    c('contact_name', 'text', L('Contact', '联系人'), L('Main contact person.', '主要联系人。'), { width: 140 }),
+    c('contact_title', 'text', L('Title', '职务'), L('Position of the contact.', '联系人的职务。'), { width: 130 }),
+    c('phone', 'phone', L('Phone', '电话'), L('Phone number, kept as text.', '电话号码，按文本保存。')),
+    c('email', 'email', L('E-mail', '邮箱'), L('E-mail of the contact; needed to send the satisfaction survey.', '联系人邮箱；发送满意度问卷时需要。')),
+    c('source', 'list', L('Source channel', '来源渠道'), L('Where the lead came from.', '线索来源渠道。'), { list: 'source' }),
+    c('source_detail', 'text', L('Source detail', '来源明细'), L('Campaign or event, e.g. "2024 trade show".', '具体活动或来源，例如“2024年展会”。')),
+    c('scenario', 'list', L('Scenario', '业务场景'), L('New customer, repurchase / upsell, or key account.', '新客户开发、老客户复购/增购或大客户攻坚。'), { list: 'scenario' }),
+    c('needs', 'longtext', L('Needs', '需求描述'), L('Short description of what the customer needs.', '客户需求的简要描述。')),
+    c('need_confirmed', 'boolean', L('Need confirmed', '需求已确认'), L('Tick when the customer has a clear need.', '客户有明确需求时勾选。'), { width: 100 }),
+    c('budget_confirmed', 'boolean', L('Budget confirmed', '预算已确认'), L('Tick when the customer has confirmed a budget.', '客户已确认预算时勾选。'), { width: 100 }),
+    c('intention_level', 'list', L('Intention level', '意向等级'), L('Computed: High = need and budget confirmed, Medium = need only, Low = neither.', '自动计算：高 = 需求和预算都已确认，中 = 仅需求，低 = 都未确认。'), {
+      list: 'intention',
+      width: 110,
+      formula:
+        'ARRAYFORMULA(IF({customer_id}="","",IF({need_confirmed},IF({budget_confirmed},INDEX(SD_LIST_INTENTION,1),INDEX(SD_LIST_INTENTION,2)),INDEX(SD_LIST_INTENTION,3))))',
+    }),
+    c('stage', 'list', L('Stage', '销售阶段'), L('Where the sale stands: six stages, then Won, Lost or On hold.', '销售进展：六个阶段，或已成交、已丢单、暂缓。'), { list: 'stage', width: 190 }),
+    owner(L('The rep responsible for this customer (team list in Settings).', '负责该客户的销售（见设置中的团队名单）。')),
+    c('last_contact_at', 'datetime', L('Last contact', '最近联系'), L('Date of the latest follow-up (kept up to date by Sales Desk).', '最近一次跟进的时间（由销售台更新）。'), { protected: true }),
+    c('days_since_contact', 'integer', L('Days since contact', '未联系天数'), L('Computed: days since the last contact.', '自动计算：距最近一次联系的天数。'), {
+      formula: 'ARRAYFORMULA(IF({customer_id}="","",IF({last_contact_at}="","",INT(TODAY()-INT({last_contact_at})))))',
+    }),
+    c('next_followup', 'datetime', L('Next follow-up', '下次跟进时间'), L('Computed: when the next contact is due, from the cadence in Settings.', '自动计算：按设置中的跟进节奏得出的下次跟进时间。'), {
+      formula: placeholder('customer_id'),
+      placeholder: 'issue 6 (follow-up cadence)',
+    }),
+    c('followup_state', 'list', L('Follow-up status', '跟进状态'), L('Computed: overdue, due today, scheduled or none.', '自动计算：已逾期、今天到期、已安排或无。'), {
+      list: 'due_state',
+      width: 110,
+      formula: placeholder('customer_id'),
+      placeholder: 'issue 5/6 (follow-up status)',
+    }),
+    c('value_tier', 'list', L('Value tier', '价值等级'), L('Computed: A, B or C by share of revenue in the value window (Settings).', '自动计算：按统计期内收入占比划分 A、B、C（见设置）。'), {
+      list: 'value_tier',
+      width: 90,
+      formula: placeholder('customer_id'),
+      placeholder: 'issue 5 (ABC tier)',
+    }),
+    c('gold', 'boolean', L('Gold', '黄金客户'), L('Computed: among the top 5 % of customers by value (Settings).', '自动计算：价值排名前 5% 的客户（见设置）。'), {
+      width: 80,
+      formula: placeholder('customer_id'),
+      placeholder: 'issue 5 (gold customers)',
+    }),
+    c('churn_risk', 'boolean', L('Churn risk', '流失风险'), L('Computed: no contact for too long, falling deal value or low satisfaction.', '自动计算：长时间未联系、成交额下降或满意度低。'), {
+      width: 90,
+      formula: placeholder('customer_id'),
+      placeholder: 'issue 5 (churn risk)',
+    }),
+    c('notes', 'longtext', L('Notes', '备注'), L('Anything else worth knowing.', '其他需要记录的信息。')),
+    ...audit(),
+  ],
+};
+
+export const FOLLOWUPS: TabDef = {
+  key: 'followups',
+  name: L('Follow-ups', '跟进记录'),
+  kind: 'table',
+  description: L('One row per contact, planned or done.', '每次联系一行，包括计划中和已完成的。'),
+  frozenRows: 1,
+  frozenColumns: 1,
+  headerStyle: LOG_HEADER,
+  color: '#188038',
+  columns: [
+    c('followup_id', 'id', L('Follow-up ID', '跟进编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
+    ...customerRef(),
+    owner(L('The rep who makes this contact.', '负责本次联系的销售。')),
+    c('channel', 'list', L('Channel', '跟进方式'), L('Phone, e-mail, visit, video, message or event.', '电话、邮件、拜访、视频、消息或活动。'), { list: 'channel', width: 120 }),
+    c('purpose', 'list', L('Purpose', '跟进目的'), L('Why this contact happens.', '本次联系的目的。'), { list: 'purpose' }),
+    c('planned_at', 'datetime', L('Planned', '计划时间'), L('When the contact is due.', '计划联系的时间。')),
+    c('done_at', 'datetime', L('Done', '完成时间'), L('When the contact actually happened; empty while planned.', '实际联系的时间；未完成时为空。')),
+    c('summary', 'longtext', L('What was said', '沟通内容'), L('What was discussed and agreed.', '沟通和约定的内容。')),
+    c('commitments', 'longtext', L('Commitments', '承诺事项'), L('Promises made, with their due dates.', '做出的承诺及其期限。')),
+    c('next_step', 'text', L('Next step', '下一步'), L('What happens next.', '接下来要做什么。'), { width: 200 }),
+    c('stage_after', 'list', L('Stage after', '跟进后阶段'), L('The customer’s stage after this contact, if it changed.', '本次联系后客户所处的阶段（如有变化）。'), { list: 'stage', width: 190 }),
+    c('intention_after', 'list', L('Intention after', '跟进后意向'), L('The intention level after this contact, if it changed.', '本次联系后的意向等级（如有变化）。'), { list: 'intention', width: 110 }),
+    c('cancelled', 'boolean', L('Cancelled', '已取消'), L('Tick when a planned contact will not happen.', '计划的联系取消时勾选。')),
+    c('status', 'list', L('Status', '状态'), L('Computed: planned, done, overdue or cancelled.', '自动计算：已计划、已完成、已逾期或已取消。'), {
+      list: 'followup_status',
+      width: 100,
+      formula: placeholder('followup_id'),
+      placeholder: 'issue 6 (follow-up status)',
+    }),
+    ...audit(),
+  ],
+};
+
+export const OBJECTIONS: TabDef = {
+  key: 'objections',
+  name: L('Objections', '异议跟踪'),
+  kind: 'table',
+  description: L('One row per objection a customer raised (seed 002 template 3).', '客户提出的每个异议一行（资料 002 模板 3）。'),
+  frozenRows: 1,
+  frozenColumns: 1,
+  headerStyle: LOG_HEADER,
+  color: '#e37400',
+  columns: [
+    c('objection_id', 'id', L('Objection ID', '异议编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
+    ...customerRef(),
+    c('raised_at', 'datetime', L('Raised', '提出时间'), L('When the customer raised the objection.', '客户提出异议的时间。'), { required: true }),
+    c('type', 'list', L('Type', '异议类型'), L('Price, product, service, timing, trust, decision, need, competitor or other.', '价格、产品、服务、时间、信任、决策、需求、竞争对手或其他。'), { list: 'objection_type', width: 170 }),
+    c('details', 'longtext', L('Details', '异议内容'), L('What the customer said, in detail.', '客户异议的详细描述。')),
+    c('response', 'longtext', L('Response', '应对措施'), L('How we answered.', '我们如何应对。')),
+    c('answer_due', 'datetime', L('Answer due', '书面答复期限'), L('Computed: raised time plus the written-answer time in Settings (24 h).', '自动计算：提出时间加上设置中的书面答复时限（24 小时）。'), {
+      formula: 'ARRAYFORMULA(IF({objection_id}="","",IF({raised_at}="","",{raised_at}+SD_OBJECTION_ANSWER_HOURS/24)))',
+    }),
+    c('answered_at', 'datetime', L('Answered', '答复时间'), L('When the written answer was sent.', '书面答复发出的时间。')),
+    c('customer_feedback', 'longtext', L('Customer feedback', '客户反馈'), L('How the customer reacted to the answer.', '客户对答复的反应。')),
+    c('result', 'list', L('Result', '处理结果'), L('Resolved, partly resolved or unresolved.', '已解决、部分解决或未解决。'), { list: 'objection_result', width: 120 }),
+    c('next_step', 'longtext', L('Next step', '后续跟进计划'), L('What we will do next.', '后续如何跟进。')),
+    c('next_step_due', 'date', L('Next step due', '跟进期限'), L('When the next step is due.', '后续跟进的期限。')),
+    owner(L('The rep who handles the objection.', '负责处理该异议的销售。')),
+    ...audit(),
+  ],
+};
+
+function score(key: string, en: string, zh: string): ColumnDef {
+  return c(key, 'integer', L(en, zh), L(`${en}, 1 (poor) to 5 (excellent).`, `${zh}，1 分（差）到 5 分（优）。`), {
+    bounds: { min: 1, max: 5 },
+    width: 100,
+  });
+}
+
+export const SURVEY_RESPONSES: TabDef = {
+  key: 'survey_responses',
+  name: L('Survey responses', '满意度调查'),
+  kind: 'table',
+  description: L('One row per answered satisfaction survey (seed 002 template 4, plus NPS).', '每份已回答的满意度问卷一行（资料 002 模板 4，另加 NPS）。'),
+  frozenRows: 1,
+  frozenColumns: 1,
+  headerStyle: LOG_HEADER,
+  color: '#9334e6',
+  columns: [
+    c('response_id', 'id', L('Response ID', '问卷编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
+    ...customerRef(),
+    c('answered_at', 'datetime', L('Answered', '评估时间'), L('When the customer answered.', '客户作答的时间。')),
+    score('service_quality', 'Service quality', '服务质量'),
+    score('solution_effect', 'Solution effect', '方案效果'),
+    score('response_speed', 'Response speed', '响应速度'),
+    score('teamwork', 'Teamwork', '团队配合'),
+    c('overall', 'list', L('Overall', '总体评价'), L('Satisfied, neutral or unsatisfied.', '满意、一般或不满意。'), { list: 'satisfaction', width: 110 }),
+    c('nps', 'integer', L('Would recommend (0–10)', '推荐意愿（0–10）'), L('Net Promoter question: how likely to recommend us, 0 to 10. Not in the seeds; added because managers expect it.', 'NPS 问题：向他人推荐我们的可能性，0 到 10 分。资料中没有，因管理者常用而加入。'), {
+      bounds: { min: 0, max: 10 },
+      width: 120,
+    }),
+    c('suggestions', 'longtext', L('Suggestions', '建议与意见'), L('What the customer suggests we improve.', '客户的建议和意见。')),
+    c('average_score', 'number', L('Average score', '平均分'), L('Computed: mean of the four 1–5 scores.', '自动计算：四项 1–5 分的平均值。'), {
+      numberFormat: '0.0',
+      width: 100,
+      formula: placeholder('response_id'),
+      placeholder: 'survey issue (scoring)',
+    }),
+    c('token', 'text', L('Survey token', '问卷令牌'), L('Links the answer to the survey that was sent (set by Sales Desk).', '将答卷与发出的问卷关联（由销售台填写）。'), { protected: true, width: 120 }),
+    owner(L('The rep responsible for the customer when the survey was sent.', '发送问卷时负责该客户的销售。')),
+    ...audit(),
+  ],
+};
+
+export const DEALS: TabDef = {
+  key: 'deals',
+  name: L('Deals', '成交记录'),
+  kind: 'table',
+  description: L('One row per deal won: the purchase history behind value tiers.', '每笔成交一行：价值等级所依据的购买记录。'),
+  frozenRows: 1,
+  frozenColumns: 1,
+  headerStyle: LOG_HEADER,
+  color: '#d93025',
+  columns: [
+    c('deal_id', 'id', L('Deal ID', '成交编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
+    ...customerRef(),
+    c('amount', 'currency', L('Amount', '金额'), L('Value of the deal.', '成交金额。'), { required: true, bounds: { min: 0 } }),
+    c('won_on', 'date', L('Date won', '成交日期'), L('Date the contract was signed.', '合同签订日期。'), { required: true }),
+    c('product', 'text', L('Product / line', '产品/产品线'), L('What was sold.', '销售的产品或产品线。')),
+    c('kind', 'list', L('Kind', '成交类型'), L('New, repurchase or upsell.', '新购、复购或增购。'), { list: 'deal_kind', width: 110 }),
+    c('delivered_on', 'date', L('Delivered', '交付日期'), L('Date of delivery; starts the return call and the survey clock.', '交付日期；回访和满意度调查从此计时。')),
+    owner(L('The rep who won the deal.', '赢得该笔成交的销售。')),
+    c('notes', 'longtext', L('Notes', '备注'), L('Anything else about the deal.', '关于该笔成交的其他信息。')),
+    ...audit(),
+  ],
+};
+
+export const DASHBOARD: TabDef = {
+  key: 'dashboard',
+  name: L('Dashboard', '仪表板'),
+  kind: 'shell',
+  description: L('The manager’s overview. Charts and KPIs arrive in a later version.', '管理者总览。图表和指标将在后续版本提供。'),
+  frozenRows: 0,
+  headerStyle: ADMIN_HEADER,
+  color: '#202124',
+  columns: [],
+};
+
+export const PLAYBOOK: TabDef = {
+  key: 'playbook',
+  name: L('Playbook', '异议应对手册'),
+  kind: 'shell',
+  description: L('How to answer each objection type. Filled in a later version.', '各类异议的应对方法，将在后续版本填写。'),
+  frozenRows: 0,
+  headerStyle: ADMIN_HEADER,
+  color: '#202124',
+  columns: [],
+};
+
+export const SETTINGS_TAB: TabDef = {
+  key: 'settings',
+  name: L('Settings', '设置'),
+  kind: 'settings',
+  description: L(
+    'Thresholds and cadences (change the Value column only), and the team list.',
+    '阈值和跟进节奏（只修改“值”一列），以及团队名单。',
+  ),
+  frozenRows: 1,
+  headerStyle: ADMIN_HEADER,
+  color: '#5f6368',
+  columns: [
+    c('setting_key', 'id', L('Key', '键'), L('Internal name of the setting. Do not change it.', '设置的内部名称，请勿修改。'), { protected: true, width: 200 }),
+    c('setting_label', 'text', L('Setting', '设置项'), L('What the setting controls.', '该设置控制什么。'), { protected: true, width: 260 }),
+    c('setting_value', 'text', L('Value', '值'), L('Change this to adjust Sales Desk to your team.', '修改此列，使销售台适合你的团队。'), { width: 110 }),
+    c('setting_unit', 'text', L('Unit', '单位'), L('Unit of the value.', '数值的单位。'), { protected: true, width: 150 }),
+    c('setting_explanation', 'longtext', L('Explanation', '说明'), L('What the value means.', '该数值的含义。'), { protected: true, width: 420 }),
+    c('setting_source', 'text', L('Source', '来源'), L('Where the default comes from; "our choice" when no handbook gives a number.', '默认值的来源；没有资料给出数字时标为“our choice”（本产品的选择）。'), { protected: true, width: 260 }),
+    c('team_name', 'text', L('Team member', '团队成员'), L('Name of a rep or manager; owners are picked from this list.', '销售代表或经理的姓名；负责人从此名单中选择。'), { width: 150 }),
+    c('team_email', 'email', L('Team e-mail', '成员邮箱'), L('Google e-mail of the team member.', '团队成员的 Google 邮箱。')),
+    c('team_role', 'list', L('Team role', '成员角色'), L('Rep or manager.', '销售代表或经理。'), { list: 'role', width: 110 }),
+  ],
+};
+
+export const LISTS_TAB: TabDef = {
+  key: 'lists',
+  name: L('Lists', '下拉选项'),
+  kind: 'lists',
+  description: L(
+    'Dropdown values. Add your own values below a list; keep the built-in ones in place.',
+    '下拉选项。可在各列下方添加自己的选项；请保留内置选项的位置。',
+  ),
+  frozenRows: 1,
+  headerStyle: ADMIN_HEADER,
+  color: '#5f6368',
+  columns: LISTS.map((l) => c(l.key, 'text', l.name, l.note, { width: 170 })),
+};
+
+/** Every tab, in the order set-up creates them. */
+export const TABS: readonly TabDef[] = [
+  CUSTOMERS,
+  FOLLOWUPS,
+  OBJECTIONS,
+  SURVEY_RESPONSES,
+  DEALS,
+  DASHBOARD,
+  PLAYBOOK,
+  SETTINGS_TAB,
+  LISTS_TAB,
+];
+
+export function getTab(key: string): TabDef {
+  const t = TABS.find((x) => x.key === key);
+  if (!t) throw new Error(`Unknown tab: ${key}`);
+  return t;
+}
+
+export function getColumn(tab: TabDef | string, key: string): ColumnDef {
+  const def = typeof tab === 'string' ? getTab(tab) : tab;
+  const col = def.columns.find((x) => x.key === key);
+  if (!col) throw new Error(`Unknown column ${key} on tab ${def.key}`);
+  return col;
+}
