@@ -18,7 +18,6 @@ export const setup = defineMessages(
       'A built-in dropdown value in "{sheet}" cell {cell} was changed to "{value}". Formulas that rely on it may show other values.',
     'setup.problem.settingMissing': 'The setting "{setting}" could not be placed on the Settings tab.',
     'setup.busy': 'Another person is setting up or changing the workbook. Try again in a minute.',
-    'setup.shellTitle': '{name}',
   },
   {
     'setup.title': '初始化工作簿',
@@ -33,6 +32,5 @@ export const setup = defineMessages(
     'setup.problem.listChanged': '“{sheet}”单元格 {cell} 中的内置下拉选项被改为“{value}”。依赖它的公式可能显示其他值。',
     'setup.problem.settingMissing': '无法在设置表中放置设置项“{setting}”。',
     'setup.busy': '其他人正在初始化或修改工作簿，请稍后再试。',
-    'setup.shellTitle': '{name}',
   },
 );
