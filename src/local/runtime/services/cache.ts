@@ -16,8 +16,8 @@ type GasCache = GoogleAppsScript.Cache.Cache;
 
 export const DEFAULT_TTL_SECONDS = 600;
 export const MAX_TTL_SECONDS = 21600;
-export const MAX_KEY_CHARS = 250;
-export const MAX_VALUE_BYTES = 100 * 1024;
+export const CACHE_MAX_KEY_CHARS = 250;
+export const CACHE_MAX_VALUE_BYTES = 100 * 1024;
 
 export interface CacheEntry {
   value: string;
@@ -71,7 +71,7 @@ export class Cache implements Pick<GasCache, 'get' | 'getAll' | 'put' | 'putAll'
     const ttl = ttlOf(expirationInSeconds);
     const checked: [string, string][] = Object.entries(values).map(([k, v]) => {
       const value = String(v);
-      if (utf8Bytes(value) > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
+      if (utf8Bytes(value) > CACHE_MAX_VALUE_BYTES) throw gasError('Argument too large: value');
       return [checkKey(k), value];
     });
     const s = this.store();
@@ -91,7 +91,7 @@ export class Cache implements Pick<GasCache, 'get' | 'getAll' | 'put' | 'putAll'
 function checkKey(key: unknown): string {
   if (key === null || key === undefined) throw gasError('Invalid argument: key');
   const k = String(key);
-  if (k.length > MAX_KEY_CHARS) throw gasError('Argument too large: key');
+  if (k.length > CACHE_MAX_KEY_CHARS) throw gasError('Argument too large: key');
   return k;
 }
 

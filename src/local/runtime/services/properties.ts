@@ -13,8 +13,8 @@ import { gasError, userKeyOf, utf8Bytes } from './common';
 
 type GasProperties = GoogleAppsScript.Properties.Properties;
 
-export const MAX_VALUE_BYTES = 9 * 1024;
-export const MAX_STORE_BYTES = 500 * 1024;
+export const PROPERTY_MAX_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_MAX_STORE_BYTES = 500 * 1024;
 
 export interface PropertiesState {
   script: Record<string, string>;
@@ -82,11 +82,11 @@ export class Properties
 
   private write(entries: Record<string, string>, deleteAllOthers: boolean): void {
     for (const v of Object.values(entries)) {
-      if (utf8Bytes(v) > MAX_VALUE_BYTES) throw gasError('Argument too large: value');
+      if (utf8Bytes(v) > PROPERTY_MAX_VALUE_BYTES) throw gasError('Argument too large: value');
     }
     const s = this.store();
     const after: Record<string, string> = deleteAllOthers ? { ...entries } : { ...s, ...entries };
-    if (storeBytes(after) > MAX_STORE_BYTES) {
+    if (storeBytes(after) > PROPERTY_MAX_STORE_BYTES) {
       throw gasError('You have exceeded the property storage quota. Please remove some properties and try again.');
     }
     if (deleteAllOthers) for (const k of Object.keys(s)) delete s[k];
