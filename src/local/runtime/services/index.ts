@@ -6,3 +6,4 @@ export * from './properties';
 export * from './session';
 export * from './lock';
 export * from './cache';
+export * from './utilities';
