@@ -6,3 +6,4 @@
 export { onOpen, onInstall } from './menu';
 export { showAbout, getAboutInfo } from './about';
 export { setMyLanguage } from './locale';
+export { setupWorkbook } from './setup';

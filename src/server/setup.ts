@@ -1,0 +1,557 @@
+/**
+ * "Set up workbook": creates every Sales Desk tab in the user's language and, on every later
+ * run, repairs what is missing — headers, notes, header style, validation, number formats,
+ * array formulas, named ranges, protections — without moving, overwriting or deleting
+ * anything of the user's. What cannot be repaired safely is reported, not forced.
+ *
+ * Cost: every call below is per tab, per column or per setting/list — never per data row —
+ * so set-up costs the same number of Apps Script calls with 0 or 20,000 rows.
+ */
+import { t, type Locale } from '../core/i18n';
+import {
+  TABS,
+  META_COL,
+  META_TAB,
+  HEADER_ROW,
+  FIRST_DATA_ROW,
+  namedRanges,
+  validationRangeName,
+  type ColumnDef,
+  type TabDef,
+} from '../core/schema';
+import { LISTS, listItemKey, listNamedRange } from '../core/lists';
+import { SETTINGS, UNIT_LABELS, TEAM_RANGES, type SettingDef } from '../core/settings';
+import { columnLetter, resolveFormula, sameFormula, UnresolvedColumnError } from '../core/formulas';
+import { asCellText } from '../core/text';
+import { columnsFromMetadata, findTabs, locateColumns, readHeaderRow, wholeColumn } from './workbook/locate';
+import { withDocumentLock } from './lock';
+import { currentLocale } from './locale';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+export interface SetupProblem {
+  code: 'unknownTab' | 'userDataInFormula' | 'userFormula' | 'listChanged' | 'settingMissing';
+  params: Record<string, string>;
+}
+
+export interface SetupReport {
+  locale: Locale;
+  createdTabs: string[];
+  addedColumns: string[];
+  repairs: string[];
+  problems: SetupProblem[];
+}
+
+interface TabState {
+  def: TabDef;
+  sheet: Sheet;
+  columns: Map<string, number>;
+  created: boolean;
+}
+
+const PROTECT_PREFIX = 'salesdesk:';
+
+/** Number format for a column type; null leaves the format alone. */
+export function numberFormatFor(col: ColumnDef): string | null {
+  if (col.numberFormat) return col.numberFormat;
+  switch (col.type) {
+    case 'date':
+      return 'yyyy-mm-dd';
+    case 'datetime':
+      return 'yyyy-mm-dd hh:mm';
+    case 'currency':
+      return '#,##0.00';
+    case 'number':
+      return '#,##0.##';
+    case 'percent':
+      return '0%';
+    case 'integer':
+      return '0';
+    case 'text':
+    case 'longtext':
+    case 'email':
+    case 'phone':
+    case 'id':
+      // Plain text: what a user types stays text (principle 6). Not on computed columns.
+      return col.formula ? null : '@';
+    default:
+      return null;
+  }
+}
+
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+const isErrorValue = (v: unknown) => typeof v === 'string' && /^#(REF|SPILL|N\/A|VALUE|ERROR|NAME|DIV\/0|NUM|NULL)[!?]?/.test(v);
+
+/** The language of the workbook's texts: the Settings override, else the user's own language. */
+function setupLocale(ss: Spreadsheet): Locale {
+  try {
+    const r = ss.getRangeByName('SD_LANGUAGE');
+    const key = r ? listItemKey('language', r.getValue()) : null;
+    if (key === 'en' || key === 'zh') return key;
+  } catch (_e) {
+    // no Settings yet
+  }
+  return currentLocale();
+}
+
+function uniqueSheetName(ss: Spreadsheet, wanted: string, suffix: string): string {
+  if (!ss.getSheetByName(wanted)) return wanted;
+  for (let i = 1; i < 100; i++) {
+    const n = i === 1 ? `${wanted} ${suffix}` : `${wanted} ${suffix} ${i}`;
+    if (!ss.getSheetByName(n)) return n;
+  }
+  return `${wanted} ${Date.now()}`;
+}
+
+/** Creates missing tabs and finds existing ones; a same-named tab that is not ours is left alone. */
+function ensureTabs(ss: Spreadsheet, locale: Locale, report: SetupReport): TabState[] {
+  const found = findTabs(ss);
+  const states: TabState[] = [];
+  for (const def of TABS) {
+    let f = found.get(def.key);
+    let headers: unknown[] = [];
+    let meta = new Map<string, number>();
+    if (f) {
+      headers = readHeaderRow(f.sheet);
+      meta = f.via === 'metadata' ? columnsFromMetadata(f.sheet) : new Map();
+      if (f.via === 'name' && def.columns.length) {
+        const located = locateColumns(def, headers, meta).columns.size;
+        const hasContent = headers.some((h) => !isBlank(h));
+        if (hasContent && located === 0) {
+          const created = uniqueSheetName(ss, def.name[locale], locale === 'zh' ? '（销售台）' : '(Sales Desk)');
+          report.problems.push({ code: 'unknownTab', params: { sheet: f.sheet.getName(), created } });
+          f = undefined;
+          const sheet = ss.insertSheet(created, ss.getNumSheets());
+          states.push(newTab(def, sheet, report));
+          continue;
+        }
+      }
+      if (f.via === 'name') {
+        f.sheet.addDeveloperMetadata(META_TAB, def.key);
+        report.repairs.push(`${def.key}: tab key`);
+      }
+      states.push({ def, sheet: f.sheet, columns: locateColumns(def, headers, meta).columns, created: false });
+    } else {
+      const name = uniqueSheetName(ss, def.name[locale], locale === 'zh' ? '（销售台）' : '(Sales Desk)');
+      const sheet = ss.insertSheet(name, ss.getNumSheets());
+      states.push(newTab(def, sheet, report));
+    }
+  }
+  return states;
+}
+
+function newTab(def: TabDef, sheet: Sheet, report: SetupReport): TabState {
+  sheet.addDeveloperMetadata(META_TAB, def.key);
+  if (def.color) sheet.setTabColor(def.color);
+  report.createdTabs.push(sheet.getName());
+  return { def, sheet, columns: new Map(), created: true };
+}
+
+/** Headers, column metadata, notes, header style, frozen rows and widths of new columns. */
+function ensureColumns(ss: Spreadsheet, st: TabState, locale: Locale, report: SetupReport): void {
+  const { def, sheet } = st;
+  if (def.kind === 'shell') {
+    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) {
+      sheet.getRange(1, 1, 2, 1).setValues([[def.name[locale]], [def.description[locale]]]);
+      sheet.getRange(1, 1).setFontSize(16).setFontWeight('bold');
+    }
+    return;
+  }
+  const headers = readHeaderRow(sheet);
+  const meta = st.created ? new Map<string, number>() : columnsFromMetadata(sheet);
+  const { columns, viaMetadata } = locateColumns(def, headers, meta);
+  let lastCol = Math.max(headers.length, ...[...columns.values()], 0);
+  // Trailing blank headers with no key are free for new columns only if the column is empty:
+  // we never reuse them, new columns go strictly after the last used column.
+  const lastUsed = sheet.getLastColumn();
+  lastCol = Math.max(lastCol, lastUsed);
+  const added: ColumnDef[] = [];
+  for (const col of def.columns) {
+    if (columns.has(col.key)) continue;
+    lastCol += 1;
+    columns.set(col.key, lastCol);
+    added.push(col);
+  }
+  const maxCols = sheet.getMaxColumns();
+  if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
+  // Column keys as metadata, on the whole column.
+  for (const col of def.columns) {
+    if (viaMetadata.has(col.key)) continue;
+    wholeColumn(sheet, columns.get(col.key)!).addDeveloperMetadata(META_COL, col.key);
+    if (!added.includes(col)) report.repairs.push(`${def.key}.${col.key}: column key`);
+  }
+  if (!st.created) for (const col of added) report.addedColumns.push(`${sheet.getName()}: ${col.header[locale]}`);
+  // Header texts: only blank cells are written (a renamed header is the user's choice).
+  const row: unknown[] = [];
+  for (let i = 0; i < lastCol; i++) row.push(i < headers.length ? headers[i] : '');
+  let headerChanged = false;
+  for (const col of def.columns) {
+    const i = columns.get(col.key)! - 1;
+    if (isBlank(row[i]) || (typeof row[i] === 'string' && (row[i] as string).trim() === '')) {
+      row[i] = col.header[locale];
+      headerChanged = true;
+      if (!added.includes(col) && !st.created) report.repairs.push(`${def.key}.${col.key}: header`);
+    }
+  }
+  if (headerChanged) sheet.getRange(HEADER_ROW, 1, 1, lastCol).setValues([row.map((v) => (typeof v === 'string' ? asCellText(v) : v))]);
+  // Notes: written where blank.
+  const notes = sheet.getRange(HEADER_ROW, 1, 1, lastCol).getNotes()[0];
+  for (const col of def.columns) {
+    const c = columns.get(col.key)!;
+    if (!notes[c - 1]) sheet.getRange(HEADER_ROW, c).setNote(col.note[locale]);
+  }
+  // Header style on our header cells only (a user's own columns keep their look).
+  const a1s = def.columns.map((col) => `${columnLetter(columns.get(col.key)!)}${HEADER_ROW}`);
+  sheet
+    .getRangeList(a1s)
+    .setBackground(def.headerStyle.background)
+    .setFontColor(def.headerStyle.fontColor)
+    .setFontWeight(def.headerStyle.bold ? 'bold' : 'normal');
+  if (sheet.getFrozenRows() < def.frozenRows) sheet.setFrozenRows(def.frozenRows);
+  if (st.created && def.frozenColumns) sheet.setFrozenColumns(def.frozenColumns);
+  for (const col of added) sheet.setColumnWidth(columns.get(col.key)!, col.width);
+  st.columns = columns;
+}
+
+/** Data range of one column below the header, to the last sheet row. */
+function dataColumn(sheet: Sheet, col: number): Range {
+  return sheet.getRange(FIRST_DATA_ROW, col, Math.max(1, sheet.getMaxRows() - FIRST_DATA_ROW + 1), 1);
+}
+
+function settingFormat(s: SettingDef): string | null {
+  if (s.unit === 'share') return '0.0%';
+  if (s.unit === 'boolean' || s.unit === 'choice') return null;
+  return '0';
+}
+
+function settingDefault(s: SettingDef, locale: Locale): unknown {
+  if (s.unit === 'choice' && s.list) {
+    const it = LISTS.find((l) => l.key === s.list)!.items.find((i) => i.key === s.default);
+    return it ? it.label[locale] : String(s.default);
+  }
+  return s.default;
+}
+
+/** Setting rows: one per setting, found by key in the key column; missing ones are appended. */
+function ensureSettingRows(st: TabState, locale: Locale, report: SetupReport): Map<string, number> {
+  const { sheet, columns } = st;
+  const keyCol = columns.get('setting_key')!;
+  const last = sheet.getLastRow();
+  const keys =
+    last >= FIRST_DATA_ROW ? sheet.getRange(FIRST_DATA_ROW, keyCol, last - FIRST_DATA_ROW + 1, 1).getValues().map((r) => String(r[0]).trim()) : [];
+  const rows = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (k && !rows.has(k)) rows.set(k, FIRST_DATA_ROW + i);
+  });
+  let lastKeyRow = FIRST_DATA_ROW - 1;
+  keys.forEach((k, i) => {
+    if (k) lastKeyRow = FIRST_DATA_ROW + i;
+  });
+  const missing = SETTINGS.filter((s) => !rows.has(s.key));
+  if (missing.length) {
+    const start = lastKeyRow + 1;
+    const needed = start + missing.length - 1;
+    if (needed > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
+    const fields: [string, (s: SettingDef) => unknown][] = [
+      ['setting_key', (s) => s.key],
+      ['setting_label', (s) => s.label[locale]],
+      ['setting_value', (s) => settingDefault(s, locale)],
+      ['setting_unit', (s) => UNIT_LABELS[s.unit][locale]],
+      ['setting_explanation', (s) => s.explanation[locale]],
+      ['setting_source', (s) => s.source],
+    ];
+    // One setValues per run of adjacent columns.
+    const placed = fields.map(([k, f]) => ({ col: columns.get(k)!, f })).sort((a, b) => a.col - b.col);
+    let i = 0;
+    while (i < placed.length) {
+      let j = i;
+      while (j + 1 < placed.length && placed[j + 1].col === placed[j].col + 1) j++;
+      const run = placed.slice(i, j + 1);
+      sheet.getRange(start, run[0].col, missing.length, run.length).setValues(missing.map((s) => run.map((p) => p.f(s))));
+      i = j + 1;
+    }
+    missing.forEach((s, k) => rows.set(s.key, start + k));
+    if (!st.created) for (const s of missing) report.repairs.push(`settings.${s.key}: added`);
+  }
+  return rows;
+}
+
+/** Built-in list values in rows 2…n+1 of each list column; blanks are filled, changes reported. */
+function ensureListValues(st: TabState, locale: Locale, report: SetupReport): void {
+  const { sheet, columns } = st;
+  const longest = Math.max(...LISTS.map((l) => l.items.length));
+  const lastCol = Math.max(...[...columns.values()]);
+  if (sheet.getMaxRows() < longest + 1) sheet.insertRowsAfter(sheet.getMaxRows(), longest + 1 - sheet.getMaxRows());
+  const grid = sheet.getRange(FIRST_DATA_ROW, 1, longest, lastCol).getValues();
+  for (const list of LISTS) {
+    const c = columns.get(list.key)!;
+    let fill = false;
+    const values = list.items.map((it, r) => {
+      const v = grid[r][c - 1];
+      if (isBlank(v)) {
+        fill = true;
+        return it.label[locale];
+      }
+      if (listItemKey(list.key, v) !== it.key) {
+        report.problems.push({
+          code: 'listChanged',
+          params: { sheet: sheet.getName(), cell: `${columnLetter(c)}${FIRST_DATA_ROW + r}`, value: String(v) },
+        });
+      }
+      return v;
+    });
+    if (fill) {
+      sheet.getRange(FIRST_DATA_ROW, c, values.length, 1).setValues(values.map((v) => [v]));
+      if (!st.created) report.repairs.push(`lists.${list.key}: values`);
+    }
+  }
+}
+
+/** Named ranges: created when missing; an existing one is kept (Sheets moves it with its cells). */
+function ensureNamedRanges(ss: Spreadsheet, states: Map<string, TabState>, settingRows: Map<string, number>, report: SetupReport): void {
+  const existing = new Set<string>();
+  for (const nr of ss.getNamedRanges()) existing.add(nr.getName());
+  for (const def of namedRanges()) {
+    if (existing.has(def.name)) continue;
+    let range: Range | null = null;
+    if (def.target.kind === 'setting') {
+      const st = states.get('settings')!;
+      const row = settingRows.get(def.target.settingKey);
+      if (row) range = st.sheet.getRange(row, st.columns.get('setting_value')!);
+    } else {
+      const st = states.get(def.target.tabKey)!;
+      const c = st.columns.get(def.target.columnKey)!;
+      range = dataColumn(st.sheet, c);
+    }
+    if (!range) {
+      report.problems.push({ code: 'settingMissing', params: { setting: def.name } });
+      continue;
+    }
+    ss.setNamedRange(def.name, range);
+    if (!states.get(def.target.kind === 'setting' ? 'settings' : def.target.tabKey)!.created) report.repairs.push(`named range ${def.name}`);
+  }
+}
+
+function listRange(states: Map<string, TabState>, col: ColumnDef): Range | null {
+  const name = validationRangeName(col);
+  if (!name) return null;
+  if (name === TEAM_RANGES.name) {
+    const st = states.get('settings')!;
+    return dataColumn(st.sheet, st.columns.get('team_name')!);
+  }
+  const list = LISTS.find((l) => listNamedRange(l.key) === name)!;
+  const st = states.get('lists')!;
+  return dataColumn(st.sheet, st.columns.get(list.key)!);
+}
+
+function validationFor(states: Map<string, TabState>, col: ColumnDef): GoogleAppsScript.Spreadsheet.DataValidation | null {
+  const b = SpreadsheetApp.newDataValidation();
+  switch (col.type) {
+    case 'list': {
+      const r = listRange(states, col);
+      // Warning only: values in the other language (a team that switched) stay accepted.
+      return r ? b.requireValueInRange(r, true).setAllowInvalid(true).build() : null;
+    }
+    case 'email':
+      return b.requireTextIsEmail().setAllowInvalid(true).build();
+    case 'date':
+    case 'datetime':
+      return b.requireDate().setAllowInvalid(false).build();
+    case 'boolean':
+      return b.requireCheckbox().build();
+    case 'integer':
+    case 'number':
+    case 'currency':
+    case 'percent':
+      if (!col.bounds) return null;
+      return (col.bounds.max != null
+        ? b.requireNumberBetween(col.bounds.min, col.bounds.max)
+        : b.requireNumberGreaterThanOrEqualTo(col.bounds.min)
+      )
+        .setAllowInvalid(false)
+        .build();
+    default:
+      return null;
+  }
+}
+
+/** Validation and number formats on the data cells of every input column. */
+function ensureFormatsAndValidation(states: Map<string, TabState>, st: TabState, settingRows: Map<string, number>): void {
+  if (st.def.kind === 'shell' || st.def.kind === 'lists') return;
+  for (const col of st.def.columns) {
+    if (st.def.kind === 'settings' && col.key === 'setting_value') continue;
+    const c = st.columns.get(col.key)!;
+    const range = dataColumn(st.sheet, c);
+    const fmt = numberFormatFor(col);
+    if (fmt) range.setNumberFormat(fmt);
+    if (col.formula) continue;
+    const rule = validationFor(states, col);
+    if (rule) range.setDataValidation(rule);
+  }
+  if (st.def.kind === 'settings') {
+    const valCol = st.columns.get('setting_value')!;
+    for (const s of SETTINGS) {
+      const row = settingRows.get(s.key);
+      if (!row) continue;
+      const cell = st.sheet.getRange(row, valCol);
+      const fmt = settingFormat(s);
+      if (fmt) cell.setNumberFormat(fmt);
+      const b = SpreadsheetApp.newDataValidation();
+      let rule: GoogleAppsScript.Spreadsheet.DataValidation;
+      if (s.unit === 'boolean') rule = b.requireCheckbox().build();
+      else if (s.unit === 'choice') {
+        const lists = states.get('lists')!;
+        rule = b.requireValueInRange(dataColumn(lists.sheet, lists.columns.get(s.list!)!), true).setAllowInvalid(false).build();
+      } else
+        rule = (s.max != null ? b.requireNumberBetween(s.min ?? 0, s.max) : b.requireNumberGreaterThanOrEqualTo(s.min ?? 0))
+          .setAllowInvalid(false)
+          .build();
+      cell.setDataValidation(rule);
+    }
+  }
+}
+
+/** One array formula per computed column, in the first data row; user data is reported, not overwritten. */
+function ensureFormulas(states: Map<string, TabState>, st: TabState, report: SetupReport, locale: Locale): void {
+  const ctx = {
+    tabKey: st.def.key,
+    firstDataRow: FIRST_DATA_ROW,
+    column: (tabKey: string, key: string) => states.get(tabKey)?.columns.get(key) ?? null,
+    sheetName: (tabKey: string) => states.get(tabKey)?.sheet.getName() ?? null,
+  };
+  for (const col of st.def.columns) {
+    if (!col.formula) continue;
+    let expected: string;
+    try {
+      expected = resolveFormula(col.formula, ctx);
+    } catch (e) {
+      if (e instanceof UnresolvedColumnError) continue;
+      throw e;
+    }
+    const c = st.columns.get(col.key)!;
+    const range = dataColumn(st.sheet, c);
+    const formulas = range.getFormulas();
+    const values = range.getValues();
+    const anchorFormula = formulas[0][0];
+    const anchorValue = values[0][0];
+    const header = String(readHeaderCell(st, c) || col.header[locale]);
+    const typedBelow = (): string[] => {
+      const cells: string[] = [];
+      for (let r = 1; r < values.length; r++) {
+        if (formulas[r][0] || !isBlank(values[r][0])) cells.push(`${columnLetter(c)}${FIRST_DATA_ROW + r}`);
+      }
+      return cells;
+    };
+    const reportTyped = (cells: string[]) => {
+      const shown = cells.slice(0, 10).join(', ') + (cells.length > 10 ? ` (+${cells.length - 10})` : '');
+      report.problems.push({ code: 'userDataInFormula', params: { sheet: st.sheet.getName(), column: header, cells: shown } });
+    };
+    if (!anchorFormula) {
+      const cells = typedBelow();
+      if (!isBlank(anchorValue)) cells.unshift(`${columnLetter(c)}${FIRST_DATA_ROW}`);
+      if (cells.length) {
+        reportTyped(cells);
+        continue;
+      }
+      st.sheet.getRange(FIRST_DATA_ROW, c).setFormula(expected);
+      if (!st.created) report.repairs.push(`${st.def.key}.${col.key}: formula`);
+      continue;
+    }
+    if (!sameFormula(anchorFormula, expected)) {
+      if (/^=\s*ARRAYFORMULA\s*\(/i.test(anchorFormula)) {
+        // Ours, from another version or written before the columns moved: bring it up to date.
+        st.sheet.getRange(FIRST_DATA_ROW, c).setFormula(expected);
+        report.repairs.push(`${st.def.key}.${col.key}: formula`);
+      } else {
+        report.problems.push({
+          code: 'userFormula',
+          params: { sheet: st.sheet.getName(), column: header, cell: `${columnLetter(c)}${FIRST_DATA_ROW}` },
+        });
+        continue;
+      }
+    }
+    // An array that cannot expand shows an error in its anchor (#REF! in Sheets): the cells
+    // below that hold something were typed by a user.
+    if (isErrorValue(anchorValue)) {
+      const cells = typedBelow();
+      if (cells.length) reportTyped(cells);
+    }
+  }
+}
+
+const headerCache = new WeakMap<TabState, unknown[]>();
+function readHeaderCell(st: TabState, col: number): unknown {
+  let h = headerCache.get(st);
+  if (!h) {
+    h = readHeaderRow(st.sheet);
+    headerCache.set(st, h);
+  }
+  return h[col - 1];
+}
+
+/** Warning-only protections: the header row and every computed or script-owned column. */
+function ensureProtections(st: TabState, locale: Locale): void {
+  if (st.def.kind === 'shell') return;
+  const have = new Set<string>();
+  for (const p of st.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) have.add(p.getDescription());
+  const want: { id: string; range: () => Range }[] = [
+    { id: `${PROTECT_PREFIX}${st.def.key}:header`, range: () => st.sheet.getRange(`${HEADER_ROW}:${HEADER_ROW}`) },
+  ];
+  for (const col of st.def.columns) {
+    if (!col.formula && !col.protected) continue;
+    if (st.def.kind === 'settings') continue; // settings labels are protected via the header only
+    want.push({ id: `${PROTECT_PREFIX}${st.def.key}:${col.key}`, range: () => dataColumn(st.sheet, st.columns.get(col.key)!) });
+  }
+  for (const w of want) {
+    if (have.has(w.id)) continue;
+    w.range().protect().setDescription(w.id).setWarningOnly(true);
+  }
+  void locale;
+}
+
+/** Runs set-up on a spreadsheet and returns what it did (no UI). */
+export function runSetup(ss: Spreadsheet): SetupReport {
+  const locale = setupLocale(ss);
+  const report: SetupReport = { locale, createdTabs: [], addedColumns: [], repairs: [], problems: [] };
+  const list = ensureTabs(ss, locale, report);
+  const states = new Map(list.map((s) => [s.def.key, s] as const));
+  for (const st of list) ensureColumns(ss, st, locale, report);
+  const settings = states.get('settings')!;
+  const settingRows = ensureSettingRows(settings, locale, report);
+  ensureListValues(states.get('lists')!, locale, report);
+  ensureNamedRanges(ss, states, settingRows, report);
+  for (const st of list) ensureFormatsAndValidation(states, st, settingRows);
+  for (const st of list) ensureFormulas(states, st, report, locale);
+  for (const st of list) ensureProtections(st, locale);
+  return report;
+}
+
+/** The message set-up shows, in the user's language. */
+export function setupMessage(report: SetupReport): string {
+  const L = report.locale;
+  const lines: string[] = [];
+  if (!report.createdTabs.length && !report.addedColumns.length && !report.repairs.length) lines.push(t(L, 'setup.nothingToDo'));
+  else
+    lines.push(
+      t(L, 'setup.done', {
+        created: report.createdTabs.length ? report.createdTabs.join(', ') : '0',
+        columns: report.addedColumns.length ? report.addedColumns.join(', ') : '0',
+        repairs: String(report.repairs.length),
+      }),
+    );
+  if (report.problems.length) {
+    lines.push('', t(L, 'setup.problemsIntro'));
+    for (const p of report.problems) lines.push(`• ${t(L, `setup.problem.${p.code}`, p.params)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Menu action "Set up workbook". */
+export function setupWorkbook(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const report = withDocumentLock(() => runSetup(ss));
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t(report.locale, 'setup.title'), setupMessage(report), ui.ButtonSet.OK);
+}
