@@ -7,3 +7,4 @@ export * from './session';
 export * from './lock';
 export * from './cache';
 export * from './utilities';
+export * from './script-app';
