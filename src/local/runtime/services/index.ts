@@ -8,3 +8,4 @@ export * from './lock';
 export * from './cache';
 export * from './utilities';
 export * from './script-app';
+export * from './mail';
