@@ -202,17 +202,31 @@ function ensureColumns(ss: Spreadsheet, st: TabState, locale: Locale, report: Se
     const c = columns.get(col.key)!;
     if (!notes[c - 1]) sheet.getRange(HEADER_ROW, c).setNote(col.note[locale]);
   }
-  // Header style on our header cells only (a user's own columns keep their look).
-  const a1s = def.columns.map((col) => `${columnLetter(columns.get(col.key)!)}${HEADER_ROW}`);
-  sheet
-    .getRangeList(a1s)
-    .setBackground(def.headerStyle.background)
-    .setFontColor(def.headerStyle.fontColor)
-    .setFontWeight(def.headerStyle.bold ? 'bold' : 'normal');
+  // Header style on our header cells only (a user's own columns keep their look): one
+  // range per run of adjacent columns.
+  for (const [from, n] of runsOf(def.columns.map((col) => columns.get(col.key)!))) {
+    sheet
+      .getRange(HEADER_ROW, from, 1, n)
+      .setBackground(def.headerStyle.background)
+      .setFontColor(def.headerStyle.fontColor)
+      .setFontWeight(def.headerStyle.bold ? 'bold' : 'normal');
+  }
   if (sheet.getFrozenRows() < def.frozenRows) sheet.setFrozenRows(def.frozenRows);
   if (st.created && def.frozenColumns) sheet.setFrozenColumns(def.frozenColumns);
   for (const col of added) sheet.setColumnWidth(columns.get(col.key)!, col.width);
   st.columns = columns;
+}
+
+/** Runs of adjacent 1-based columns as [first, count]. */
+function runsOf(cols: number[]): [number, number][] {
+  const sorted = [...new Set(cols)].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const c of sorted) {
+    const last = out[out.length - 1];
+    if (last && last[0] + last[1] === c) last[1]++;
+    else out.push([c, 1]);
+  }
+  return out;
 }
 
 /** Data range of one column below the header, to the last sheet row. */
