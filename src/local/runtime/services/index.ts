@@ -9,3 +9,4 @@ export * from './cache';
 export * from './utilities';
 export * from './script-app';
 export * from './mail';
+export * from './forms';
