@@ -806,7 +806,21 @@ export class Workbook {
         return v as string | number | boolean;
       }),
     );
-    // spilled cells serialize as null in HyperFormula; trim trailing empties
+    // Cells filled by an array spill serialize as their values: they are not content of their own.
+    const hid = this.hfId(s);
+    for (const k of s.formulas.keys()) {
+      const r0 = keyRow(k);
+      const c0 = keyCol(k);
+      if (this.hf.getCellType({ sheet: hid, row: r0, col: c0 }) !== 'ARRAYFORMULA') continue;
+      const inArray = (r: number, c: number) => !s.formulas.has(cellKey(r, c)) && this.hf.isCellPartOfArray({ sheet: hid, row: r, col: c });
+      let h = 1;
+      while (inArray(r0 + h, c0)) h++;
+      let w = 1;
+      while (inArray(r0, c0 + w)) w++;
+      for (let i = 0; i < h; i++)
+        for (let j = 0; j < w; j++) if ((i || j) && cells[r0 + i] && cells[r0 + i].length > c0 + j) cells[r0 + i][c0 + j] = null;
+    }
+    // trim trailing empties
     for (const r of cells) while (r.length && r[r.length - 1] === null) r.pop();
     while (cells.length && cells[cells.length - 1].length === 0) cells.pop();
     const styles: SheetJSON['styles'] = {};
