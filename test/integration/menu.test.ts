@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createLocalRuntime } from '../../src/local';
+
+function captions(rt: ReturnType<typeof createLocalRuntime>): string[] {
+  return rt.menus().flatMap((m) => [m.caption, ...m.items.map((i) => (i.type === 'separator' ? '—' : i.caption))]);
+}
+
+describe('onOpen', () => {
+  it('adds a Sales Desk menu in English', () => {
+    const rt = createLocalRuntime({ locale: 'en_US' });
+    rt.openDocument();
+    const menus = rt.menus();
+    expect(menus).toHaveLength(1);
+    expect(menus[0].caption).toBe('Sales Desk');
+    expect(captions(rt)).toEqual(['Sales Desk', 'Set up workbook', '—', 'About Sales Desk']);
+  });
+
+  it('adds the same menu in Simplified Chinese for a zh_CN user', () => {
+    const rt = createLocalRuntime({ locale: 'zh_CN' });
+    rt.openDocument();
+    expect(captions(rt)).toEqual(['销售台', '初始化工作簿', '—', '关于销售台']);
+  });
+
+  it('follows the language a user chose over the one Google reports', () => {
+    const rt = createLocalRuntime({ locale: 'en_US', user: 'li@example.com' });
+    rt.run('setMyLanguage', 'zh');
+    rt.openDocument();
+    expect(rt.menus()[0].caption).toBe('销售台');
+    // another user in the same document still gets English
+    rt.setUser({ email: 'ana@example.com', locale: 'en' });
+    rt.openDocument();
+    expect(rt.menus()[0].caption).toBe('Sales Desk');
+  });
+
+  it('puts the items in the add-on menu when installed from the Marketplace', () => {
+    const rt = createLocalRuntime({ locale: 'en' });
+    rt.run('onInstall', { authMode: 'FULL' });
+    const menus = rt.menus();
+    expect(menus[0].addon).toBe(true);
+    expect(menus[0].items.map((i) => (i.type === 'item' ? i.functionName : null))).toContain('showAbout');
+  });
+});
