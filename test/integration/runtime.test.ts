@@ -1,0 +1,90 @@
+/**
+ * The runtime's own promises, checked with a tiny script bundle written for the test (the real
+ * add-in's bundle is exercised by every other integration test).
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { createLocalRuntime } from '../../src/local';
+
+function bundleOf(code: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'sd-bundle-'));
+  writeFileSync(join(dir, 'Code.js'), code);
+  copyFileSync(join(__dirname, '../../dist/appsscript.json'), join(dir, 'appsscript.json'));
+  return join(dir, 'Code.js');
+}
+
+const SCRIPT = `
+function writeDate() {
+  var sh = SpreadsheetApp.getActive().getSheets()[0];
+  sh.getRange('A1').setValue(new Date('2026-03-05T01:00:00Z'));
+  var v = sh.getRange('A1').getValue();
+  return { isDate: v instanceof Date, iso: v.toISOString() };
+}
+function returnsDate() { return new Date(); }
+function echo(x) { return x; }
+function usesNode() { return typeof require + '/' + typeof process; }
+function slowLoop() { var sh = SpreadsheetApp.getActive().getSheets()[0]; for (var i = 0; i < 100000; i++) sh.getRange(1, 1).getValue(); }
+function privateFn_() { return 'secret'; }
+function whoAmI() { return Session.getActiveUser().getEmail() + '|' + PropertiesService.getUserProperties().getProperty('k'); }
+function remember(v) { PropertiesService.getUserProperties().setProperty('k', v); }
+function batched() { var sh = SpreadsheetApp.getActive().getSheets()[0]; sh.getRange(1, 1, 2, 2).setValues([[1, 2], [3, 4]]); return sh.getRange(1, 1, 2, 2).getValues(); }
+`;
+
+describe('local runtime', () => {
+  it('gives the script real Dates for date cells (same realm, instanceof works)', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    expect(rt.run('writeDate')).toEqual({ isDate: true, iso: '2026-03-05T01:00:00.000Z' });
+  });
+
+  it('hides Node globals the way Apps Script lacks them', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    expect(rt.run('usesNode')).toBe('undefined/undefined');
+  });
+
+  it('refuses Dates and private functions across google.script.run', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    const date = rt.rpc('returnsDate', '[]');
+    expect(date.ok).toBe(false);
+    expect(!date.ok && date.error.message).toMatch(/Date/);
+    const priv = rt.rpc('privateFn_', '[]');
+    expect(!priv.ok && priv.error.message).toMatch(/not found/);
+    expect(rt.rpc('echo', JSON.stringify([{ a: [1, 'x', null] }]))).toEqual({ ok: true, value: { a: [1, 'x', null] } });
+  });
+
+  it('stops an execution that runs past six minutes on the simulated clock', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    rt.counter.costPerCallMs = 10; // 100,000 single-cell reads ≈ 16 minutes
+    expect(() => rt.run('slowLoop')).toThrow('Exceeded maximum execution time');
+  });
+
+  it('counts Apps Script calls per method', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    rt.counter.reset();
+    expect(rt.run('batched')).toEqual([[1, 2], [3, 4]]);
+    const counts = rt.counter.snapshot('SpreadsheetApp');
+    expect(counts['SpreadsheetApp.Range.setValues']).toBe(1);
+    expect(counts['SpreadsheetApp.Range.getValues']).toBe(1);
+    expect(counts['SpreadsheetApp.getActive']).toBe(1);
+  });
+
+  it('keeps user properties per user and hands back a blank e-mail when Google hides it', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
+    rt.run('remember', 'ana');
+    rt.setUser({ email: '', key: 'hidden-li' });
+    expect(rt.run('whoAmI')).toBe('|null');
+    rt.run('remember', 'li');
+    rt.setUser({ email: 'ana@example.com', key: undefined });
+    expect(rt.run('whoAmI')).toBe('ana@example.com|ana');
+  });
+
+  it('saves and restores the workbook and the services', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
+    rt.run('batched');
+    rt.run('remember', 'kept');
+    const again = createLocalRuntime({ bundle: bundleOf(SCRIPT), user: 'ana@example.com', saved: JSON.parse(JSON.stringify(rt.save())) });
+    expect(again.workbook.values(again.workbook.sheetNames()[0]).slice(0, 2).map((r) => r.slice(0, 2))).toEqual([[1, 2], [3, 4]]);
+    expect(again.run('whoAmI')).toBe('ana@example.com|kept');
+  });
+});
