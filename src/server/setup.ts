@@ -49,6 +49,8 @@ interface TabState {
   sheet: Sheet;
   columns: Map<string, number>;
   created: boolean;
+  /** Column metadata read while finding the tab (read once per run). */
+  meta: Map<string, number>;
 }
 
 const PROTECT_PREFIX = 'salesdesk:';
@@ -115,7 +117,7 @@ function ensureTabs(ss: Spreadsheet, locale: Locale, report: SetupReport): TabSt
     let meta = new Map<string, number>();
     if (f) {
       headers = readHeaderRow(f.sheet);
-      meta = f.via === 'metadata' ? columnsFromMetadata(f.sheet) : new Map();
+      meta = def.columns.length ? columnsFromMetadata(f.sheet) : new Map();
       if (f.via === 'name' && def.columns.length) {
         const located = locateColumns(def, headers, meta).columns.size;
         const hasContent = headers.some((h) => !isBlank(h));
@@ -132,7 +134,7 @@ function ensureTabs(ss: Spreadsheet, locale: Locale, report: SetupReport): TabSt
         f.sheet.addDeveloperMetadata(META_TAB, def.key);
         report.repairs.push(`${def.key}: tab key`);
       }
-      states.push({ def, sheet: f.sheet, columns: locateColumns(def, headers, meta).columns, created: false });
+      states.push({ def, sheet: f.sheet, columns: locateColumns(def, headers, meta).columns, created: false, meta });
     } else {
       const name = uniqueSheetName(ss, def.name[locale], locale === 'zh' ? '（销售台）' : '(Sales Desk)');
       const sheet = ss.insertSheet(name, ss.getNumSheets());
@@ -146,7 +148,7 @@ function newTab(def: TabDef, sheet: Sheet, report: SetupReport): TabState {
   sheet.addDeveloperMetadata(META_TAB, def.key);
   if (def.color) sheet.setTabColor(def.color);
   report.createdTabs.push(sheet.getName());
-  return { def, sheet, columns: new Map(), created: true };
+  return { def, sheet, columns: new Map(), created: true, meta: new Map() };
 }
 
 /** Headers, column metadata, notes, header style, frozen rows and widths of new columns. */
@@ -160,7 +162,7 @@ function ensureColumns(ss: Spreadsheet, st: TabState, locale: Locale, report: Se
     return;
   }
   const headers = readHeaderRow(sheet);
-  const meta = st.created ? new Map<string, number>() : columnsFromMetadata(sheet);
+  const meta = st.meta;
   const { columns, viaMetadata } = locateColumns(def, headers, meta);
   let lastCol = Math.max(headers.length, ...[...columns.values()], 0);
   // Trailing blank headers with no key are free for new columns only if the column is empty:
