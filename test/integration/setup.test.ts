@@ -37,9 +37,9 @@ function snapshot(rt: LocalRuntime): string {
 }
 
 function lastAlert(rt: LocalRuntime): string {
-  const alerts = rt.ui.alerts as unknown as { title?: string; prompt?: string; message?: string }[];
-  const a = alerts[alerts.length - 1] as Record<string, unknown>;
-  return JSON.stringify(a);
+  const alerts = rt.ui.state.alerts;
+  const a = alerts[alerts.length - 1];
+  return a ? `${a.title}\n${a.prompt}` : '';
 }
 
 describe.each([
