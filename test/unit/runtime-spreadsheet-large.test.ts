@@ -16,32 +16,22 @@ function block(rows: number, cols: number): unknown[][] {
   );
 }
 
-describe('performance', () => {
-  it('20,000 rows × 25 columns: setValues, getValues, JSON reload each within a few seconds', () => {
+/** Speed is measured by `npm run bench`; this checks that a team-sized block stays correct and compact. */
+describe('a 20,000-row block', () => {
+  it('20,000 rows × 25 columns: written, read back, counted by formula and reloaded intact', () => {
     const { ss, wb } = setup();
     const s = ss.getSheets()[0];
     s.insertRowsAfter(1000, 19_000);
     const data = block(20_000, 25);
-    let t = performance.now();
     s.getRange(1, 1, 20_000, 25).setValues(data);
-    const setMs = performance.now() - t;
     s.getRange('Z1').setFormula('=COUNTIF(A1:A, "C-1*")');
-    t = performance.now();
     const got = s.getRange(1, 1, 20_000, 25).getValues();
-    const getMs = performance.now() - t;
     expect(got[19_999][0]).toBe('C-19999');
     expect(got[5][1]).toBeInstanceOf(Date);
     expect(s.getRange('Z1').getValue()).toBe(11_111);
-    t = performance.now();
     const wb2 = Workbook.fromJSON(JSON.parse(JSON.stringify(wb.toJSON())));
-    const loadMs = performance.now() - t;
     expect(wb2.values('Sheet1')[19_999][0]).toBe('C-19999');
     // formats are compact: column B holds one run for 20,000 dates
     expect(wb.sheets[0].formats.cols[1]!.length).toBe(1);
-    console.log(`20k×25: setValues ${setMs.toFixed(0)} ms, getValues ${getMs.toFixed(0)} ms, JSON round trip ${loadMs.toFixed(0)} ms`);
-    // ~2-3 s / 0.3 s / 2.5 s on an idle 2-core box; the bounds leave room for a busy CI machine.
-    expect(setMs).toBeLessThan(10_000);
-    expect(getMs).toBeLessThan(3_000);
-    expect(loadMs).toBeLessThan(15_000);
   }, 60_000);
 });
