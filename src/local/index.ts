@@ -60,6 +60,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     ? Workbook.fromJSON(options.saved.workbook)
     : Workbook.create({ name: 'Sales Desk', timeZone, locale: user.locale });
 
+  clock.onChange((ms) => workbook.setNow(ms));
+
   const svc = services.createServices(ctx, {
     state: options.saved?.services,
     readFile: (name: string) => {

@@ -26,6 +26,7 @@ function returnsDate() { return new Date(); }
 function echo(x) { return x; }
 function usesNode() { return typeof require + '/' + typeof process; }
 function slowLoop() { var sh = SpreadsheetApp.getActive().getSheets()[0]; for (var i = 0; i < 100000; i++) sh.getRange(1, 1).getValue(); }
+function today() { var r = SpreadsheetApp.getActive().getSheets()[0].getRange('C1'); r.setFormula('=TODAY()'); r.setNumberFormat('yyyy-mm-dd'); SpreadsheetApp.getActive().getSheets()[0].getRange('D1').setFormula('=NOW()-INT(NOW())'); return r.getDisplayValue(); }
 function privateFn_() { return 'secret'; }
 function whoAmI() { return Session.getActiveUser().getEmail() + '|' + PropertiesService.getUserProperties().getProperty('k'); }
 function remember(v) { PropertiesService.getUserProperties().setProperty('k', v); }
@@ -36,6 +37,17 @@ describe('local runtime', () => {
   it('gives the script real Dates for date cells (same realm, instanceof works)', () => {
     const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
     expect(rt.run('writeDate')).toEqual({ isDate: true, iso: '2026-03-05T01:00:00.000Z' });
+  });
+
+  it('evaluates TODAY() and NOW() on the simulated clock in the spreadsheet time zone', () => {
+    // 2026-03-04 17:30 UTC is already 2026-03-05 01:30 in Shanghai.
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), timeZone: 'Asia/Shanghai', now: new Date('2026-03-04T17:30:00Z') });
+    expect(rt.run('today')).toBe('2026-03-05');
+    const sheet = rt.workbook.sheetNames()[0];
+    expect(rt.workbook.values(sheet)[0][3]).toBeCloseTo(1.5 / 24, 6);
+    rt.clock.advance(24 * 3600_000);
+    expect(rt.workbook.displayValues(sheet)[0][2]).toBe('2026-03-06');
+    expect(rt.workbook.formulas(sheet)[0][2]).toBe('=TODAY()');
   });
 
   it('hides Node globals the way Apps Script lacks them', () => {

@@ -19,6 +19,7 @@ export interface UserIdentity {
 /** A clock that moves only when told to (or when the execution-time budget charges for a call). */
 export class SimulatedClock {
   private ms: number;
+  private listeners: ((ms: number) => void)[] = [];
   constructor(start: Date | number = Date.UTC(2026, 0, 5, 1, 0, 0)) {
     this.ms = typeof start === 'number' ? start : start.getTime();
   }
@@ -31,9 +32,19 @@ export class SimulatedClock {
   advance(ms: number): void {
     if (!(ms >= 0)) throw new Error('The clock only moves forward');
     this.ms += ms;
+    this.changed();
   }
   set(to: Date | number): void {
     this.ms = typeof to === 'number' ? to : to.getTime();
+    this.changed();
+  }
+  /** Calls `fn` now and whenever the time changes (the workbook's TODAY()/NOW() follow it). */
+  onChange(fn: (ms: number) => void): void {
+    this.listeners.push(fn);
+    fn(this.ms);
+  }
+  private changed(): void {
+    for (const fn of this.listeners) fn(this.ms);
   }
 }
 

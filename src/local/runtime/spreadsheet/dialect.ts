@@ -15,7 +15,13 @@
  *    (Workbook does that after insertRows/appendRow), so the range keeps meaning "to the end".
  * 2. Unquoted non-ASCII sheet names. Sheets accepts `客户!A2`; HyperFormula's lexer only accepts
  *    ASCII identifiers unquoted, so such prefixes are quoted: `'客户'!A2`.
- * 3. Nothing else is rewritten: functions HyperFormula does not know (QUERY, REGEXMATCH, …) are
+ * 3. TODAY() and NOW(). HyperFormula reads the machine's real clock; the runtime's clock is
+ *    simulated and dates live in the SPREADSHEET's time zone. So `TODAY()` / `NOW()` become the
+ *    named expressions SD__TODAY / SD__NOW, which the Workbook sets from the simulated clock
+ *    (Workbook.setNow). Sheets recalculates them on every change and at least hourly
+ *    (https://support.google.com/docs/answer/58515 "Change the recalculation setting"); here
+ *    they follow the simulated clock exactly.
+ * 4. Nothing else is rewritten: functions HyperFormula does not know (QUERY, REGEXMATCH, …) are
  *    left alone on purpose so they evaluate to #NAME? and show up in Workbook.formulaErrors().
  *
  * The script/user's own text is kept separately (Range.getFormula returns it); the reverse
@@ -65,7 +71,13 @@ export function hyperFormulaConfig(): Partial<ConfigParams> {
 export const LITERAL_NAMED_EXPRESSIONS: [string, string][] = [
   ['TRUE', '=TRUE()'],
   ['FALSE', '=FALSE()'],
+  // Set from the simulated clock by Workbook.setNow (see 3. above).
+  ['SD__TODAY', '=0'],
+  ['SD__NOW', '=0'],
 ];
+
+const CLOCK_FUNCTIONS = /(^|[^\w$.\u00C0-\uFFFF])(TODAY|NOW)\(\s*\)/gi;
+const CLOCK_NAMES = /(^|[^\w$.\u00C0-\uFFFF])SD__(TODAY|NOW)(?![\w(])/g;
 
 const SHEET_PREFIX = "(?:'(?:[^']|'')+'|[A-Za-z_\\u00C0-\\uFFFF][\\w.\\u00C0-\\uFFFF]*)!";
 /** `[sheet!]A2:A` (open) — the end column is not followed by a row number. */
@@ -133,6 +145,7 @@ export function translate(formula: string, ctx: DialectContext): string {
   if (!formula.startsWith('=')) return formula;
   return mapOutsideStrings(formula, (code) =>
     code
+      .replace(CLOCK_FUNCTIONS, (_m, lead: string, fn: string) => `${lead}SD__${fn.toUpperCase()}`)
       .replace(UNQUOTED_NON_ASCII_SHEET, (m, lead: string, name: string) =>
         /^[\x00-\x7f]*$/.test(name) ? m : `${lead}'${name}'!`,
       )
@@ -149,7 +162,7 @@ export function translate(formula: string, ctx: DialectContext): string {
 /** HyperFormula text -> Sheets text, turning ranges that end at the grid's last row back into open ranges. */
 export function untranslate(formula: string, ctx: DialectContext): string {
   return mapOutsideStrings(formula, (code) =>
-    code.replace(
+    code.replace(CLOCK_NAMES, (_m, lead: string, fn: string) => `${lead}${fn}()`).replace(
       BOUNDED_RANGE,
       (m, lead: string, prefix: string | undefined, start: string, endCol: string, _dollar: string, endRow: string) => {
         const sheet = unquoteSheet(prefix) ?? ctx.currentSheet;

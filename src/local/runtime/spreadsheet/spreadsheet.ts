@@ -72,6 +72,7 @@ export class LocalSpreadsheet implements SpreadsheetReads {
   setSpreadsheetTimeZone(tz: string): void {
     if (!isValidTimeZone(tz)) throw new Error(`Invalid argument: ${tz}`);
     this.wb.timeZone = tz;
+    this.wb.refreshClock();
   }
   getSpreadsheetLocale(): string {
     return this.wb.locale;

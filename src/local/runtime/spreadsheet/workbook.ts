@@ -79,6 +79,27 @@ export class Workbook {
     if (!hf) for (const [n, e] of LITERAL_NAMED_EXPRESSIONS) this.hf.addNamedExpression(n, e);
   }
 
+  private clockSerials = { today: 0, now: 0 };
+  private nowMs: number | null = null;
+
+  /** Re-reads the clock after the spreadsheet's time zone changed. */
+  refreshClock(): void {
+    if (this.nowMs !== null) this.setNow(this.nowMs);
+  }
+
+  /**
+   * Moves the formulas' clock: TODAY() and NOW() (translated to SD__TODAY / SD__NOW by the
+   * dialect) evaluate to this instant in the spreadsheet's time zone. Only a change recalculates.
+   */
+  setNow(instantMs: number): void {
+    const now = dateToSerial(new Date(instantMs), this.timeZone);
+    const today = Math.floor(now);
+    if (today !== this.clockSerials.today) this.hf.changeNamedExpression('SD__TODAY', `=${today}`);
+    if (now !== this.clockSerials.now) this.hf.changeNamedExpression('SD__NOW', `=${now}`);
+    this.clockSerials = { today, now };
+    this.nowMs = instantMs;
+  }
+
   /** A blank spreadsheet with one sheet "Sheet1" of 1000 rows × 26 columns, as Google creates it. */
   static create(opts: { name?: string; timeZone: string; locale?: string; id?: string }): Workbook {
     if (!isValidTimeZone(opts.timeZone)) throw new Error(`Invalid time zone: ${opts.timeZone}`);
