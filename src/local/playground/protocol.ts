@@ -87,6 +87,8 @@ export interface StateView {
   forms: FormView[];
   clock: string;
   timeZone: string;
+  /** The sheet the script made active (Sheet.activate / setActiveSheet): the page follows it when it changes. */
+  scriptActiveSheet: string | null;
 }
 
 export interface CellStyle {

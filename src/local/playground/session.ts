@@ -123,6 +123,7 @@ export class PlaygroundSession {
       forms: readForms(this.rt),
       clock: this.rt.clock.now().toISOString(),
       timeZone: this.rt.timeZone,
+      scriptActiveSheet: safe(() => this.rt.spreadsheet.getActiveSheet().getName(), null),
     };
   }
 

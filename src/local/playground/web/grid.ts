@@ -189,7 +189,7 @@ export class Grid {
           div.append(el('span', { class: 'g-check', text: cell.d === 'TRUE' ? '☑' : '☐' }));
         } else {
           div.append(el('span', { class: 'g-text', text: cell.d }));
-          if (list && !cell.f && r >= g.frozenRows) div.append(el('span', { class: 'g-chip', text: '▾' }));
+          if (list && !cell.f && r >= g.frozenRows) classes.push('dropdown');
         }
         if (cell.n) {
           classes.push('has-note');

@@ -59,7 +59,9 @@ class App {
   }
 
   async apply(state: StateView): Promise<void> {
+    const prev = this.state as StateView | undefined;
     this.state = state;
+    if (prev && state.scriptActiveSheet && state.scriptActiveSheet !== prev.scriptActiveSheet) this.sheet = state.scriptActiveSheet;
     document.documentElement.lang = /^zh/.test(state.user.locale) ? 'zh-CN' : 'en';
     if (!state.tabs.some((t) => t.name === this.sheet)) this.sheet = state.tabs.find((t) => !t.hidden)?.name ?? '';
     this.renderTopbar();
