@@ -219,6 +219,8 @@ export class PlaygroundSession {
   /** Switches user and/or language; like reopening the spreadsheet, onOpen builds the menu again. */
   setUser(email: string, locale: string): RunResult {
     this.rt.setUser({ email, locale });
+    // Reopening the spreadsheet starts with Sheets' own menus only: onOpen adds the add-in's again.
+    readUi(this.rt).menus.length = 0;
     const r = this.withAnswers([], () => this.rt.run('onOpen'));
     this.changed();
     return { ok: !r.error, error: r.error, alerts: r.alerts, state: this.state() };
