@@ -19,70 +19,35 @@ import type {
   ToastView,
 } from './protocol';
 import { findColumns } from './demo/columns';
+import type { UiState } from '../runtime/services';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** The Ui state as the runtime records it (services/ui.ts). */
-export interface UiStateLike {
-  menus: MenuView[];
-  surface: { kind: 'sidebar' | 'modal' | 'modeless'; title: string; html: string; width: number | null; height: number | null; shownAtMs?: number } | null;
-  surfaceHistory?: unknown[];
-  alerts: (AlertView & { answer: string })[];
-  toasts: Omit<ToastView, 'id'>[];
-  queue: { button: string; text?: string }[];
+export type UiStateLike = UiState;
+
+export function readUi(rt: LocalRuntime): UiState {
+  return rt.ui.state;
 }
 
-export function readUi(rt: LocalRuntime): UiStateLike {
-  const ui = rt.ui as unknown as { state?: UiStateLike } & Partial<UiStateLike>;
-  if (ui.state) return ui.state;
-  return ui as UiStateLike;
-}
-
+/** E-mails the add-in sent with MailApp (services/mail.ts), newest last. */
 export function readMail(rt: LocalRuntime): MailView[] {
-  const m = rt.mail as unknown as { sent?: unknown; outbox?: unknown; state?: { sent?: unknown } };
-  const list = pickArray(m, ['sent', 'outbox', 'messages']) ?? pickArray(m.state, ['sent', 'outbox', 'messages']) ?? [];
-  return list.map((raw) => {
-    const x = raw as Record<string, unknown>;
-    const str = (k: string) => (x[k] === undefined || x[k] === null ? undefined : Array.isArray(x[k]) ? (x[k] as unknown[]).join(', ') : String(x[k]));
-    return {
-      to: str('to') ?? str('recipient') ?? '',
-      cc: str('cc'),
-      bcc: str('bcc'),
-      subject: str('subject') ?? '',
-      body: str('body') ?? '',
-      htmlBody: str('htmlBody'),
-      from: str('from') ?? str('sender'),
-      at: typeof x.atMs === 'number' ? new Date(x.atMs).toISOString() : str('at') ?? str('sentAt'),
-    };
-  });
+  return rt.mail.outbox.map((m) => ({
+    to: m.to.join(', '),
+    cc: m.cc.length ? m.cc.join(', ') : undefined,
+    bcc: m.bcc.length ? m.bcc.join(', ') : undefined,
+    subject: m.subject,
+    body: m.body,
+    htmlBody: m.htmlBody,
+    from: m.from,
+    at: new Date(m.sentAtMs).toISOString(),
+  }));
 }
 
+/** Forms the add-in created with FormApp (services/forms.ts). */
 export function readForms(rt: LocalRuntime): FormView[] {
-  const f = rt.forms as unknown as Record<string, unknown>;
-  const list = pickArray(f, ['forms', 'created', 'list']) ?? pickArray(f?.state, ['forms', 'created']) ?? (f && typeof f === 'object' && !Array.isArray(f) && typeof (f as { all?: unknown }).all === 'function' ? ((f as { all: () => unknown[] }).all()) : null) ?? [];
-  return list.map((raw) => {
-    const x = raw as Record<string, unknown>;
-    return { title: String(x.title ?? x.name ?? '(untitled form)'), id: x.id === undefined ? undefined : String(x.id), detail: raw };
-  });
-}
-
-function pickArray(obj: unknown, keys: string[]): unknown[] | null {
-  if (!obj || typeof obj !== 'object') return Array.isArray(obj) ? obj : null;
-  if (Array.isArray(obj)) return obj;
-  for (const k of keys) {
-    const v = (obj as Record<string, unknown>)[k];
-    if (Array.isArray(v)) return v;
-    if (typeof v === 'function') {
-      try {
-        const r = (v as () => unknown).call(obj);
-        if (Array.isArray(r)) return r;
-      } catch {
-        /* not a list getter */
-      }
-    }
-  }
-  return null;
+  return rt.forms.state.forms.map((f) => ({ title: f.title || '(untitled form)', id: f.id, detail: f }));
 }
 
 export function tabsOf(rt: LocalRuntime): TabView[] {
