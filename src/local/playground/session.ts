@@ -50,7 +50,7 @@ export class PlaygroundSession {
     } else {
       const user = { email: options.user ?? DEFAULT_USER.email, locale: options.locale ?? DEFAULT_USER.locale };
       this.rt = createLocalRuntime({ user: user.email, locale: user.locale, now: options.now ?? new Date() });
-      this.rt.run('onOpen');
+      this.rt.openDocument();
       const wantDemo = options.demo ?? true;
       if (wantDemo && options.fillDemo) {
         options.fillDemo(this.rt);
@@ -219,9 +219,7 @@ export class PlaygroundSession {
   /** Switches user and/or language; like reopening the spreadsheet, onOpen builds the menu again. */
   setUser(email: string, locale: string): RunResult {
     this.rt.setUser({ email, locale });
-    // Reopening the spreadsheet starts with Sheets' own menus only: onOpen adds the add-in's again.
-    readUi(this.rt).menus.length = 0;
-    const r = this.withAnswers([], () => this.rt.run('onOpen'));
+    const r = this.withAnswers([], () => this.rt.openDocument());
     this.changed();
     return { ok: !r.error, error: r.error, alerts: r.alerts, state: this.state() };
   }
