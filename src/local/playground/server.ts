@@ -8,6 +8,7 @@
  *   npm start -- --reset      start fresh (with demo data unless --no-demo)
  *   npm start -- --demo       start fresh with demo data
  *   npm start -- --port 9000  another port
+ *   npm start -- --reset --lang zh   a fresh workbook and demo team in Simplified Chinese
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,6 +24,8 @@ export interface ServerOptions {
   reset: boolean;
   demo: boolean | undefined;
   now?: Date;
+  /** Language of a fresh workbook and its demo team: 'en' or 'zh'. */
+  lang?: string;
   quiet?: boolean;
 }
 
@@ -32,6 +35,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
   let demo: boolean | undefined;
   let file = resolve(env.PLAYGROUND_FILE ?? '.playground/workbook.json');
   let now: Date | undefined;
+  let lang: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -45,16 +49,19 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv = process.env):
     else if (a === '--port' || a.startsWith('--port=')) port = Number(value());
     else if (a === '--file' || a.startsWith('--file=')) file = resolve(value());
     else if (a === '--now' || a.startsWith('--now=')) now = new Date(value());
-    else if (a === '--quiet') continue;
+    else if (a === '--lang' || a.startsWith('--lang=')) {
+      lang = value();
+      if (lang !== 'en' && lang !== 'zh') throw new Error(`--lang takes en or zh, not ${lang}`);
+    } else if (a === '--quiet') continue;
     else if (a === '--help' || a === '-h') {
-      console.log('Usage: npm start -- [--reset] [--demo | --no-demo] [--port N] [--file path]');
+      console.log('Usage: npm start -- [--reset] [--demo | --no-demo] [--port N] [--file path] [--lang en|zh]');
       process.exit(0);
     } else throw new Error(`Unknown option ${a} (try --help)`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Not a port number: ${String(port)}`);
   // --demo means "fill the demo team", which needs a fresh workbook.
   if (demo === true) reset = true;
-  return { port, file, reset, demo, now, quiet: argv.includes('--quiet') };
+  return { port, file, reset, demo, now, lang, quiet: argv.includes('--quiet') };
 }
 
 const WEB = join(__dirname, 'web');
@@ -180,6 +187,7 @@ export async function startServer(options: ServerOptions): Promise<{ port: numbe
       reset: options.reset,
       demo: fresh ? (options.demo ?? true) : false,
       now: options.now,
+      locale: options.lang === 'zh' ? 'zh_CN' : options.lang,
       fillDemo: (rt) => {
         const summary = fillDemo(rt);
         log(`Demo: ${summary.team} team members, ${summary.customers} customers, ${summary.deals} deals, ${summary.followups} follow-ups, ${summary.objections} objections, ${summary.surveys} survey responses`);
