@@ -26,6 +26,7 @@ import { asCellText } from '../core/text';
 import { columnsFromMetadata, findTabs, locateColumns, readHeaderRow, wholeColumn } from './workbook/locate';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
+import { setupObjectionTabs } from './playbook-setup';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -541,6 +542,7 @@ export function runSetup(ss: Spreadsheet): SetupReport {
   for (const st of list) ensureFormatsAndValidation(states, st, settingRows);
   for (const st of list) ensureFormulas(states, st, report, locale);
   for (const st of list) ensureProtections(st, locale);
+  setupObjectionTabs(states, locale, report);
   return report;
 }
 

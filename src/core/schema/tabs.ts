@@ -180,17 +180,24 @@ export const OBJECTIONS: TabDef = {
     ...customerRef(),
     c('raised_at', 'datetime', L('Raised', '提出时间'), L('When the customer raised the objection.', '客户提出异议的时间。'), { required: true }),
     c('type', 'list', L('Type', '异议类型'), L('Price, product, service, timing, trust, decision, need, competitor or other.', '价格、产品、服务、时间、信任、决策、需求、竞争对手或其他。'), { list: 'objection_type', width: 170 }),
-    c('details', 'longtext', L('Details', '异议内容'), L('What the customer said, in detail.', '客户异议的详细描述。')),
+    c('details', 'longtext', L('Customer’s words', '客户原话'), L('What the customer said, as close to their words as possible.', '客户的原话，尽量照实记录。')),
+    c('cause', 'longtext', L('Real cause', '真实原因'), L('What really lies behind the objection (seed 000 §4.3.1).', '异议背后的真实原因（资料 000 §4.3.1）。')),
     c('response', 'longtext', L('Response', '应对措施'), L('How we answered.', '我们如何应对。')),
     c('answer_due', 'datetime', L('Answer due', '书面答复期限'), L('Computed: raised time plus the written-answer time in Settings (24 h).', '自动计算：提出时间加上设置中的书面答复时限（24 小时）。'), {
       formula: 'ARRAYFORMULA(IF({objection_id}="","",IF({raised_at}="","",{raised_at}+SD_OBJECTION_ANSWER_HOURS/24)))',
     }),
     c('answered_at', 'datetime', L('Answered', '答复时间'), L('When the written answer was sent.', '书面答复发出的时间。')),
+    c('answer_overdue', 'boolean', L('Answer overdue', '答复已逾期'), L('Computed: no written answer yet and the answer is past due.', '自动计算：尚未书面答复且已超过答复期限。'), {
+      width: 100,
+      formula: 'ARRAYFORMULA(IF({objection_id}="","",IF({raised_at}="",FALSE,IF({answered_at}<>"",FALSE,NOW()>{answer_due}))))',
+    }),
     c('customer_feedback', 'longtext', L('Customer feedback', '客户反馈'), L('How the customer reacted to the answer.', '客户对答复的反应。')),
     c('result', 'list', L('Result', '处理结果'), L('Resolved, partly resolved or unresolved.', '已解决、部分解决或未解决。'), { list: 'objection_result', width: 120 }),
+    c('resolved_at', 'datetime', L('Resolved', '解决时间'), L('When the result became "resolved" (set by Sales Desk; you may correct it).', '处理结果变为“已解决”的时间（由销售台填写，可手动更正）。')),
     c('next_step', 'longtext', L('Next step', '后续跟进计划'), L('What we will do next.', '后续如何跟进。')),
     c('next_step_due', 'date', L('Next step due', '跟进期限'), L('When the next step is due.', '后续跟进的期限。')),
     owner(L('The rep who handles the objection.', '负责处理该异议的销售。')),
+    c('lost_deal', 'boolean', L('Lost the deal', '导致丢单'), L('Ticked when the rep names this objection as the reason the customer was lost.', '销售确认因该异议而丢单时勾选。'), { width: 100 }),
     ...audit(),
   ],
 };
@@ -274,12 +281,22 @@ export const DASHBOARD: TabDef = {
 export const PLAYBOOK: TabDef = {
   key: 'playbook',
   name: L('Playbook', '异议应对手册'),
-  kind: 'shell',
-  description: L('How to answer each objection type. Filled in a later version.', '各类异议的应对方法，将在后续版本填写。'),
-  frozenRows: 0,
+  kind: 'table',
+  description: L(
+    'How to answer each objection type: one technique per row. Set-up writes the built-in lines once; edit them or add your team’s own lines below.',
+    '各类异议的应对方法：每行一种技巧。初始化只写入一次内置内容；可以修改，也可以在下方添加团队自己的经验。',
+  ),
+  frozenRows: 1,
   headerStyle: ADMIN_HEADER,
-  color: '#202124',
-  columns: [],
+  color: '#e37400',
+  columns: [
+    c('entry_key', 'id', L('Key', '键'), L('Key of a built-in line (set by Sales Desk); leave it blank on lines you add.', '内置条目的键（由销售台填写）；自己添加的行请留空。'), { protected: true, width: 150 }),
+    c('type', 'list', L('Objection type', '异议类型'), L('The objection type this technique answers.', '该技巧针对的异议类型。'), { list: 'objection_type', required: true, width: 170 }),
+    c('technique', 'text', L('Technique', '应对技巧'), L('The technique, in a few words.', '应对技巧的简要名称。'), { required: true, width: 260 }),
+    c('detail', 'longtext', L('How to do it', '具体做法'), L('What to say or do.', '具体怎么说、怎么做。'), { width: 420 }),
+    c('source', 'text', L('Source', '来源'), L('Where the advice comes from: a handbook section, or your team.', '出处：资料章节，或团队经验。'), { width: 200 }),
+    c('added_by', 'text', L('Added by', '添加人'), L('Who wrote the line.', '该条目的撰写人。'), { width: 130 }),
+  ],
 };
 
 export const SETTINGS_TAB: TabDef = {
