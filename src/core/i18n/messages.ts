@@ -6,8 +6,10 @@
 import { base } from './catalog/base';
 import { validation } from './catalog/validation';
 import { setup } from './catalog/setup';
+import { objections } from './catalog/objections';
+import { playbook } from './catalog/playbook';
 
-export const PARTS = { base, validation, setup } as const;
+export const PARTS = { base, validation, setup, objections, playbook } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
