@@ -1,0 +1,242 @@
+/**
+ * Log objection sidebar. Everything shown comes from the server as data and goes into the DOM
+ * through textContent (h()), so a customer called <img src=x onerror=…> is just a name.
+ */
+import { call, closeSidebar } from '../shared/rpc';
+import { clear, h, withBusy } from '../shared/dom';
+import { tr, translateStatic } from '../shared/i18n';
+import type { CustomerHit, ObjectionFormData, PlaybookView, SavedObjection } from '../../server/objections';
+import type { SaveResult } from '../../core/result';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let chosen: CustomerHit | null = null;
+let data: ObjectionFormData;
+let playbookRequest = 0;
+
+/** A datetime-local value (browser's local time) for an instant. */
+function localInput(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** datetime-local → ISO instant ('' stays ''; an unreadable value is sent as is for the server to reject). */
+function toIso(v: string): string {
+  if (!v) return '';
+  const d = new Date(v);
+  return Number.isNaN(d.getTime()) ? v : d.toISOString();
+}
+
+function option(value: string, label: string): HTMLOptionElement {
+  const o = h('option', { value }, label);
+  return o;
+}
+
+function showChosen(c: CustomerHit | null): void {
+  chosen = c;
+  const box = $('chosen');
+  clear(box);
+  box.hidden = !c;
+  if (c) box.append(tr('objection.customerChosen', { name: c.name, id: c.id }));
+  $<HTMLUListElement>('hits').hidden = true;
+}
+
+let searchTimer: number | undefined;
+let searchSeq = 0;
+function onSearch(): void {
+  window.clearTimeout(searchTimer);
+  const q = $<HTMLInputElement>('customerSearch').value;
+  searchTimer = window.setTimeout(async () => {
+    const seq = ++searchSeq;
+    const list = $<HTMLUListElement>('hits');
+    if (!q.trim()) {
+      list.hidden = true;
+      return;
+    }
+    const hits = await call<CustomerHit[]>('searchObjectionCustomers', q).catch(() => [] as CustomerHit[]);
+    if (seq !== searchSeq) return;
+    clear(list);
+    list.hidden = false;
+    if (!hits.length) list.append(h('li', { class: 'none' }, tr('objection.customerNone')));
+    for (const c of hits) {
+      list.append(
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            { type: 'button', onclick: () => ((($<HTMLInputElement>('customerSearch').value = ''), showChosen(c))) },
+            c.name || c.id,
+            h('span', { class: 'sub' }, [c.id, c.contact].filter(Boolean).join(' · ')),
+          ),
+        ),
+      );
+    }
+  }, 250);
+}
+
+async function showPlaybook(): Promise<void> {
+  const host = $('playbook');
+  const type = $<HTMLSelectElement>('type').value;
+  const seq = ++playbookRequest;
+  clear(host);
+  if (!type) {
+    host.append(h('p', { class: 'empty' }, tr('playbook.pickType')));
+    return;
+  }
+  let view: PlaybookView;
+  try {
+    view = await withBusy(host, tr('playbook.loading'), () => call<PlaybookView>('getObjectionPlaybook', type));
+  } catch (err) {
+    if (seq === playbookRequest) host.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+    return;
+  }
+  if (seq !== playbookRequest) return;
+  clear(host);
+  host.append(h('h3', {}, `${tr('playbook.heading')}: ${type}`));
+  if (!view.lines.length) host.append(h('p', { class: 'empty' }, tr('playbook.empty')));
+  else {
+    const ol = h('ol', { class: 'lines' });
+    for (const l of view.lines) {
+      const meta = [l.source ? tr('playbook.source', { source: l.source }) : '', l.team && l.addedBy ? tr('playbook.addedBy', { name: l.addedBy }) : '']
+        .filter(Boolean)
+        .join(' · ');
+      ol.append(
+        h(
+          'li',
+          {},
+          h('span', { class: 'tech' }, l.technique),
+          l.team ? h('span', { class: 'badge' }, tr('playbook.team')) : null,
+          l.detail ? h('span', { class: 'detail' }, l.detail) : null,
+          meta ? h('span', { class: 'meta' }, meta) : null,
+        ),
+      );
+    }
+    host.append(ol);
+  }
+  host.append(h('h3', { class: 'worked' }, tr('playbook.worked')));
+  if (!view.worked.length) host.append(h('p', { class: 'empty' }, tr('playbook.workedEmpty')));
+  else {
+    const ul = h('ul', { class: 'worked' });
+    for (const w of view.worked) {
+      ul.append(
+        h(
+          'li',
+          {},
+          h('span', { class: 'detail' }, w.response),
+          h('span', { class: 'count' }, tr('playbook.workedCount', { resolved: w.resolved, used: w.used })),
+          h('button', { type: 'button', class: 'use', onclick: () => (($<HTMLTextAreaElement>('response').value = w.response), undefined) }, tr('playbook.use')),
+        ),
+      );
+    }
+    host.append(ul);
+  }
+}
+
+function showErrors(errors: Record<string, string>): void {
+  document.querySelectorAll('.field').forEach((f) => {
+    f.classList.remove('invalid');
+    f.querySelector('.error')?.remove();
+  });
+  let first: HTMLElement | null = null;
+  for (const [k, msg] of Object.entries(errors)) {
+    const f = document.querySelector<HTMLElement>(`.field[data-field="${k}"]`);
+    if (!f) continue;
+    f.classList.add('invalid');
+    f.append(h('div', { class: 'error' }, msg));
+    first = first ?? f;
+  }
+  first?.scrollIntoView({ block: 'center' });
+}
+
+function collect(): Record<string, string> {
+  const v = (id: string) => ($<HTMLInputElement>(id).value ?? '').trim();
+  return {
+    customerId: chosen ? chosen.id : '',
+    raisedAt: toIso(v('raisedAt')),
+    type: v('type'),
+    details: v('details'),
+    cause: v('cause'),
+    response: v('response'),
+    answeredAt: toIso(v('answeredAt')),
+    result: v('result'),
+    nextStep: v('nextStep'),
+    nextStepOwner: v('nextStepOwner'),
+    nextStepDue: v('nextStepDue'),
+  };
+}
+
+async function save(): Promise<void> {
+  const status = $('status');
+  clear(status);
+  const input = collect();
+  if (!input.customerId) {
+    showErrors({ customerId: tr('objection.customerPick') });
+    return;
+  }
+  const btn = $<HTMLButtonElement>('save');
+  btn.disabled = true;
+  try {
+    const res = await withBusy(status, tr('common.saving'), () => call<SaveResult<SavedObjection>>('saveObjection', input));
+    if (!res.ok) {
+      showErrors(res.errors);
+      status.append(h('div', { class: 'banner error', role: 'alert' }, res.message));
+      return;
+    }
+    showErrors({});
+    const msg = [tr('objection.saved', { id: res.value.id }), res.value.followup ? tr('objection.savedFollowup') : ''].filter(Boolean).join(' ');
+    status.append(
+      h('div', { class: 'banner ok', role: 'status' }, msg, ' ', h('button', { type: 'button', id: 'another', onclick: () => reset() }, tr('objection.another'))),
+    );
+    window.scrollTo(0, 0);
+  } catch (err) {
+    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+  } finally {
+    btn.disabled = false;
+  }
+}
+
+function reset(): void {
+  for (const id of ['details', 'cause', 'response', 'answeredAt', 'nextStep', 'nextStepDue']) $<HTMLInputElement>(id).value = '';
+  $<HTMLSelectElement>('type').value = '';
+  $<HTMLSelectElement>('result').value = '';
+  $<HTMLInputElement>('raisedAt').value = localInput(new Date());
+  clear($('status'));
+  void showPlaybook();
+}
+
+async function main(): Promise<void> {
+  translateStatic();
+  $('close').addEventListener('click', () => closeSidebar());
+  const status = $('status');
+  try {
+    data = await withBusy(status, tr('common.loading'), () => call<ObjectionFormData>('getObjectionFormData', document.body.getAttribute('data-customer') || ''));
+  } catch (err) {
+    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+    return;
+  }
+  if (!data.setUp) {
+    status.append(h('div', { class: 'banner warn', role: 'alert' }, tr('objection.error.notSetUp')));
+    return;
+  }
+  $('intro').textContent = tr('objection.intro', { hours: data.answerHours });
+  $<HTMLInputElement>('customerSearch').placeholder = tr('objection.customerSearch');
+  const type = $<HTMLSelectElement>('type');
+  type.append(option('', tr('objection.typePick')), ...data.types.map((o) => option(o.value, o.label)));
+  const result = $<HTMLSelectElement>('result');
+  result.append(option('', tr('objection.resultNone')), ...data.results.map((o) => option(o.value, o.label)));
+  const owner = $<HTMLSelectElement>('nextStepOwner');
+  owner.append(option('', '—'), ...data.team.map((n) => option(n, n)));
+  if (data.me && data.team.includes(data.me)) owner.value = data.me;
+  $<HTMLInputElement>('raisedAt').value = localInput(new Date(data.now));
+  if (data.customer) showChosen(data.customer);
+  $('customerSearch').addEventListener('input', onSearch);
+  type.addEventListener('change', () => void showPlaybook());
+  $('save').addEventListener('click', () => void save());
+  $('form').addEventListener('submit', (e) => e.preventDefault());
+  $('form').hidden = false;
+  ($('save') as HTMLButtonElement).disabled = false;
+  void showPlaybook();
+}
+
+void main();
