@@ -7,3 +7,5 @@ export { onOpen, onInstall } from './menu';
 export { showAbout, getAboutInfo } from './about';
 export { setMyLanguage } from './locale';
 export { setupWorkbook } from './setup';
+export { showCustomerForm, showEditSelectedCustomer, getCustomerForm, saveCustomer } from './customers';
+export { whoAmI, setWhoIAm, getIdentityInfo, showIdentity } from './identity';

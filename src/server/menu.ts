@@ -8,6 +8,10 @@ type MenuLine = { caption: MessageKey; run: string } | 'separator';
 export const MENU: readonly MenuLine[] = [
   { caption: 'menu.setup', run: 'setupWorkbook' },
   'separator',
+  { caption: 'menu.addCustomer', run: 'showCustomerForm' },
+  { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
+  { caption: 'menu.identity', run: 'showIdentity' },
+  'separator',
   { caption: 'menu.about', run: 'showAbout' },
 ];
 

@@ -6,10 +6,11 @@
 import { base } from './catalog/base';
 import { validation } from './catalog/validation';
 import { setup } from './catalog/setup';
+import { customers } from './catalog/customers';
 import { objections } from './catalog/objections';
 import { playbook } from './catalog/playbook';
 
-export const PARTS = { base, validation, setup, objections, playbook } as const;
+export const PARTS = { base, validation, setup, objections, playbook, customers } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

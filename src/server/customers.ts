@@ -1,0 +1,288 @@
+/**
+ * The Add / edit customer sidebar's server side: open the form (new, by ID, or the row selected
+ * on the Customers tab), and save a customer. Every function a page can call checks its
+ * arguments as untrusted input and checks the record again (the page already did).
+ *
+ * Cost of one save, whatever the number of customers: the tabs found once; Lists, Settings'
+ * team block and the Customers tab's identifying columns read once each; the new row written
+ * in one setValues per run of adjacent input columns.
+ */
+import { t, type Locale, type MessageKey } from '../core/i18n';
+import { LISTS, listItemKey } from '../core/lists';
+import { CUSTOMER_FORM_KEYS, type CustomerInput } from '../core/customers/fields';
+import { pickCustomerInput, validateCustomer, type CustomerRecord, type ListValues } from '../core/customers/validate';
+import { DuplicateIndex, canSaveAnyway, type DuplicateMatch } from '../core/customers/duplicates';
+import { allocateIds, highestIdNumber } from '../core/customers/ids';
+import type { TeamMember } from '../core/customers/team';
+import { FIRST_DATA_ROW } from '../core/schema';
+import { writeRows, findTabs } from './workbook';
+import { withDocumentLock } from './lock';
+import { currentLocale } from './locale';
+import { openTabs, readCustomerIndex, readListValues, readRowByKey, readTeam, requireCustomers } from './customers-store';
+import { activeUserEmail, resolveMe } from './identity';
+
+/** Document property: the highest customer number ever given (IDs are never reused). */
+export const CUSTOMER_SEQ_PROPERTY = 'salesdesk.seq.customer';
+
+/** Which customer a form edits: by ID, or by row for a row someone typed without an ID. */
+export interface CustomerRef {
+  id?: string;
+  row?: number;
+}
+
+export interface FormOption {
+  value: string;
+  label: string;
+}
+
+/** Everything the form needs, as it crosses google.script.run (no Dates). */
+export interface CustomerFormData {
+  locale: Locale;
+  mode: 'add' | 'edit';
+  ref: CustomerRef | null;
+  values: CustomerInput;
+  /** List values per list key, as stored on the Lists tab, with labels in the user's language. */
+  options: Record<string, FormOption[]>;
+  team: TeamMember[];
+  me: TeamMember | null;
+  /** Who Google says the user is ('' when hidden). */
+  email: string;
+}
+
+export type SaveCustomerResult =
+  | { ok: true; id: string; row: number; created: boolean; name: string; message: string }
+  | { ok: false; kind: 'invalid'; errors: Record<string, string>; message: string }
+  | { ok: false; kind: 'duplicate'; duplicates: DuplicateMatch[]; canSaveAnyway: boolean; message: string }
+  | { ok: false; kind: 'notFound'; message: string };
+
+function badArgument(locale: Locale, detail: string): Error {
+  return new Error(t(locale, 'error.badArgument', { detail }));
+}
+
+/** An untrusted ref from a page: `{ id: 'C-000123' }` or `{ row: 12 }`. */
+export function parseRef(raw: unknown, locale: Locale): CustomerRef | null {
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw badArgument(locale, 'customer');
+  const r = raw as Record<string, unknown>;
+  const out: CustomerRef = {};
+  if (r.id !== undefined && r.id !== '') {
+    if (typeof r.id !== 'string' || r.id.length > 40) throw badArgument(locale, 'customer id');
+    out.id = r.id.trim();
+  }
+  if (r.row !== undefined && r.row !== null) {
+    if (typeof r.row !== 'number' || !Number.isInteger(r.row) || r.row < FIRST_DATA_ROW || r.row > 10_000_000) throw badArgument(locale, 'row');
+    out.row = r.row;
+  }
+  return out.id || out.row ? out : null;
+}
+
+/** Lists tab values with the label a user of `locale` reads (built-in items translated). */
+function listOptions(lists: ListValues, locale: Locale): Record<string, FormOption[]> {
+  const out: Record<string, FormOption[]> = {};
+  for (const l of LISTS) {
+    out[l.key] = (lists[l.key] ?? []).map((value) => {
+      const key = listItemKey(l.key, value);
+      const item = key ? l.items.find((i) => i.key === key) : undefined;
+      return { value, label: item ? item.label[locale] : value };
+    });
+  }
+  return out;
+}
+
+function formValue(v: unknown): string | boolean {
+  if (typeof v === 'boolean') return v;
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString();
+  return String(v);
+}
+
+/** Sidebar API: the form for a new customer (ref empty) or an existing one. */
+export function getCustomerForm(rawRef?: unknown): CustomerFormData {
+  const locale = currentLocale();
+  const ref = parseRef(rawRef, locale);
+  const tabs = openTabs(['customers', 'lists', 'settings']);
+  const customers = requireCustomers(tabs);
+  const lists = readListValues(tabs, locale);
+  const team = readTeam(tabs);
+  const me = resolveMe(team);
+  const options = listOptions(lists, locale);
+  const base = { locale, options, team, me, email: activeUserEmail() };
+  if (!ref) {
+    const values: CustomerInput = {
+      stage: options.stage?.[0]?.value ?? '',
+      owner: me?.name ?? '',
+      need_confirmed: false,
+      budget_confirmed: false,
+    };
+    return { ...base, mode: 'add', ref: null, values };
+  }
+  const row = locateRow(customers, ref, locale);
+  const full = readRowByKey(customers, row);
+  const values: CustomerInput = {};
+  for (const k of CUSTOMER_FORM_KEYS) values[k] = formValue(full[k]);
+  values.need_confirmed = full.need_confirmed === true;
+  values.budget_confirmed = full.budget_confirmed === true;
+  const id = String(full.customer_id ?? '').trim();
+  return { ...base, mode: 'edit', ref: id ? { id } : { row }, values };
+}
+
+/** The sheet row of a ref (ID looked up in the ID column only). */
+function locateRow(customers: ReturnType<typeof requireCustomers>, ref: CustomerRef, locale: Locale): number {
+  const index = readCustomerIndex(customers);
+  const hit = ref.id ? index.existing.find((c) => c.id === ref.id) : index.existing.find((c) => c.row === ref.row && !c.id);
+  if (!hit) throw new Error(t(locale, 'customers.notFound', { id: ref.id ?? `#${ref.row}` }));
+  return hit.row;
+}
+
+function translateErrors(locale: Locale, errors: ReturnType<typeof validateCustomer>['errors']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, p] of Object.entries(errors)) if (p) out[k] = t(locale, p.key as MessageKey, p.params);
+  return out;
+}
+
+/** Identifies a matched row for "save anyway": its ID, or its row for a row without one. */
+export function matchToken(m: { id: string; row: number }): string {
+  return m.id || `row:${m.row}`;
+}
+
+interface SaveOptions {
+  ref: CustomerRef | null;
+  /** The duplicates the rep saw and chose to keep as separate customers. */
+  confirmed: Set<string>;
+}
+
+function parseSaveOptions(raw: unknown, locale: Locale): SaveOptions {
+  if (raw === undefined || raw === null) return { ref: null, confirmed: new Set() };
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw badArgument(locale, 'options');
+  const o = raw as Record<string, unknown>;
+  const confirmed = new Set<string>();
+  if (o.confirmDuplicates !== undefined) {
+    if (!Array.isArray(o.confirmDuplicates) || o.confirmDuplicates.length > 100) throw badArgument(locale, 'confirmDuplicates');
+    for (const c of o.confirmDuplicates) {
+      if (typeof c !== 'string' || c.length > 40) throw badArgument(locale, 'confirmDuplicates');
+      confirmed.add(c);
+    }
+  }
+  return { ref: parseRef(o.ref, locale), confirmed };
+}
+
+/**
+ * Sidebar API: adds a customer (no ref) or saves an existing one. Field problems, duplicates
+ * and a vanished customer come back as results (the form shows them and keeps what was
+ * typed); only unexpected failures and a busy lock throw.
+ */
+export function saveCustomer(rawInput: unknown, rawOptions?: unknown): SaveCustomerResult {
+  const locale = currentLocale();
+  if (!rawInput || typeof rawInput !== 'object' || Array.isArray(rawInput)) throw badArgument(locale, 'customer');
+  const opts = parseSaveOptions(rawOptions, locale);
+  const input = pickCustomerInput(rawInput);
+
+  const tabs = openTabs(['customers', 'lists', 'settings']);
+  const customers = requireCustomers(tabs);
+  const lists = readListValues(tabs, locale);
+  const team = readTeam(tabs);
+  const check = validateCustomer(input, { lists, team });
+  if (Object.keys(check.errors).length) {
+    return { ok: false, kind: 'invalid', errors: translateErrors(locale, check.errors), message: t(locale, 'customers.fixErrors') };
+  }
+  const me = resolveMe(team);
+  const record: CustomerRecord = { ...check.record };
+
+  // Everything from reading the register to writing the row happens under the document lock,
+  // so a second rep's save reads this one's row (and its ID) before it picks its own.
+  return withDocumentLock(() => {
+    const index = readCustomerIndex(customers);
+    let target: { row: number; id: string } | null = null;
+    if (opts.ref) {
+      const hit = opts.ref.id
+        ? index.existing.find((c) => c.id === opts.ref!.id)
+        : index.existing.find((c) => c.row === opts.ref!.row && !c.id);
+      if (!hit) return { ok: false, kind: 'notFound', message: t(locale, 'customers.notFound', { id: opts.ref.id ?? `#${opts.ref.row}` }) };
+      target = { row: hit.row, id: hit.id };
+    }
+
+    const duplicates = new DuplicateIndex(index.existing).find(record, target?.id || undefined, target?.row);
+    const unconfirmed = duplicates.filter((d) => !opts.confirmed.has(matchToken(d)));
+    if (unconfirmed.length || (duplicates.length && !canSaveAnyway(duplicates))) {
+      const allowed = canSaveAnyway(duplicates);
+      return {
+        ok: false,
+        kind: 'duplicate',
+        duplicates,
+        canSaveAnyway: allowed,
+        message: t(locale, allowed ? 'customers.duplicate.intro' : 'customers.duplicate.emailTaken'),
+      };
+    }
+
+    const now = new Date();
+    const who = me?.name || activeUserEmail();
+    if (target) {
+      const row: Record<string, unknown> = { ...record, updated_at: now };
+      let id = target.id;
+      if (!id) {
+        id = nextCustomerIds(index.existing.map((c) => c.id), 1)[0];
+        row.customer_id = id;
+      }
+      writeRows(customers, target.row, [row]);
+      return { ok: true, id, row: target.row, created: false, name: String(record.name), message: t(locale, 'customers.updated', { id, name: String(record.name) }) };
+    }
+
+    if (!record.stage) record.stage = (lists.stage ?? [])[0] ?? '';
+    if (!record.owner && me) record.owner = me.name;
+    const id = nextCustomerIds(index.existing.map((c) => c.id), 1)[0];
+    writeRows(customers, index.nextRow, [{ customer_id: id, ...record, created_at: now, created_by: who, updated_at: now }]);
+    return { ok: true, id, row: index.nextRow, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
+  });
+}
+
+/**
+ * The next `count` customer IDs; call under the document lock. One past the highest of the
+ * IDs in the sheet and the highest ever given (document property), which it then advances.
+ */
+export function nextCustomerIds(existingIds: Iterable<unknown>, count: number): string[] {
+  const props = PropertiesService.getDocumentProperties();
+  const counter = Number(props.getProperty(CUSTOMER_SEQ_PROPERTY) ?? 0);
+  const highest = highestIdNumber(existingIds, counter);
+  const ids = allocateIds(highest, count);
+  props.setProperty(CUSTOMER_SEQ_PROPERTY, String(highest + count));
+  return ids;
+}
+
+function showForm(locale: Locale, ref: CustomerRef | null): void {
+  const page = HtmlService.createTemplateFromFile('Customer');
+  page.locale = locale;
+  page.ref = ref ? JSON.stringify(ref) : '';
+  const title = t(locale, ref ? 'customers.titleEdit' : 'customers.titleAdd');
+  SpreadsheetApp.getUi().showSidebar(page.evaluate().setTitle(title));
+}
+
+/** Menu action: the Add customer sidebar. */
+export function showCustomerForm(): void {
+  showForm(currentLocale(), null);
+}
+
+/**
+ * Menu action: the same sidebar, filled with the customer on the active row of the Customers
+ * tab. A selection elsewhere gets a short explanation instead.
+ */
+export function showEditSelectedCustomer(): void {
+  const locale = currentLocale();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getActiveSheet();
+  const found = findTabs(ss).get('customers');
+  const range = sheet.getActiveRange();
+  const row = range ? range.getRow() : 0;
+  if (!found || found.sheet.getSheetId() !== sheet.getSheetId() || row < FIRST_DATA_ROW) {
+    SpreadsheetApp.getUi().alert(t(locale, 'customers.selectRow'));
+    return;
+  }
+  const tabs = openTabs(['customers'], ss);
+  const customers = requireCustomers(tabs);
+  const full = readRowByKey(customers, row);
+  const id = String(full.customer_id ?? '').trim();
+  if (!id && !String(full.name ?? '').trim()) {
+    SpreadsheetApp.getUi().alert(t(locale, 'customers.selectRow'));
+    return;
+  }
+  showForm(locale, id ? { id } : { row });
+}
