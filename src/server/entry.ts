@@ -9,3 +9,5 @@ export { setMyLanguage } from './locale';
 export { setupWorkbook } from './setup';
 export { showCustomerForm, showEditSelectedCustomer, getCustomerForm, saveCustomer } from './customers';
 export { whoAmI, setWhoIAm, getIdentityInfo, showIdentity } from './identity';
+export { showObjectionForm, getObjectionFormData, searchObjectionCustomers, getObjectionPlaybook, saveObjection, overdueObjectionsFor } from './objections';
+export { askLossReasonIfLost, showLossDialog, getLossDialogData, recordLossReason } from './loss';

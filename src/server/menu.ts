@@ -11,6 +11,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.addCustomer', run: 'showCustomerForm' },
   { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
   { caption: 'menu.identity', run: 'showIdentity' },
+  { caption: 'menu.objection', run: 'showObjectionForm' },
   'separator',
   { caption: 'menu.about', run: 'showAbout' },
 ];

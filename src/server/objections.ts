@@ -27,6 +27,8 @@ import { playbookLinesFor, type PlaybookRow, type ShownPlaybookLine } from '../c
 import { openTab, readRows, writeRows, findTabs, readSettings, type TabHandle, type RowRecord } from './workbook';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
+import { resolveMe } from './identity';
+import { parseTeam } from '../core/customers/team';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -98,19 +100,12 @@ function readTeam(ss: Spreadsheet): TeamMember[] {
 }
 
 /**
- * The team member the current user is. Issue 5's identity module (`whoAmI()`, the "I am …"
- * choice kept in user properties) replaces this when it lands; until then: the team member
- * whose e-mail Google reports, else the e-mail itself, else ''.
+ * The team member the current user is, by issue 5's identity rule (the "I am …" choice, else
+ * the e-mail Google reports when it is on the team list); '' when unknown.
  */
 export function currentRep(team: TeamMember[]): string {
-  let email = '';
-  try {
-    email = Session.getActiveUser().getEmail();
-  } catch (_e) {
-    // identity withheld
-  }
-  const hit = email ? team.find((m) => m.email.toLowerCase() === email.toLowerCase()) : undefined;
-  return hit ? hit.name : email;
+  const me = resolveMe(parseTeam(team.map((m) => ({ team_name: m.name, team_email: m.email }))));
+  return me ? me.name : '';
 }
 
 // ------------------------------------------------------------------ sidebar

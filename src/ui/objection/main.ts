@@ -93,9 +93,10 @@ async function showPlaybook(): Promise<void> {
   }
   if (seq !== playbookRequest) return;
   clear(host);
-  host.append(h('h3', {}, `${tr('playbook.heading')}: ${type}`));
+  host.append(h('h3', {}, tr('playbook.headingFor', { type })));
   if (!view.lines.length) host.append(h('p', { class: 'empty' }, tr('playbook.empty')));
   else {
+    // One line per technique; the detail opens on demand so the form stays in reach.
     const ol = h('ol', { class: 'lines' });
     for (const l of view.lines) {
       const meta = [l.source ? tr('playbook.source', { source: l.source }) : '', l.team && l.addedBy ? tr('playbook.addedBy', { name: l.addedBy }) : '']
@@ -105,10 +106,13 @@ async function showPlaybook(): Promise<void> {
         h(
           'li',
           {},
-          h('span', { class: 'tech' }, l.technique),
-          l.team ? h('span', { class: 'badge' }, tr('playbook.team')) : null,
-          l.detail ? h('span', { class: 'detail' }, l.detail) : null,
-          meta ? h('span', { class: 'meta' }, meta) : null,
+          h(
+            'details',
+            {},
+            h('summary', {}, h('span', { class: 'tech' }, l.technique), l.team ? h('span', { class: 'badge' }, tr('playbook.team')) : null),
+            l.detail ? h('span', { class: 'detail' }, l.detail) : null,
+            meta ? h('span', { class: 'meta' }, meta) : null,
+          ),
         ),
       );
     }
@@ -124,8 +128,13 @@ async function showPlaybook(): Promise<void> {
           'li',
           {},
           h('span', { class: 'detail' }, w.response),
-          h('span', { class: 'count' }, tr('playbook.workedCount', { resolved: w.resolved, used: w.used })),
-          h('button', { type: 'button', class: 'use', onclick: () => (($<HTMLTextAreaElement>('response').value = w.response), undefined) }, tr('playbook.use')),
+          h(
+            'span',
+            { class: 'count' },
+            tr('playbook.workedCount', { resolved: w.resolved, used: w.used }),
+            ' ',
+            h('button', { type: 'button', class: 'use', onclick: () => (($<HTMLTextAreaElement>('response').value = w.response), undefined) }, tr('playbook.use')),
+          ),
         ),
       );
     }

@@ -3,7 +3,7 @@ import { defineMessages } from './define';
 /** The playbook panel of the Log objection sidebar. */
 export const playbook = defineMessages(
   {
-    'playbook.heading': 'How to handle it',
+    'playbook.headingFor': 'How to handle it: {type}',
     'playbook.pickType': 'Choose a type to see how to handle it.',
     'playbook.empty': 'No techniques for this type yet. A manager can add lines on the Playbook tab.',
     'playbook.team': 'Team',
@@ -16,7 +16,7 @@ export const playbook = defineMessages(
     'playbook.loading': 'Loading the playbook…',
   },
   {
-    'playbook.heading': '应对方法',
+    'playbook.headingFor': '应对方法：{type}',
     'playbook.pickType': '选择类型后显示应对方法。',
     'playbook.empty': '该类型暂无应对技巧。经理可以在“异议应对手册”表中添加。',
     'playbook.team': '团队',

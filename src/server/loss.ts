@@ -1,0 +1,133 @@
+/**
+ * "Why was this customer lost?": when a customer's stage becomes Lost the rep names the
+ * objection that cost the deal (or logs a new one), and the Objections tab's `lost_deal` box
+ * records it, so the log answers "why do we lose" (the KPI in src/core/kpis/objections.ts).
+ *
+ * Hooks for the customer save path (issue 5): after a save that sets stage = Lost, call
+ * `askLossReasonIfLost(customerId, stage)` (server side) — it opens the small Loss dialog.
+ * A user who types Lost into the stage cell is asked the same way from an installable
+ * on-edit trigger (a simple onEdit may not open dialogs): `askLossReasonIfLost(id, e.value)`.
+ */
+import { t } from '../core/i18n';
+import { listItemKey } from '../core/lists';
+import { fieldFailure, type SaveResult } from '../core/result';
+import { checkObjection } from '../core/objections';
+import { FIRST_DATA_ROW } from '../core/schema';
+import { openTab, findTabs, writeRows } from './workbook';
+import { withDocumentLock } from './lock';
+import { currentLocale } from './locale';
+import { appendObjection, checkContext, currentRep, findCustomer, objectionRecord, readColumns, type Option } from './objections';
+
+const badArg = (detail: string) => new Error(t(currentLocale(), 'error.badArgument', { detail }));
+
+function customerIdArg(v: unknown): string {
+  if (typeof v !== 'string' || !v.trim() || v.length > 40) throw badArg('customerId');
+  return v.trim();
+}
+
+/** Server-side hook: opens the loss dialog when `stage` is Lost (in either language). Returns whether it did. */
+export function askLossReasonIfLost(customerId: unknown, stage: unknown): boolean {
+  if (listItemKey('stage', stage) !== 'lost') return false;
+  showLossDialog(customerId);
+  return true;
+}
+
+/** Opens the small "why was this customer lost?" dialog. */
+export function showLossDialog(customerId: unknown): void {
+  const id = customerIdArg(customerId);
+  const locale = currentLocale();
+  const page = HtmlService.createTemplateFromFile('Loss');
+  page.locale = locale;
+  page.customerId = id;
+  const html = page.evaluate().setWidth(420).setHeight(520);
+  SpreadsheetApp.getUi().showModalDialog(html, t(locale, 'loss.title'));
+}
+
+export interface LossObjection {
+  id: string;
+  type: string;
+  details: string;
+  /** ISO instant or ''. */
+  raisedAt: string;
+  result: string;
+  lostDeal: boolean;
+}
+
+export interface LossDialogData {
+  customer: { id: string; name: string } | null;
+  objections: LossObjection[];
+  types: Option[];
+}
+
+/** Dialog API: the customer and their objections, newest first. */
+export function getLossDialogData(customerId: unknown): LossDialogData {
+  const id = customerIdArg(customerId);
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!findTabs(ss).has('objections')) return { customer: null, objections: [], types: [] };
+  const c = findCustomer(ss, id);
+  const ctx = checkContext(ss, currentLocale());
+  const types = ctx.types.map((v) => ({ value: v, label: v }));
+  if (!c) return { customer: null, objections: [], types };
+  const rows = readColumns(openTab('objections', ss), ['objection_id', 'customer_id', 'raised_at', 'type', 'details', 'result', 'lost_deal']);
+  const objections: LossObjection[] = rows
+    .filter((r) => String(r.customer_id ?? '').trim().toLowerCase() === c.id.toLowerCase() && String(r.objection_id ?? '').trim())
+    .map((r) => ({
+      id: String(r.objection_id).trim(),
+      type: String(r.type ?? ''),
+      details: String(r.details ?? ''),
+      raisedAt: r.raised_at instanceof Date ? r.raised_at.toISOString() : '',
+      result: String(r.result ?? ''),
+      lostDeal: r.lost_deal === true,
+    }))
+    .reverse();
+  return { customer: { id: c.id, name: c.name }, objections, types };
+}
+
+export interface LossRecorded {
+  objectionId: string;
+  created: boolean;
+}
+
+/**
+ * Records which objection lost the customer: an existing objection ID of that customer, or
+ * 'new' with `newObjection` = { type, details, cause } to log one (raised now, unresolved).
+ */
+export function recordLossReason(customerId: unknown, objectionIdOrNew: unknown, newObjection?: unknown): SaveResult<LossRecorded> {
+  const locale = currentLocale();
+  const id = customerIdArg(customerId);
+  if (typeof objectionIdOrNew !== 'string' || !objectionIdOrNew.trim() || objectionIdOrNew.length > 40) throw badArg('objection');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!findTabs(ss).has('objections')) return fieldFailure({}, t(locale, 'objection.error.notSetUp'));
+  const ctx = checkContext(ss, locale);
+  const me = currentRep(ctx.teamMembers);
+  if (objectionIdOrNew === 'new') {
+    const src = (newObjection && typeof newObjection === 'object' ? newObjection : {}) as Record<string, unknown>;
+    const unresolved = ctx.results.find((r) => listItemKey('objection_result', r) === 'unresolved') ?? '';
+    const checked = checkObjection(
+      { customerId: id, raisedAt: new Date().toISOString(), type: src.type, details: src.details, cause: src.cause, response: '', answeredAt: '', result: unresolved, nextStep: '', nextStepOwner: '', nextStepDue: '' },
+      ctx,
+    );
+    if (!checked.ok) return fieldFailure(checked.errors, t(locale, 'objection.fixErrors'));
+    return withDocumentLock(() => {
+      const c = findCustomer(ss, id);
+      if (!c) return fieldFailure<LossRecorded>({ customerId: t(locale, 'loss.error.noCustomer') }, t(locale, 'loss.error.noCustomer'));
+      checked.value.customerId = c.id;
+      const now = new Date();
+      const objectionId = appendObjection(ss, (newId) => ({ ...objectionRecord(checked.value, newId, c.name, me || c.owner, now, ss), lost_deal: true }));
+      return { ok: true as const, value: { objectionId, created: true } };
+    });
+  }
+  const want = objectionIdOrNew.trim().toLowerCase();
+  return withDocumentLock(() => {
+    const c = findCustomer(ss, id);
+    if (!c) return fieldFailure<LossRecorded>({ customerId: t(locale, 'loss.error.noCustomer') }, t(locale, 'loss.error.noCustomer'));
+    const tab = openTab('objections', ss);
+    const rows = readColumns(tab, ['objection_id', 'customer_id']);
+    const i = rows.findIndex((r) => String(r.objection_id ?? '').trim().toLowerCase() === want);
+    if (i < 0 || String(rows[i].customer_id ?? '').trim().toLowerCase() !== c.id.toLowerCase())
+      return fieldFailure<LossRecorded>({ objection: t(locale, 'loss.error.noObjection') }, t(locale, 'loss.error.noObjection'));
+    writeRows(tab, FIRST_DATA_ROW + i, [{ lost_deal: true, updated_at: new Date() }]);
+    return { ok: true as const, value: { objectionId: String(rows[i].objection_id).trim(), created: false } };
+  });
+}
+
