@@ -15,16 +15,72 @@ import { currentLocale } from './locale';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Opens several tabs with one search for them; a tab that is missing is left out. */
+/** Document cache entry: where each tab was found and what its header row said then. */
+const LAYOUT_CACHE_KEY = 'salesdesk.layout.v1';
+/** Longest time CacheService keeps a value (https://developers.google.com/apps-script/reference/cache/cache#put(String,String,Integer)). */
+const LAYOUT_CACHE_SECONDS = 21_600;
+
+interface CachedTab {
+  sheetId: number;
+  headers: string[];
+  columns: [string, number][];
+}
+
+function documentCache(): GoogleAppsScript.Cache.Cache | null {
+  try {
+    return CacheService.getDocumentCache();
+  } catch (_e) {
+    return null;
+  }
+}
+
+function headerTexts(sheet: GoogleAppsScript.Spreadsheet.Sheet): string[] {
+  return readHeaderRow(sheet).map((v) => String(v ?? ''));
+}
+
+/**
+ * Opens several tabs; a tab that is missing is left out.
+ *
+ * Finding columns by their developer metadata costs a few calls per column (every save would
+ * pay ~300 calls for 9 tabs and 50 keyed columns). So the layout found is kept in the document
+ * cache with each tab's header row, and reused while the tab still has the same sheet ID and
+ * exactly the same header row: inserting, moving, deleting or renaming a column changes the
+ * header row, which sends us back to the metadata search. Cost on the fast path: four calls
+ * per tab, whatever the number of rows.
+ */
 export function openTabs(keys: readonly string[], ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): Map<string, TabHandle> {
+  const cache = documentCache();
+  let cached: Record<string, CachedTab> = {};
+  try {
+    cached = JSON.parse(cache?.get(LAYOUT_CACHE_KEY) ?? '{}') as Record<string, CachedTab>;
+  } catch (_e) {
+    cached = {};
+  }
+  const fast = new Map<string, TabHandle>();
+  for (const key of keys) {
+    const c = cached[key];
+    if (!c) break;
+    const sheet = ss.getSheetById(c.sheetId);
+    if (!sheet || JSON.stringify(headerTexts(sheet)) !== JSON.stringify(c.headers)) break;
+    fast.set(key, { def: getTab(key), sheet, columns: new Map(c.columns) });
+  }
+  if (fast.size === keys.length) return fast;
+
   const found = findTabs(ss);
   const out = new Map<string, TabHandle>();
   for (const key of keys) {
     const f = found.get(key);
     if (!f) continue;
     const def = getTab(key);
-    const { columns } = locateColumns(def, readHeaderRow(f.sheet), columnsFromMetadata(f.sheet));
+    const headers = readHeaderRow(f.sheet);
+    const { columns } = locateColumns(def, headers, columnsFromMetadata(f.sheet));
     out.set(key, { def, sheet: f.sheet, columns });
+    cached[key] = { sheetId: f.sheet.getSheetId(), headers: headers.map((v) => String(v ?? '')), columns: [...columns] };
+  }
+  try {
+    cache?.put(LAYOUT_CACHE_KEY, JSON.stringify(cached), LAYOUT_CACHE_SECONDS);
+  } catch (_e) {
+    // A full cache only costs speed.
   }
   return out;
 }

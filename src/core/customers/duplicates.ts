@@ -32,7 +32,7 @@ export function phoneDigits(raw: string): string {
 
 /**
  * Two phone numbers are the same line when their digits are equal, or when one is the other
- * with a country or area prefix in front (+86 138 0013 8000 vs 138-0013-8000); the shorter must
+ * with a country or area prefix in front (+86 138 0013 8000 vs 138-0013-8000, +86 21 … vs 021 …); the shorter must
  * still have 8 digits, so short extensions never match by accident.
  */
 export function samePhone(a: string, b: string): boolean {
@@ -41,7 +41,9 @@ export function samePhone(a: string, b: string): boolean {
   if (x.length < 6 || y.length < 6) return false;
   if (x === y) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
-  return short.length >= 8 && long.endsWith(short);
+  // A national trunk prefix (the 0 of 021 …) disappears after a country code (+86 21 …).
+  const bare = short.replace(/^0+/, '');
+  return (short.length >= 8 && long.endsWith(short)) || (bare.length >= 8 && long.replace(/^0+/, '').endsWith(bare));
 }
 
 /** Keys used for matching a candidate; blank parts never match. */
