@@ -60,7 +60,7 @@ export const customers = defineMessages(
     'customers.editing': '正在编辑 {id}',
     'customers.editingNoId': '正在编辑第 {row} 行（保存时分配编号）',
     'customers.section.company': '公司',
-    'customers.section.contact': '联系人',
+    'customers.section.contact': '联系方式',
     'customers.section.sale': '销售',
     'customers.choose': '— 请选择 —',
     'customers.intention': '意向等级',
