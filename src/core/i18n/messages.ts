@@ -9,8 +9,9 @@ import { setup } from './catalog/setup';
 import { customers } from './catalog/customers';
 import { objections } from './catalog/objections';
 import { playbook } from './catalog/playbook';
+import { deals } from './catalog/deals';
 
-export const PARTS = { base, validation, setup, objections, playbook, customers } as const;
+export const PARTS = { base, validation, setup, objections, playbook, customers, deals } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -59,6 +59,56 @@ function placeholder(idKey: string): string {
   return `ARRAYFORMULA(IF({${idKey}}="","",""))`;
 }
 
+/*
+ * Customers' computed columns. Each is one ARRAYFORMULA that reads only its own row and a few
+ * named settings, so recalculating 20,000 customers is 20,000 small evaluations — never a scan
+ * of a log per row. Where a rule needs a group-by over a log (a customer's deals, their latest
+ * survey) or a ranking over all customers (cumulative share of revenue), the script keeps the
+ * number on the row at write time (value_window, value_prev_window, value_share_ahead,
+ * value_last_year, last_score; last_contact_at when a follow-up is logged — see
+ * src/core/tiers/values.ts) and the formula applies the live Settings thresholds to it.
+ * The reference computation is src/core/tiers/rules.ts; test/integration/tiers-agreement checks
+ * that HyperFormula's evaluation of these formulas equals it cell by cell.
+ */
+const STAGE = (n: number) => `INDEX(SD_LIST_STAGE,${n})`; // 6 delivery, 7 won, 8 lost, 9 on hold
+const INTENT = (n: number) => `INDEX(SD_LIST_INTENTION,${n})`; // 1 high, 2 medium, 3 low
+/** The cadence counts from the last contact, else from the day the row was added. */
+const BASE = 'IF({last_contact_at}<>"",{last_contact_at},{created_at})';
+/** Cadence by stage, then by intention level (seed 002 S1.3, S6.2; seed 003 §4.4.2). EDATE keeps calendar months. */
+const CADENCE =
+  `IF({stage}=${STAGE(6)},${BASE}+SD_RETURN_CALL_DAYS,` +
+  `IF({stage}=${STAGE(7)},${BASE}+SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS,` +
+  `IF(({stage}=${STAGE(9)})+({intention_level}=${INTENT(3)}),EDATE(${BASE},SD_FOLLOWUP_LOW_MONTHS),` +
+  `IF({intention_level}=${INTENT(1)},${BASE}+SD_FOLLOWUP_HIGH_HOURS/24,${BASE}+SD_FOLLOWUP_MEDIUM_DAYS))))`;
+/** With SD_SKIP_WEEKENDS, Saturday (+2) and Sunday (+1) move to Monday. */
+const NEXT_FOLLOWUP =
+  `ARRAYFORMULA(IF({customer_id}="","",IF({stage}=${STAGE(8)},"",IF(${BASE}="","",` +
+  `${CADENCE}+SD_SKIP_WEEKENDS*(WEEKDAY(${CADENCE},2)>5)*(8-WEEKDAY(${CADENCE},2))))))`;
+const DUE = (n: number) => `INDEX(SD_LIST_DUE_STATE,${n})`; // 1 overdue, 2 today, 3 scheduled, 4 none
+const FOLLOWUP_STATE =
+  `ARRAYFORMULA(IF({customer_id}="","",IF({next_followup}="",${DUE(4)},` +
+  `IF(INT({next_followup})<TODAY(),${DUE(1)},IF(INT({next_followup})=TODAY(),${DUE(2)},${DUE(3)})))))`;
+/** ABC: the share of revenue ahead of the customer (script-kept) against the live A/B shares. */
+const VALUE_TIER =
+  'ARRAYFORMULA(IF({customer_id}="","",IF({value_window}>0,IF({value_share_ahead}<SD_TIER_A_SHARE,INDEX(SD_LIST_VALUE_TIER,1),' +
+  'IF({value_share_ahead}<SD_TIER_B_SHARE,INDEX(SD_LIST_VALUE_TIER,2),INDEX(SD_LIST_VALUE_TIER,3))),"")))';
+/**
+ * Gold: at or above the k-th largest last-year value, k = SD_GOLD_SHARE of last year's buyers
+ * rounded down, at least one. COUNTIF and LARGE take the whole column once per recalculation
+ * (they do not depend on the row), so this stays linear.
+ */
+const GOLD =
+  'ARRAYFORMULA(IF({customer_id}="","",IF(SD_GOLD_SHARE>0,IF({value_last_year}>0,' +
+  '{value_last_year}>=IFERROR(LARGE({value_last_year},MAX(1,ROUNDDOWN(ROUND(COUNTIF({value_last_year},">0")*SD_GOLD_SHARE,9),0))),0),FALSE),FALSE)))';
+/** Churn risk: no contact (days or a whole missed cadence), falling value, or a low latest score. Never when Lost. */
+const NO_CONTACT =
+  `IF(${BASE}="",0,IF(TODAY()-INT(${BASE})>SD_CHURN_NO_CONTACT_DAYS,1,IF({next_followup}="",0,` +
+  `(TODAY()-INT({next_followup})>=IF(INT({next_followup})-INT(${BASE})>1,INT({next_followup})-INT(${BASE}),1))*1)))`;
+const CHURN_RISK =
+  `ARRAYFORMULA(IF({customer_id}="","",IF({stage}=${STAGE(8)},FALSE,` +
+  `(${NO_CONTACT}+({value_prev_window}>0)*({value_window}<={value_prev_window}*(1-SD_CHURN_VALUE_DROP))` +
+  `+({last_score}<>"")*({last_score}<=SD_CHURN_LOW_SCORE))>0)))`;
+
 const LOG_HEADER: HeaderStyle = { background: '#1a73e8', fontColor: '#ffffff', bold: true };
 const ADMIN_HEADER: HeaderStyle = { background: '#5f6368', fontColor: '#ffffff', bold: true };
 
@@ -102,32 +152,17 @@ export const CUSTOMERS: TabDef = {
     c('days_since_contact', 'integer', L('Days since contact', '未联系天数'), L('Computed: days since the last contact.', '自动计算：距最近一次联系的天数。'), {
       formula: 'ARRAYFORMULA(IF({customer_id}="","",IF({last_contact_at}="","",INT(TODAY()-INT({last_contact_at})))))',
     }),
-    c('next_followup', 'datetime', L('Next follow-up', '下次跟进时间'), L('Computed: when the next contact is due, from the cadence in Settings.', '自动计算：按设置中的跟进节奏得出的下次跟进时间。'), {
-      formula: placeholder('customer_id'),
-      placeholder: 'issue 6 (follow-up cadence)',
-    }),
-    c('followup_state', 'list', L('Follow-up status', '跟进状态'), L('Computed: overdue, due today, scheduled or none.', '自动计算：已逾期、今天到期、已安排或无。'), {
-      list: 'due_state',
-      width: 110,
-      formula: placeholder('customer_id'),
-      placeholder: 'issue 5/6 (follow-up status)',
-    }),
-    c('value_tier', 'list', L('Value tier', '价值等级'), L('Computed: A, B or C by share of revenue in the value window (Settings).', '自动计算：按统计期内收入占比划分 A、B、C（见设置）。'), {
-      list: 'value_tier',
-      width: 90,
-      formula: placeholder('customer_id'),
-      placeholder: 'issue 5 (ABC tier)',
-    }),
-    c('gold', 'boolean', L('Gold', '黄金客户'), L('Computed: among the top 5 % of customers by value (Settings).', '自动计算：价值排名前 5% 的客户（见设置）。'), {
-      width: 80,
-      formula: placeholder('customer_id'),
-      placeholder: 'issue 5 (gold customers)',
-    }),
-    c('churn_risk', 'boolean', L('Churn risk', '流失风险'), L('Computed: no contact for too long, falling deal value or low satisfaction.', '自动计算：长时间未联系、成交额下降或满意度低。'), {
-      width: 90,
-      formula: placeholder('customer_id'),
-      placeholder: 'issue 5 (churn risk)',
-    }),
+    c('next_followup', 'datetime', L('Next follow-up', '下次跟进时间'), L('Computed: last contact (or the day the row was added) plus the cadence of the stage and intention level in Settings: High 24 h, Medium 1 week, Low or On hold a quarter, Delivery 3 days (return call), Won monthly; none when Lost.', '自动计算：最近联系时间（从未联系则为添加日期）加上设置中按阶段和意向等级的跟进节奏：高意向 24 小时，中意向 1 周，低意向或暂缓每季度，交付阶段 3 天（回访），已成交每月；已丢单则无。'), { formula: NEXT_FOLLOWUP }),
+    c('followup_state', 'list', L('Follow-up status', '跟进状态'), L('Computed: overdue (before today), due today, scheduled or none.', '自动计算：已逾期（早于今天）、今天到期、已安排或无。'), { list: 'due_state', width: 110, formula: FOLLOWUP_STATE }),
+    c('value_window', 'currency', L('Value (window)', '统计期价值'), L('Deals won in the value window (Settings, 12 months), added up by Sales Desk when a deal is saved or from the menu.', '价值统计期（见设置，12 个月）内的成交金额，保存成交或从菜单刷新时由销售台汇总。'), { protected: true }),
+    c('value_prev_window', 'currency', L('Value (previous window)', '上一统计期价值'), L('Deals won in the window of the same length just before; for the falling-value signal (kept by Sales Desk).', '紧接其前、同样长度时期内的成交金额；用于判断成交额下降（由销售台维护）。'), { protected: true }),
+    c('value_share_ahead', 'percent', L('Revenue share ahead', '排名在前的收入占比'), L('Share of the window’s revenue made by customers with a higher value (kept by Sales Desk); the tier compares it with the A and B shares in Settings.', '价值高于该客户的客户贡献的统计期收入占比（由销售台维护）；价值等级用它与设置中的 A、B 级占比比较。'), { protected: true, numberFormat: '0.0%' }),
+    c('value_last_year', 'currency', L('Value last year', '上一年度价值'), L('Deals won in the last calendar year; gold customers are ranked by it (kept by Sales Desk).', '上一自然年的成交金额；黄金客户按此排名（由销售台维护）。'), { protected: true }),
+    c('last_score', 'number', L('Latest survey score', '最近满意度得分'), L('Average of the four 1–5 scores of the customer’s latest satisfaction survey (kept by Sales Desk).', '客户最近一次满意度调查四项 1–5 分的平均值（由销售台维护）。'), { protected: true, numberFormat: '0.0' }),
+    c('values_as_of', 'date', L('Values as of', '价值计算日期'), L('The day Sales Desk last added up the values on this row (every deal save, the menu, and the daily run).', '销售台最近一次汇总本行价值的日期（每次保存成交、从菜单刷新及每日运行时）。'), { protected: true }),
+    c('value_tier', 'list', L('Value tier', '价值等级'), L('Computed: A, B or C by cumulative share of revenue in the value window (Settings); blank without deals in the window.', '自动计算：按统计期内累计收入占比划分 A、B、C（见设置）；统计期内无成交则为空。'), { list: 'value_tier', width: 90, formula: VALUE_TIER }),
+    c('gold', 'boolean', L('Gold', '黄金客户'), L('Computed: among the top 5 % of last calendar year’s buyers by value (Settings).', '自动计算：上一自然年按成交额排名前 5% 的客户（见设置）。'), { width: 80, formula: GOLD }),
+    c('churn_risk', 'boolean', L('Churn risk', '流失风险'), L('Computed: no contact for too long, falling deal value or low satisfaction (thresholds in Settings).', '自动计算：长时间未联系、成交额下降或满意度低（阈值见设置）。'), { width: 90, formula: CHURN_RISK }),
     c('notes', 'longtext', L('Notes', '备注'), L('Anything else worth knowing.', '其他需要记录的信息。')),
     ...audit(),
   ],
