@@ -11,3 +11,4 @@ export { showCustomerForm, showEditSelectedCustomer, getCustomerForm, saveCustom
 export { whoAmI, setWhoIAm, getIdentityInfo, showIdentity } from './identity';
 export { showObjectionForm, getObjectionFormData, searchObjectionCustomers, getObjectionPlaybook, saveObjection, overdueObjectionsFor } from './objections';
 export { askLossReasonIfLost, showLossDialog, getLossDialogData, recordLossReason } from './loss';
+export { showDealForm, getDealFormData, searchCustomersForDeal, saveDeal, refreshCustomerValues } from './deals';

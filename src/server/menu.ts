@@ -12,6 +12,8 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
   { caption: 'menu.identity', run: 'showIdentity' },
   { caption: 'menu.objection', run: 'showObjectionForm' },
+  { caption: 'menu.addDeal', run: 'showDealForm' },
+  { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },
   'separator',
   { caption: 'menu.about', run: 'showAbout' },
 ];
