@@ -91,9 +91,10 @@ export function generatedLog(n: number, customers: number, seed = 7, locale: 'en
   const results = getList('objection_result').items;
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   return Array.from({ length: n }, (_, i) => {
-    const raised = new Date(base - Math.floor(r() * 90 * 24) * 3600_000 - 3600_000);
+    // Whole hours minus 30 minutes before `base`: no answer-due time falls near "now".
+    const raised = new Date(base - Math.floor(r() * 90 * 24) * 3600_000 - 1800_000);
     const res = r() < 0.15 ? '' : pick(results);
-    const answered = r() < 0.7 ? new Date(raised.getTime() + Math.floor(r() * 48) * 3600_000) : '';
+    const answered = r() < 0.7 ? new Date(raised.getTime() + Math.floor(r() * 48) * 3600_000 + 17 * 60_000) : '';
     const resolved = res && res.key === 'resolved' ? new Date(raised.getTime() + Math.floor(1 + r() * 20 * 24) * 3600_000) : '';
     // Labels sometimes in the other language, as a team that switched language would have.
     const lang = r() < 0.1 ? (locale === 'en' ? 'zh' : 'en') : locale;
