@@ -377,3 +377,33 @@ export function overdueObjectionsFor(rep: unknown): OverdueObjection[] {
   return overdueObjections(rows, new Date(), hours, rep);
 }
 
+
+/** The shape of issue 6's Today extension point (`TodayExtra` in src/core/followups/today.ts). */
+export interface TodayObjectionItem {
+  kind: 'objection';
+  id: string;
+  customerId: string;
+  customerName: string;
+  owner: string;
+  /** One line saying what is late, in the user's language. */
+  text: string;
+  /** ISO instant the written answer was due. */
+  dueAt: string;
+}
+
+/**
+ * Today's source of overdue written answers: register this in issue 6's `TODAY_SOURCES`.
+ * `rep` is a team member's name, or null for the whole team.
+ */
+export function overdueObjectionsForToday(rep: string | null): TodayObjectionItem[] {
+  const locale = currentLocale();
+  return overdueObjectionsFor(rep).map((o) => ({
+    kind: 'objection' as const,
+    id: o.objectionId,
+    customerId: o.customerId,
+    customerName: o.customerName,
+    owner: o.owner,
+    text: t(locale, 'objection.todayLine', { type: o.type, details: o.details.length > 80 ? `${o.details.slice(0, 79)}…` : o.details }),
+    dueAt: o.answerDue,
+  }));
+}
