@@ -85,4 +85,25 @@ describe('Log objection sidebar in Chromium', () => {
     expect(rt.workbook.cellInfo('异议跟踪', 2, colOf(OB, 'customer_name')).formula ?? '').toBe('');
     await page.close();
   });
+
+  it('Loss dialog: names the objection that lost a customer called with HTML, as text', async () => {
+    const { rt } = workbook();
+    writeByKey(rt, 'objections', 2, [
+      { objection_id: 'O-000001', customer_id: 'C-000002', customer_name: HTML_NAME, raised_at: new Date(Date.now() - 9e8), type: 'Price', details: '<b>too dear</b>' },
+      { objection_id: 'O-000002', customer_id: 'C-000002', customer_name: HTML_NAME, raised_at: new Date(Date.now() - 8e8), type: 'Trust', details: 'Unknown brand' },
+    ]);
+    const { page, hostActions } = await openShownPage(browser, rt, 'askLossReasonIfLost', 'C-000002', 'Lost');
+    await page.locator('#form:not([hidden])').waitFor();
+    expect(await page.locator('#intro').textContent()).toBe(`${HTML_NAME} is now marked Lost. Which objection cost the deal?`);
+    expect(await page.locator('.choices label').count()).toBe(3);
+    expect(await page.locator('.choices b, #intro img').count()).toBe(0);
+    await page.screenshot({ path: '/tmp/loss-en.png', fullPage: true });
+    await page.locator('input[value="O-000001"]').check();
+    await page.locator('#save').click();
+    await page.locator('.banner.ok').waitFor();
+    expect(rt.workbook.values('Objections')[1][colOf(OB, 'lost_deal') - 1]).toBe(true);
+    await page.locator('#skip').click();
+    await expect.poll(() => hostActions.map((a) => a.action)).toContain('close');
+    await page.close();
+  });
 });
