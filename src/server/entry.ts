@@ -12,3 +12,4 @@ export { whoAmI, setWhoIAm, getIdentityInfo, showIdentity } from './identity';
 export { showObjectionForm, getObjectionFormData, searchObjectionCustomers, getObjectionPlaybook, saveObjection, overdueObjectionsFor } from './objections';
 export { askLossReasonIfLost, showLossDialog, getLossDialogData, recordLossReason } from './loss';
 export { showDealForm, getDealFormData, searchCustomersForDeal, saveDeal, refreshCustomerValues } from './deals';
+export { showImport, previewImport, runImport } from './import';

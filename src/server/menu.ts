@@ -10,6 +10,7 @@ export const MENU: readonly MenuLine[] = [
   'separator',
   { caption: 'menu.addCustomer', run: 'showCustomerForm' },
   { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
+  { caption: 'menu.importCustomers', run: 'showImport' },
   { caption: 'menu.identity', run: 'showIdentity' },
   { caption: 'menu.objection', run: 'showObjectionForm' },
   { caption: 'menu.addDeal', run: 'showDealForm' },

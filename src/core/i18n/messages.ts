@@ -7,11 +7,12 @@ import { base } from './catalog/base';
 import { validation } from './catalog/validation';
 import { setup } from './catalog/setup';
 import { customers } from './catalog/customers';
+import { importMessages } from './catalog/import';
 import { objections } from './catalog/objections';
 import { playbook } from './catalog/playbook';
 import { deals } from './catalog/deals';
 
-export const PARTS = { base, validation, setup, objections, playbook, customers, deals } as const;
+export const PARTS = { base, validation, setup, objections, playbook, customers, deals, importMessages } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
