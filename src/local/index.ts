@@ -6,7 +6,7 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CallCounter, SimulatedClock, instrument, type RuntimeContext, type UserIdentity } from './runtime/context';
+import { CallCounter, SimulatedClock, clockDate, instrument, type RuntimeContext, type UserIdentity } from './runtime/context';
 import { Workbook, createSpreadsheetApp } from './runtime/spreadsheet';
 import * as services from './runtime/wire-services';
 import { responseSheetHeaders, responseSheetRow, type FormSubmission } from './runtime/services';
@@ -91,6 +91,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     FormApp: instrument(counter, 'FormApp', svc.FormApp),
     Logger: svc.Logger,
     console: svc.console,
+    Date: clockDate(clock),
   };
   const bundle: LoadedBundle = loadBundle(readFileSync(bundlePath, 'utf8'), globals);
 

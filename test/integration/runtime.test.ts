@@ -23,6 +23,7 @@ function writeDate() {
   return { isDate: v instanceof Date, iso: v.toISOString() };
 }
 function returnsDate() { return new Date(); }
+function clockNow() { var d = new Date(); return [d.toISOString(), new Date(Date.now()).toISOString(), d instanceof Date, SpreadsheetApp.getActive().getSheets()[0].getRange('A1').setValue(new Date(2026, 0, 2)).getValue() instanceof Date]; }
 function echo(x) { return x; }
 function usesNode() { return typeof require + '/' + typeof process; }
 function slowLoop() { var sh = SpreadsheetApp.getActive().getSheets()[0]; for (var i = 0; i < 100000; i++) sh.getRange(1, 1).getValue(); }
@@ -48,6 +49,13 @@ describe('local runtime', () => {
     rt.clock.advance(24 * 3600_000);
     expect(rt.workbook.displayValues(sheet)[0][2]).toBe('2026-03-06');
     expect(rt.workbook.formulas(sheet)[0][2]).toBe('=TODAY()');
+  });
+
+  it('gives new Date() and Date.now() the simulated time', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), now: new Date('2026-03-04T17:30:00Z') });
+    expect(rt.run('clockNow')).toEqual(['2026-03-04T17:30:00.000Z', '2026-03-04T17:30:00.000Z', true, true]);
+    rt.clock.advance(60_000);
+    expect((rt.run('clockNow') as unknown[])[0]).toBe('2026-03-04T17:31:00.000Z');
   });
 
   it('hides Node globals the way Apps Script lacks them', () => {

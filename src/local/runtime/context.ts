@@ -158,3 +158,25 @@ export function instrument<T extends object>(counter: CallCounter, service: stri
 function isCounted(v: unknown): boolean {
   return typeof v === 'object' && v !== null && COUNTED in v;
 }
+
+/**
+ * The `Date` the script sees: `new Date()` and `Date.now()` read the simulated clock (on
+ * Google's servers they read the real time at which the execution runs); every other use is
+ * the real Date, and `instanceof Date` holds for Dates from the services too, because the
+ * Proxy keeps Date.prototype.
+ */
+export function clockDate(clock: SimulatedClock): DateConstructor {
+  return new Proxy(Date, {
+    construct(target, args: unknown[]) {
+      return args.length === 0 ? new target(clock.nowMs()) : new (target as unknown as new (...a: unknown[]) => Date)(...args);
+    },
+    apply(target) {
+      // Date() called as a function returns the current time as a string.
+      return new target(clock.nowMs()).toString();
+    },
+    get(target, prop, receiver) {
+      if (prop === 'now') return () => clock.nowMs();
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
