@@ -24,7 +24,8 @@ import {
   type Ymd,
 } from '../core/tiers';
 import { parseIsoDate, normalizeName } from '../core/validation/rules';
-import { openTab, readRows, writeRows, readSettings, TabNotFoundError, type ReadRow, type RowRecord, type TabHandle } from './workbook';
+import { readRows, writeRows, type ReadRow, type RowRecord, type TabHandle } from './workbook';
+import { openTabs } from './customers-store';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 
@@ -95,22 +96,36 @@ function idOf(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-function openOrExplain(key: string, ss: Spreadsheet, locale: Locale): TabHandle {
-  try {
-    return openTab(key, ss);
-  } catch (e) {
-    if (e instanceof TabNotFoundError) throw new Error(t(locale, 'deal.setupFirst'));
-    throw e;
-  }
+const TABS_NEEDED = ['customers', 'deals', 'survey_responses', 'settings'] as const;
+
+interface Tabs {
+  customers: TabHandle;
+  deals: TabHandle;
+  surveys: TabHandle | null;
+  settings: TabHandle | null;
 }
 
-function openOptional(key: string, ss: Spreadsheet): TabHandle | null {
-  try {
-    return openTab(key, ss);
-  } catch (e) {
-    if (e instanceof TabNotFoundError) return null;
-    throw e;
+/**
+ * The four tabs a save or refresh reads, located in one go (the layout is cached per document,
+ * see customers-store.openTabs): a handful of calls instead of a metadata search per tab.
+ */
+function openDealTabs(ss: Spreadsheet, locale: Locale): Tabs {
+  const tabs = openTabs(TABS_NEEDED, ss);
+  const customers = tabs.get('customers');
+  const deals = tabs.get('deals');
+  if (!customers || !deals || !customers.columns.has('customer_id') || !deals.columns.has('customer_id')) throw new Error(t(locale, 'deal.setupFirst'));
+  return { customers, deals, surveys: tabs.get('survey_responses') ?? null, settings: tabs.get('settings') ?? null };
+}
+
+/** Setting values by key from the Settings tab already opened (one getValues); blanks are left to the defaults. */
+function readSettingValues(tab: TabHandle | null): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!tab) return out;
+  for (const r of readRows(tab)) {
+    const key = idOf(r.values.setting_key);
+    if (key && r.values.setting_value !== '') out[key] = r.values.setting_value;
   }
+  return out;
 }
 
 function dealFacts(rows: readonly ReadRow[]): DealFact[] {
@@ -150,7 +165,7 @@ interface Snapshot {
  * the last customer row, only the value columns (nothing a user typed is touched). Returns the
  * number of customers.
  */
-function writeCustomerValues(ss: Spreadsheet, snap: Snapshot, tz: string, settings: Record<string, unknown>): number {
+function writeCustomerValues(snap: Snapshot, surveysTab: TabHandle | null, tz: string, settings: Record<string, unknown>): number {
   const s = tierSettings(settings);
   const today = todayYmd(tz);
   const d = valueBoundDates(today, s.tier_window_months);
@@ -161,7 +176,6 @@ function writeCustomerValues(ss: Spreadsheet, snap: Snapshot, tz: string, settin
     yearStart: midnight(d.yearStart, tz),
     yearEnd: midnight(d.yearEnd, tz),
   };
-  const surveysTab = openOptional('survey_responses', ss);
   const surveys = surveysTab ? surveyFacts(readRows(surveysTab)) : [];
   const last = snap.customerRows.length ? snap.customerRows[snap.customerRows.length - 1].row : FIRST_DATA_ROW - 1;
   if (last < FIRST_DATA_ROW) return 0;
@@ -175,10 +189,9 @@ function writeCustomerValues(ss: Spreadsheet, snap: Snapshot, tz: string, settin
 }
 
 function refresh(ss: Spreadsheet, locale: Locale): number {
-  const customers = openOrExplain('customers', ss, locale);
-  const dealsTab = openOrExplain('deals', ss, locale);
-  const snap: Snapshot = { customers, customerRows: readRows(customers), deals: dealFacts(readRows(dealsTab)) };
-  return writeCustomerValues(ss, snap, ss.getSpreadsheetTimeZone(), readSettings(ss));
+  const tabs = openDealTabs(ss, locale);
+  const snap: Snapshot = { customers: tabs.customers, customerRows: readRows(tabs.customers), deals: dealFacts(readRows(tabs.deals)) };
+  return writeCustomerValues(snap, tabs.surveys, ss.getSpreadsheetTimeZone(), readSettingValues(tabs.settings));
 }
 
 /**
@@ -211,7 +224,7 @@ export function getDealFormData(): DealFormData {
   const today = ymdText(todayYmd(ss.getSpreadsheetTimeZone()));
   const kinds = getList('deal_kind').items.map((i) => ({ value: i.key, label: i.label[locale] }));
   let customer: CustomerChoice | null = null;
-  const tab = openOptional('customers', ss);
+  const tab = openTabs(['customers'], ss).get('customers');
   const active = ss.getActiveSheet();
   if (tab && active.getSheetId() === tab.sheet.getSheetId()) {
     const range = active.getActiveRange();
@@ -236,7 +249,8 @@ export function searchCustomersForDeal(query: unknown): CustomerChoice[] {
   const q = query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   if (!q || q.length > 100) return [];
   const qCompact = normalizeName(q);
-  const tab = openOrExplain('customers', SpreadsheetApp.getActiveSpreadsheet(), currentLocale());
+  const tab = openTabs(['customers']).get('customers');
+  if (!tab) throw new Error(t(currentLocale(), 'deal.setupFirst'));
   const out: CustomerChoice[] = [];
   for (const r of readRows(tab)) {
     const id = idOf(r.values.customer_id);
@@ -279,8 +293,9 @@ export function saveDeal(input: unknown): SaveResult<SavedDeal> {
   const deal = check.value;
 
   return withDocumentLock(() => {
-    const customers = openOrExplain('customers', ss, locale);
-    const dealsTab = openOrExplain('deals', ss, locale);
+    const tabs = openDealTabs(ss, locale);
+    const customers = tabs.customers;
+    const dealsTab = tabs.deals;
     const customerRows = readRows(customers);
     const customer = customerRows.find((r) => idOf(r.values.customer_id) === deal.customer_id);
     if (!customer) return failure(locale, { customer_id: { key: 'deal.customerUnknown' } });
@@ -346,7 +361,7 @@ export function saveDeal(input: unknown): SaveResult<SavedDeal> {
     customer.values = { ...customer.values, ...update };
 
     const facts = [...dealFacts(dealRows), { customerId: deal.customer_id, amount: deal.amount, wonOn: wonOn.getTime() }];
-    writeCustomerValues(ss, { customers, customerRows, deals: facts }, tz, readSettings(ss));
+    writeCustomerValues({ customers, customerRows, deals: facts }, tabs.surveys, tz, readSettingValues(tabs.settings));
     return {
       ok: true as const,
       value: { dealId, customerId: deal.customer_id, customerName, stage: stageNow },
