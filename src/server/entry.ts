@@ -13,3 +13,4 @@ export { showObjectionForm, getObjectionFormData, searchObjectionCustomers, getO
 export { askLossReasonIfLost, showLossDialog, getLossDialogData, recordLossReason } from './loss';
 export { showDealForm, getDealFormData, searchCustomersForDeal, saveDeal, refreshCustomerValues } from './deals';
 export { showImport, previewImport, runImport } from './import';
+export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFollowUp } from './followups';

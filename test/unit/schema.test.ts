@@ -12,7 +12,7 @@ const nonEmpty = (s: string) => typeof s === 'string' && s.trim().length > 0;
 describe('schema', () => {
   it('has the tabs issue 3 asks for', () => {
     expect(TABS.map((t) => t.key)).toEqual([
-      'customers', 'followups', 'objections', 'survey_responses', 'deals', 'dashboard', 'playbook', 'settings', 'lists',
+      'customers', 'followups', 'objections', 'survey_responses', 'deals', 'dashboard', 'playbook', 'settings', 'lists', 'reminder_log',
     ]);
   });
 

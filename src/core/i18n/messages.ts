@@ -11,8 +11,11 @@ import { importMessages } from './catalog/import';
 import { objections } from './catalog/objections';
 import { playbook } from './catalog/playbook';
 import { deals } from './catalog/deals';
+import { followups } from './catalog/followups';
+import { today } from './catalog/today';
+import { reminders } from './catalog/reminders';
 
-export const PARTS = { base, validation, setup, objections, playbook, customers, deals, importMessages } as const;
+export const PARTS = { base, validation, setup, objections, playbook, customers, deals, importMessages, followups, today, reminders } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

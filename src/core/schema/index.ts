@@ -10,7 +10,7 @@ import { TABS, getTab, TEAM_LIST } from './tabs';
 import type { ColumnDef, TabDef } from './types';
 
 export * from './types';
-export { TABS, getTab, getColumn, TEAM_LIST, CUSTOMERS, FOLLOWUPS, OBJECTIONS, SURVEY_RESPONSES, DEALS, DASHBOARD, PLAYBOOK, SETTINGS_TAB, LISTS_TAB } from './tabs';
+export { TABS, getTab, getColumn, TEAM_LIST, CUSTOMERS, FOLLOWUPS, OBJECTIONS, SURVEY_RESPONSES, DEALS, DASHBOARD, PLAYBOOK, SETTINGS_TAB, LISTS_TAB, REMINDER_LOG } from './tabs';
 
 /** Developer-metadata keys: sheet-level tab key and column-level column key. */
 export const META_TAB = 'salesdesk.tab';

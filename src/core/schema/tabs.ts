@@ -109,6 +109,21 @@ const CHURN_RISK =
   `(${NO_CONTACT}+({value_prev_window}>0)*({value_window}<={value_prev_window}*(1-SD_CHURN_VALUE_DROP))` +
   `+({last_score}<>"")*({last_score}<=SD_CHURN_LOW_SCORE))>0)))`;
 
+/*
+ * Follow-ups' computed columns (issue 6). Status by row: cancelled, done, overdue (the planned
+ * day is before today, in the spreadsheet's time zone — TODAY()), else planned. days_late keeps
+ * the lateness of a contact done late (whole days, planned day → done day) for the KPIs in
+ * src/core/kpis/followups.ts; the reference computation is src/core/followups/status.ts.
+ */
+const FSTATUS = (n: number) => `INDEX(SD_LIST_FOLLOWUP_STATUS,${n})`; // 1 planned, 2 done, 3 overdue, 4 cancelled
+const FOLLOWUP_STATUS =
+  `ARRAYFORMULA(IF({followup_id}="","",IF({cancelled},${FSTATUS(4)},IF({done_at}<>"",${FSTATUS(2)},` +
+  `IF({planned_at}="",${FSTATUS(1)},IF(INT({planned_at})<TODAY(),${FSTATUS(3)},${FSTATUS(1)}))))))`;
+const DAYS_LATE =
+  'ARRAYFORMULA(IF({followup_id}="","",IF({planned_at}="","",IF({cancelled},"",IF({done_at}<>"",' +
+  'IF(INT({done_at})>INT({planned_at}),INT({done_at})-INT({planned_at}),0),' +
+  'IF(INT({planned_at})<TODAY(),TODAY()-INT({planned_at}),0))))))';
+
 const LOG_HEADER: HeaderStyle = { background: '#1a73e8', fontColor: '#ffffff', bold: true };
 const ADMIN_HEADER: HeaderStyle = { background: '#5f6368', fontColor: '#ffffff', bold: true };
 
@@ -191,11 +206,16 @@ export const FOLLOWUPS: TabDef = {
     c('stage_after', 'list', L('Stage after', '跟进后阶段'), L('The customer’s stage after this contact, if it changed.', '本次联系后客户所处的阶段（如有变化）。'), { list: 'stage', width: 190 }),
     c('intention_after', 'list', L('Intention after', '跟进后意向'), L('The intention level after this contact, if it changed.', '本次联系后的意向等级（如有变化）。'), { list: 'intention', width: 110 }),
     c('cancelled', 'boolean', L('Cancelled', '已取消'), L('Tick when a planned contact will not happen.', '计划的联系取消时勾选。')),
-    c('status', 'list', L('Status', '状态'), L('Computed: planned, done, overdue or cancelled.', '自动计算：已计划、已完成、已逾期或已取消。'), {
+    c('rule', 'text', L('Planned by', '计划依据'), L('Which cadence planned this contact (set by Sales Desk): high, medium, low, return_call, survey, new_customer, existing_customer, key_account, manual or objection. The KPIs count by it.', '本次联系由哪条跟进节奏安排（由销售台填写）：high 高意向、medium 中意向、low 低意向、return_call 交付回访、survey 满意度调查、new_customer 新客户、existing_customer 老客户、key_account 大客户、manual 手动、objection 异议。指标按此统计。'), { protected: true, width: 120 }),
+    c('snooze_reason', 'text', L('Snoozed', '延后原因'), L('Why the planned date was moved, with the day it was moved (set from the Today view).', '计划时间被延后的原因及延后日期（在“今日跟进”中填写）。'), { width: 200 }),
+    c('status', 'list', L('Status', '状态'), L('Computed: cancelled if ticked, done once a done time is set, overdue when the planned day is before today, otherwise planned.', '自动计算：勾选取消为已取消；有完成时间为已完成；计划日期早于今天为已逾期；否则为已计划。'), {
       list: 'followup_status',
       width: 100,
-      formula: placeholder('followup_id'),
-      placeholder: 'issue 6 (follow-up status)',
+      formula: FOLLOWUP_STATUS,
+    }),
+    c('days_late', 'integer', L('Days late', '逾期天数'), L('Computed: whole days between the planned day and the day it was done (0 when on time); for an open contact, days overdue so far. Kept after it is done, for the KPIs.', '自动计算：完成日期比计划日期晚几天（按时为 0）；尚未完成的为目前已逾期天数。完成后保留，用于指标统计。'), {
+      width: 90,
+      formula: DAYS_LATE,
     }),
     ...audit(),
   ],
@@ -372,6 +392,27 @@ export const LISTS_TAB: TabDef = {
   columns: LISTS.map((l) => c(l.key, 'text', l.name, l.note, { width: 170 })),
 };
 
+export const REMINDER_LOG: TabDef = {
+  key: 'reminder_log',
+  name: L('Reminder log', '提醒记录'),
+  kind: 'table',
+  description: L(
+    'One row per daily reminder e-mail: written by the dispatcher, so a manager can see who was reminded of what.',
+    '每封每日提醒邮件一行：由定时任务写入，经理可据此查看提醒了谁、提醒了什么。',
+  ),
+  frozenRows: 1,
+  headerStyle: ADMIN_HEADER,
+  color: '#5f6368',
+  columns: [
+    c('sent_on', 'date', L('Date', '日期'), L('The day of the digest (spreadsheet time zone).', '提醒所属的日期（表格时区）。'), { protected: true }),
+    c('rep', 'text', L('Rep', '销售'), L('The team member reminded.', '收到提醒的团队成员。'), { protected: true, width: 130 }),
+    c('email', 'email', L('E-mail', '邮箱'), L('Where the digest went.', '提醒发送到的邮箱。'), { protected: true }),
+    c('count', 'integer', L('Follow-ups', '跟进数'), L('Overdue and due-today follow-ups in the digest.', '提醒中已逾期和今天到期的跟进数。'), { protected: true }),
+    c('status', 'text', L('Status', '状态'), L('Sent, or why not (daily e-mail quota used up, no e-mail address, error).', '已发送，或未发送的原因（当日邮件配额用完、没有邮箱、出错）。'), { protected: true, width: 200 }),
+    c('logged_at', 'datetime', L('Logged', '记录时间'), L('When the dispatcher wrote this line.', '定时任务写入此行的时间。'), { protected: true }),
+  ],
+};
+
 /** Every tab, in the order set-up creates them. */
 export const TABS: readonly TabDef[] = [
   CUSTOMERS,
@@ -383,6 +424,7 @@ export const TABS: readonly TabDef[] = [
   PLAYBOOK,
   SETTINGS_TAB,
   LISTS_TAB,
+  REMINDER_LOG,
 ];
 
 export function getTab(key: string): TabDef {

@@ -1,0 +1,148 @@
+/**
+ * When the next contact with a customer is due after a contact was logged (the follow-up
+ * tracker, issue 6). The stage-and-intention rule is issue 5's `nextFollowup` in
+ * src/core/tiers/rules.ts — the same rule the Customers tab's live `next_followup` formula
+ * applies — called here, never re-implemented:
+ *
+ *   High intention         → within SD_FOLLOWUP_HIGH_HOURS (24 h)            seed 002 S1.3
+ *   Medium intention       → after SD_FOLLOWUP_MEDIUM_DAYS (7 days)          seed 002 S1.3
+ *   Low intention, On hold → reactivate after SD_FOLLOWUP_LOW_MONTHS (3)     seed 002 S1.3
+ *   Delivery & after-sales → return call within SD_RETURN_CALL_DAYS (3)      seed 002 S6.2
+ *   Lost                   → nothing
+ *
+ * What this module adds on top:
+ * - Entering Delivery also plans the satisfaction survey SD_SURVEY_AFTER_DELIVERY_MONTHS after
+ *   the contact (seed 002 S6.2).
+ * - Once a customer has bought (Won), seed 003 §4.4.2's maintenance cadence by kind of customer:
+ *   a key account (scenario "key account") every SD_KEY_ACCOUNT_FOLLOWUP_DAYS, a long-standing
+ *   customer (scenario "repurchase / upsell") every SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS (monthly),
+ *   a new customer every SD_NEW_CUSTOMER_FOLLOWUP_DAYS (weekly).
+ * - SD_SKIP_WEEKENDS moves a Saturday or Sunday to Monday (the same rule as nextFollowup).
+ *
+ * All times are serials in the spreadsheet's time zone (src/core/cadence/time.ts converts).
+ */
+import { getSetting } from '../settings';
+import { edate, weekdayMon } from '../tiers/dates';
+import { nextFollowup, tierSettings, type IntentionKey, type StageKey, type TierSettings } from '../tiers/rules';
+
+export type { IntentionKey, StageKey };
+export type ScenarioKey = 'new' | 'repurchase' | 'key_account';
+
+/** Why a follow-up was planned; stored in the Follow-ups `rule` column (the KPIs count by it). */
+export const RULE_KEYS = [
+  'high',
+  'medium',
+  'low',
+  'return_call',
+  'survey',
+  'new_customer',
+  'existing_customer',
+  'key_account',
+  'manual',
+  'objection',
+] as const;
+export type RuleKey = (typeof RULE_KEYS)[number];
+
+export type PurposeKey =
+  | 'first_contact'
+  | 'needs_research'
+  | 'presentation'
+  | 'objection'
+  | 'negotiation'
+  | 'delivery'
+  | 'return_visit'
+  | 'survey'
+  | 'repurchase';
+
+export interface CadenceSettings extends TierSettings {
+  new_customer_followup_days: number;
+  key_account_followup_days: number;
+  survey_after_delivery_months: number;
+}
+
+/** Settings as read from the workbook (missing or unreadable values: the sourced defaults). */
+export function cadenceSettings(values: Record<string, unknown> = {}): CadenceSettings {
+  const num = (k: string): number => {
+    const v = values[k];
+    return typeof v === 'number' && Number.isFinite(v) ? v : (getSetting(k).default as number);
+  };
+  return {
+    ...tierSettings(values),
+    new_customer_followup_days: num('new_customer_followup_days'),
+    key_account_followup_days: num('key_account_followup_days'),
+    survey_after_delivery_months: num('survey_after_delivery_months'),
+  };
+}
+
+export interface ContactFacts {
+  /** The customer's stage after the contact (null: none recorded). */
+  stage: StageKey | null;
+  intention: IntentionKey;
+  scenario: ScenarioKey | null;
+  /** When the contact happened (serial in the spreadsheet's zone). */
+  at: number;
+  /** True when this contact moved the customer into Delivery (plans the survey once). */
+  enteredDelivery?: boolean;
+}
+
+export interface PlannedContact {
+  /** Serial in the spreadsheet's zone. */
+  due: number;
+  rule: RuleKey;
+  purpose: PurposeKey;
+}
+
+/** Saturday or Sunday → the next Monday, when the team skips weekends. */
+export function skipWeekend(serial: number, s: Pick<TierSettings, 'skip_weekends'>): number {
+  if (!s.skip_weekends) return serial;
+  const wd = weekdayMon(serial);
+  return wd > 5 ? serial + (8 - wd) : serial;
+}
+
+/** The maintenance interval for a customer who has bought (seed 003 §4.4.2). */
+export function maintenanceRule(scenario: ScenarioKey | null, s: CadenceSettings): { rule: RuleKey; days: number } {
+  if (scenario === 'key_account') return { rule: 'key_account', days: s.key_account_followup_days };
+  if (scenario === 'repurchase') return { rule: 'existing_customer', days: s.existing_customer_followup_days };
+  return { rule: 'new_customer', days: s.new_customer_followup_days };
+}
+
+const STAGE_PURPOSE: Record<StageKey, PurposeKey> = {
+  reach: 'first_contact',
+  needs: 'needs_research',
+  solution: 'presentation',
+  objections: 'objection',
+  negotiation: 'negotiation',
+  delivery: 'return_visit',
+  won: 'return_visit',
+  lost: 'return_visit',
+  on_hold: 'first_contact',
+};
+
+/** The rule that `nextFollowup` applied for these facts (for the `rule` column and the KPIs). */
+export function pipelineRule(f: ContactFacts): RuleKey | null {
+  if (f.stage === 'lost') return null;
+  if (f.stage === 'delivery') return 'return_call';
+  if (f.stage === 'on_hold' || f.intention === 'low') return 'low';
+  return f.intention === 'high' ? 'high' : 'medium';
+}
+
+/**
+ * The follow-ups to plan after a contact: usually one; two when the customer just entered
+ * Delivery (return call and survey); none when Lost.
+ */
+export function planAfterContact(f: ContactFacts, s: CadenceSettings): PlannedContact[] {
+  if (f.stage === 'lost') return [];
+  if (f.stage === 'won') {
+    const m = maintenanceRule(f.scenario, s);
+    return [{ due: skipWeekend(f.at + m.days, s), rule: m.rule, purpose: 'return_visit' }];
+  }
+  const due = nextFollowup({ stage: f.stage, intention: f.intention, lastContact: f.at, created: null }, s);
+  const rule = pipelineRule(f);
+  if (due === null || rule === null) return [];
+  const purpose: PurposeKey = f.stage ? STAGE_PURPOSE[f.stage] : 'first_contact';
+  const out: PlannedContact[] = [{ due, rule, purpose }];
+  if (f.stage === 'delivery' && f.enteredDelivery) {
+    out.push({ due: skipWeekend(edate(f.at, s.survey_after_delivery_months), s), rule: 'survey', purpose: 'survey' });
+  }
+  return out;
+}
