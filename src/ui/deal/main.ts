@@ -93,6 +93,8 @@ function values(): Record<DealField, string> {
 
 function showProblems(errors: Record<string, string>): void {
   clearErrors();
+  // The server no longer knows the customer (deleted or re-numbered meanwhile): pick again.
+  if (errors.customer_id && picked) pick(null);
   for (const [k, msg] of Object.entries(errors)) setError(k, msg);
   const first = DEAL_FIELDS.find((f) => errors[f]);
   if (first) (fieldEl(first)?.querySelector('input, select, textarea') as HTMLElement | null)?.focus();
@@ -150,6 +152,13 @@ async function main(): Promise<void> {
     e.preventDefault();
     void save();
   });
+  // A field's error goes away as soon as the user changes that field.
+  for (const f of DEAL_FIELDS) {
+    if (f === 'customer_id') continue;
+    const el = $(f);
+    el.addEventListener('input', () => setError(f, null));
+    el.addEventListener('change', () => setError(f, null));
+  }
   search.addEventListener('input', () => {
     if (picked && search.value !== picked.name) pick(null);
     const q = search.value.trim();
