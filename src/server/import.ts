@@ -111,7 +111,7 @@ function describe(p: Prepared, plan: ImportPlan | null, locale: Locale): ImportP
   const rejected = (plan?.reject ?? []).map((r) => ({
     line: r.line,
     reasons: r.problems.map((x) =>
-      t(locale, 'import.problem', { field: fieldLabel(x.field, locale), message: t(locale, x.problem.key, x.problem.params) }),
+      `${fieldLabel(x.field, locale)}${locale === 'zh' ? '：' : ': '}${t(locale, x.problem.key, x.problem.params)}`,
     ),
   }));
   const skipped = (plan?.skip ?? []).map((s) => ({
