@@ -6,6 +6,7 @@ import { addMetadata, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } fro
 import type { SheetModel } from './model';
 import { LocalProtection } from './protection';
 import { LocalRange } from './range';
+import { LocalRangeList } from './range-list';
 
 type SheetReads = Pick<
   GoogleAppsScript.Spreadsheet.Sheet,
@@ -85,6 +86,16 @@ export class LocalSheet implements SheetReads {
     }
     if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
     return LocalRange.fromCoords(this.doc, this.id, a, column, numRows ?? 1, numColumns ?? 1);
+  }
+  /**
+   * "Returns the RangeList collection representing the ranges in the same sheet specified by a
+   * non-empty list of A1 notations or R1C1 notations"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getrangelista1notations).
+   * A1 only here.
+   */
+  getRangeList(a1Notations: string[]): LocalRangeList {
+    if (!Array.isArray(a1Notations) || !a1Notations.length) throw new Error('The parameters () don\'t match the method signature for SpreadsheetApp.Sheet.getRangeList.');
+    return new LocalRangeList(a1Notations.map((a1) => LocalRange.fromA1(this.doc, this.id, a1)));
   }
   getDataRange(): LocalRange {
     return new LocalRange(this.doc, this.id, 1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
