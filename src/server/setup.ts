@@ -52,6 +52,11 @@ interface TabState {
   created: boolean;
   /** Column metadata read while finding the tab (read once per run). */
   meta: Map<string, number>;
+  /** The header row as read once per run (up to the last used column), then as set-up left it. */
+  headers: unknown[];
+  /** Cached sheet size and name (see maxRowsOf, tabName). */
+  maxRows?: number;
+  name?: string;
 }
 
 const PROTECT_PREFIX = 'salesdesk:';
@@ -135,7 +140,7 @@ function ensureTabs(ss: Spreadsheet, locale: Locale, report: SetupReport): TabSt
         f.sheet.addDeveloperMetadata(META_TAB, def.key);
         report.repairs.push(`${def.key}: tab key`);
       }
-      states.push({ def, sheet: f.sheet, columns: locateColumns(def, headers, meta).columns, created: false, meta });
+      states.push({ def, sheet: f.sheet, columns: locateColumns(def, headers, meta).columns, created: false, meta, headers });
     } else {
       const name = uniqueSheetName(ss, def.name[locale], locale === 'zh' ? '（销售台）' : '(Sales Desk)');
       const sheet = ss.insertSheet(name, ss.getNumSheets());
@@ -148,28 +153,28 @@ function ensureTabs(ss: Spreadsheet, locale: Locale, report: SetupReport): TabSt
 function newTab(def: TabDef, sheet: Sheet, report: SetupReport): TabState {
   sheet.addDeveloperMetadata(META_TAB, def.key);
   if (def.color) sheet.setTabColor(def.color);
-  report.createdTabs.push(sheet.getName());
-  return { def, sheet, columns: new Map(), created: true, meta: new Map() };
+  const name = sheet.getName();
+  report.createdTabs.push(name);
+  return { def, sheet, columns: new Map(), created: true, meta: new Map(), headers: [], name };
 }
 
 /** Headers, column metadata, notes, header style, frozen rows and widths of new columns. */
 function ensureColumns(ss: Spreadsheet, st: TabState, locale: Locale, report: SetupReport): void {
   const { def, sheet } = st;
   if (def.kind === 'shell') {
-    if (sheet.getLastRow() === 0 && sheet.getLastColumn() === 0) {
+    // st.headers.length is the sheet's last used column (read once in ensureTabs).
+    if (st.created || (st.headers.length === 0 && sheet.getLastRow() === 0)) {
       sheet.getRange(1, 1, 2, 1).setValues([[def.name[locale]], [def.description[locale]]]);
       sheet.getRange(1, 1).setFontSize(16).setFontWeight('bold');
     }
     return;
   }
-  const headers = readHeaderRow(sheet);
+  const headers = st.headers;
   const meta = st.meta;
   const { columns, viaMetadata } = locateColumns(def, headers, meta);
+  // headers.length is the last used column; new columns go strictly after it (and after any
+  // keyed column beyond it): we never reuse a trailing column.
   let lastCol = Math.max(headers.length, ...[...columns.values()], 0);
-  // Trailing blank headers with no key are free for new columns only if the column is empty:
-  // we never reuse them, new columns go strictly after the last used column.
-  const lastUsed = sheet.getLastColumn();
-  lastCol = Math.max(lastCol, lastUsed);
   const added: ColumnDef[] = [];
   for (const col of def.columns) {
     if (columns.has(col.key)) continue;
@@ -177,15 +182,17 @@ function ensureColumns(ss: Spreadsheet, st: TabState, locale: Locale, report: Se
     columns.set(col.key, lastCol);
     added.push(col);
   }
-  const maxCols = sheet.getMaxColumns();
-  if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
-  // Column keys as metadata, on the whole column.
+  if (added.length) {
+    const maxCols = sheet.getMaxColumns();
+    if (lastCol > maxCols) sheet.insertColumnsAfter(maxCols, lastCol - maxCols);
+  }
+  // Column keys as metadata, on the whole column (one call per key that is missing).
   for (const col of def.columns) {
     if (viaMetadata.has(col.key)) continue;
     wholeColumn(sheet, columns.get(col.key)!).addDeveloperMetadata(META_COL, col.key);
     if (!added.includes(col)) report.repairs.push(`${def.key}.${col.key}: column key`);
   }
-  if (!st.created) for (const col of added) report.addedColumns.push(`${sheet.getName()}: ${col.header[locale]}`);
+  if (!st.created) for (const col of added) report.addedColumns.push(`${tabName(st)}: ${col.header[locale]}`);
   // Header texts: only blank cells are written (a renamed header is the user's choice).
   const row: unknown[] = [];
   for (let i = 0; i < lastCol; i++) row.push(i < headers.length ? headers[i] : '');
@@ -198,25 +205,52 @@ function ensureColumns(ss: Spreadsheet, st: TabState, locale: Locale, report: Se
       if (!added.includes(col) && !st.created) report.repairs.push(`${def.key}.${col.key}: header`);
     }
   }
-  if (headerChanged) sheet.getRange(HEADER_ROW, 1, 1, lastCol).setValues([row.map((v) => (typeof v === 'string' ? asCellText(v) : v))]);
-  // Notes: written where blank.
-  const notes = sheet.getRange(HEADER_ROW, 1, 1, lastCol).getNotes()[0];
+  // The whole header row as one range: one read of notes and styles, at most one write each.
+  const headerRange = sheet.getRange(HEADER_ROW, 1, 1, lastCol);
+  if (headerChanged) headerRange.setValues([row.map((v) => (typeof v === 'string' ? asCellText(v) : v))]);
+  st.headers = row;
+  // Notes: written where blank; the other cells' notes are written back as they were read.
+  const notes: string[] = st.created ? row.map(() => '') : headerRange.getNotes()[0].map((n) => String(n ?? ''));
+  let notesChanged = false;
   for (const col of def.columns) {
     const c = columns.get(col.key)!;
-    if (!notes[c - 1]) sheet.getRange(HEADER_ROW, c).setNote(col.note[locale]);
+    if (!notes[c - 1]) {
+      notes[c - 1] = col.note[locale];
+      notesChanged = true;
+    }
   }
-  // Header style on our header cells only (a user's own columns keep their look): one
-  // range per run of adjacent columns.
-  for (const [from, n] of runsOf(def.columns.map((col) => columns.get(col.key)!))) {
-    sheet
-      .getRange(HEADER_ROW, from, 1, n)
-      .setBackground(def.headerStyle.background)
-      .setFontColor(def.headerStyle.fontColor)
-      .setFontWeight(def.headerStyle.bold ? 'bold' : 'normal');
+  if (notesChanged) headerRange.setNotes([notes]);
+  // Header style on our header cells only (a user's own columns keep their look), written only
+  // when one of them differs: one range, or one RangeList when the user split our columns.
+  const ours = def.columns.map((col) => columns.get(col.key)!);
+  const hs = def.headerStyle;
+  const weight = hs.bold ? 'bold' : 'normal';
+  let styled = false;
+  if (!st.created) {
+    const bg = headerRange.getBackgrounds()[0];
+    const fc = headerRange.getFontColors()[0];
+    const fw = headerRange.getFontWeights()[0];
+    const same = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();
+    styled = ours.every((c) => same(bg[c - 1], hs.background) && same(fc[c - 1], hs.fontColor) && same(fw[c - 1], weight));
   }
-  if (sheet.getFrozenRows() < def.frozenRows) sheet.setFrozenRows(def.frozenRows);
+  if (!styled) {
+    const runs = runsOf(ours);
+    const target =
+      runs.length === 1
+        ? sheet.getRange(HEADER_ROW, runs[0][0], 1, runs[0][1])
+        : sheet.getRangeList(runs.map(([from, n]) => `${columnLetter(from)}${HEADER_ROW}:${columnLetter(from + n - 1)}${HEADER_ROW}`));
+    target.setBackground(hs.background).setFontColor(hs.fontColor).setFontWeight(weight);
+  }
+  if (st.created ? def.frozenRows > 0 : sheet.getFrozenRows() < def.frozenRows) sheet.setFrozenRows(def.frozenRows);
   if (st.created && def.frozenColumns) sheet.setFrozenColumns(def.frozenColumns);
-  for (const col of added) sheet.setColumnWidth(columns.get(col.key)!, col.width);
+  // Widths of new columns: one call per run of adjacent columns of equal width.
+  const widths = added.map((col) => ({ c: columns.get(col.key)!, w: col.width })).sort((a, b) => a.c - b.c);
+  for (let i = 0; i < widths.length; ) {
+    let j = i;
+    while (j + 1 < widths.length && widths[j + 1].c === widths[j].c + 1 && widths[j + 1].w === widths[i].w) j++;
+    sheet.setColumnWidths(widths[i].c, j - i + 1, widths[i].w);
+    i = j + 1;
+  }
   st.columns = columns;
 }
 
@@ -232,9 +266,30 @@ function runsOf(cols: number[]): [number, number][] {
   return out;
 }
 
+/** Rows of the sheet, read once per run (set-up's own row insertions keep it current). */
+function maxRowsOf(st: TabState): number {
+  if (st.maxRows === undefined) st.maxRows = st.sheet.getMaxRows();
+  return st.maxRows;
+}
+
+/** Appends rows so the sheet has at least `needed` rows. */
+function ensureRows(st: TabState, needed: number): void {
+  const max = maxRowsOf(st);
+  if (needed > max) {
+    st.sheet.insertRowsAfter(max, needed - max);
+    st.maxRows = needed;
+  }
+}
+
+/** The tab's sheet name, read once per run. */
+function tabName(st: TabState): string {
+  if (st.name === undefined) st.name = st.sheet.getName();
+  return st.name;
+}
+
 /** Data range of one column below the header, to the last sheet row. */
-function dataColumn(sheet: Sheet, col: number): Range {
-  return sheet.getRange(FIRST_DATA_ROW, col, Math.max(1, sheet.getMaxRows() - FIRST_DATA_ROW + 1), 1);
+function dataColumn(st: TabState, col: number): Range {
+  return st.sheet.getRange(FIRST_DATA_ROW, col, Math.max(1, maxRowsOf(st) - FIRST_DATA_ROW + 1), 1);
 }
 
 function settingFormat(s: SettingDef): string | null {
@@ -270,7 +325,7 @@ function ensureSettingRows(st: TabState, locale: Locale, report: SetupReport): M
   if (missing.length) {
     const start = lastKeyRow + 1;
     const needed = start + missing.length - 1;
-    if (needed > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), needed - sheet.getMaxRows());
+    ensureRows(st, needed);
     const fields: [string, (s: SettingDef) => unknown][] = [
       ['setting_key', (s) => s.key],
       ['setting_label', (s) => s.label[locale]],
@@ -300,7 +355,7 @@ function ensureListValues(st: TabState, locale: Locale, report: SetupReport): vo
   const { sheet, columns } = st;
   const longest = Math.max(...LISTS.map((l) => l.items.length));
   const lastCol = Math.max(...[...columns.values()]);
-  if (sheet.getMaxRows() < longest + 1) sheet.insertRowsAfter(sheet.getMaxRows(), longest + 1 - sheet.getMaxRows());
+  ensureRows(st, longest + 1);
   const grid = sheet.getRange(FIRST_DATA_ROW, 1, longest, lastCol).getValues();
   for (const list of LISTS) {
     const c = columns.get(list.key)!;
@@ -314,7 +369,7 @@ function ensureListValues(st: TabState, locale: Locale, report: SetupReport): vo
       if (listItemKey(list.key, v) !== it.key) {
         report.problems.push({
           code: 'listChanged',
-          params: { sheet: sheet.getName(), cell: `${columnLetter(c)}${FIRST_DATA_ROW + r}`, value: String(v) },
+          params: { sheet: tabName(st), cell: `${columnLetter(c)}${FIRST_DATA_ROW + r}`, value: String(v) },
         });
       }
       return v;
@@ -340,7 +395,7 @@ function ensureNamedRanges(ss: Spreadsheet, states: Map<string, TabState>, setti
     } else {
       const st = states.get(def.target.tabKey)!;
       const c = st.columns.get(def.target.columnKey)!;
-      range = dataColumn(st.sheet, c);
+      range = dataColumn(st, c);
     }
     if (!range) {
       report.problems.push({ code: 'settingMissing', params: { setting: def.name } });
@@ -356,105 +411,184 @@ function listRange(states: Map<string, TabState>, col: ColumnDef): Range | null 
   if (!name) return null;
   if (name === TEAM_RANGES.name) {
     const st = states.get('settings')!;
-    return dataColumn(st.sheet, st.columns.get('team_name')!);
+    return dataColumn(st, st.columns.get('team_name')!);
   }
   const list = LISTS.find((l) => listNamedRange(l.key) === name)!;
   const st = states.get('lists')!;
-  return dataColumn(st.sheet, st.columns.get(list.key)!);
+  return dataColumn(st, st.columns.get(list.key)!);
 }
 
-function validationFor(states: Map<string, TabState>, col: ColumnDef): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  const b = SpreadsheetApp.newDataValidation();
+function numberRule(rules: RuleCache, min: number, max: number | null | undefined): Rule {
+  return cachedRule(rules, `number:${min}:${max ?? ''}`, () => {
+    const b = SpreadsheetApp.newDataValidation();
+    return (max != null ? b.requireNumberBetween(min, max) : b.requireNumberGreaterThanOrEqualTo(min)).setAllowInvalid(false).build();
+  })!;
+}
+
+function validationFor(states: Map<string, TabState>, col: ColumnDef, rules: RuleCache): Rule | null {
   switch (col.type) {
     case 'list': {
-      const r = listRange(states, col);
+      const name = validationRangeName(col);
+      if (!name) return null;
       // Warning only: values in the other language (a team that switched) stay accepted.
-      return r ? b.requireValueInRange(r, true).setAllowInvalid(true).build() : null;
+      return cachedRule(rules, `list:${name}`, () => {
+        const r = listRange(states, col);
+        return r ? SpreadsheetApp.newDataValidation().requireValueInRange(r, true).setAllowInvalid(true).build() : null;
+      });
     }
     case 'email':
-      return b.requireTextIsEmail().setAllowInvalid(true).build();
+      return cachedRule(rules, 'email', () => SpreadsheetApp.newDataValidation().requireTextIsEmail().setAllowInvalid(true).build());
     case 'date':
     case 'datetime':
-      return b.requireDate().setAllowInvalid(false).build();
+      return cachedRule(rules, 'date', () => SpreadsheetApp.newDataValidation().requireDate().setAllowInvalid(false).build());
     case 'boolean':
-      return b.requireCheckbox().build();
+      return cachedRule(rules, 'checkbox', () => SpreadsheetApp.newDataValidation().requireCheckbox().build());
     case 'integer':
     case 'number':
     case 'currency':
     case 'percent':
       if (!col.bounds) return null;
-      return (col.bounds.max != null
-        ? b.requireNumberBetween(col.bounds.min, col.bounds.max)
-        : b.requireNumberGreaterThanOrEqualTo(col.bounds.min)
-      )
-        .setAllowInvalid(false)
-        .build();
+      return numberRule(rules, col.bounds.min, col.bounds.max);
     default:
       return null;
   }
 }
 
-/** Validation and number formats on the data cells of every input column. */
-function ensureFormatsAndValidation(states: Map<string, TabState>, st: TabState, settingRows: Map<string, number>): void {
-  if (st.def.kind === 'shell' || st.def.kind === 'lists') return;
-  for (const col of st.def.columns) {
-    if (st.def.kind === 'settings' && col.key === 'setting_value') continue;
-    const c = st.columns.get(col.key)!;
-    const range = dataColumn(st.sheet, c);
-    const fmt = numberFormatFor(col);
-    if (fmt) range.setNumberFormat(fmt);
-    if (col.formula) continue;
-    const rule = validationFor(states, col);
-    if (rule) range.setDataValidation(rule);
-  }
-  if (st.def.kind === 'settings') {
-    const valCol = st.columns.get('setting_value')!;
-    for (const s of SETTINGS) {
-      const row = settingRows.get(s.key);
-      if (!row) continue;
-      const cell = st.sheet.getRange(row, valCol);
-      const fmt = settingFormat(s);
-      if (fmt) cell.setNumberFormat(fmt);
-      const b = SpreadsheetApp.newDataValidation();
-      let rule: GoogleAppsScript.Spreadsheet.DataValidation;
-      if (s.unit === 'boolean') rule = b.requireCheckbox().build();
-      else if (s.unit === 'choice') {
-        const lists = states.get('lists')!;
-        rule = b.requireValueInRange(dataColumn(lists.sheet, lists.columns.get(s.list!)!), true).setAllowInvalid(false).build();
-      } else
-        rule = (s.max != null ? b.requireNumberBetween(s.min ?? 0, s.max) : b.requireNumberGreaterThanOrEqualTo(s.min ?? 0))
-          .setAllowInvalid(false)
-          .build();
-      cell.setDataValidation(rule);
+/** Builds each distinct validation rule once per run (builders are calls too). */
+type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
+type RuleCache = Map<string, Rule | null>;
+function cachedRule(cache: RuleCache, key: string, build: () => Rule | null): Rule | null {
+  if (!cache.has(key)) cache.set(key, build());
+  return cache.get(key)!;
+}
+
+/** A1 notation of rows r1..r2 of the 1-based columns from..from+n-1. */
+function blockA1(r1: number, r2: number, from: number, n: number): string {
+  return `${columnLetter(from)}${r1}:${columnLetter(from + n - 1)}${r2}`;
+}
+
+/** One number format on several blocks of a sheet: one Range, or one RangeList. */
+function setFormatOn(sheet: Sheet, a1s: string[], format: string): void {
+  if (a1s.length === 1) sheet.getRange(a1s[0]).setNumberFormat(format);
+  else sheet.getRangeList(a1s).setNumberFormat(format);
+}
+
+/**
+ * Rules on adjacent columns (or rows) as few calls as possible: a run whose cells share one rule
+ * gets setDataValidation, a run of mixed rules one setDataValidations.
+ */
+function setRulesOn(sheet: Sheet, cells: { col: number; row: number; rule: Rule }[], alongRows: boolean, rows: number): void {
+  const pos = (x: { col: number; row: number }) => (alongRows ? x.row : x.col);
+  const sorted = [...cells].sort((a, b) => pos(a) - pos(b));
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && pos(sorted[j + 1]) === pos(sorted[j]) + 1) j++;
+    const run = sorted.slice(i, j + 1);
+    const first = run[0];
+    const range = alongRows ? sheet.getRange(first.row, first.col, run.length, 1) : sheet.getRange(first.row, first.col, rows, run.length);
+    if (run.every((x) => x.rule === first.rule)) range.setDataValidation(first.rule);
+    else if (alongRows) range.setDataValidations(run.map((x) => [x.rule]));
+    else {
+      const line = run.map((x) => x.rule);
+      range.setDataValidations(Array.from({ length: rows }, () => line));
     }
+    i = j + 1;
   }
 }
 
-/** One array formula per computed column, in the first data row; user data is reported, not overwritten. */
+/**
+ * Validation and number formats on the data cells of every input column: one call per distinct
+ * format (a RangeList over its columns) and one per run of adjacent validated columns, each
+ * covering every data row; settings get theirs per value cell, batched the same way.
+ */
+function ensureFormatsAndValidation(states: Map<string, TabState>, st: TabState, settingRows: Map<string, number>, rules: RuleCache): void {
+  if (st.def.kind === 'shell' || st.def.kind === 'lists') return;
+  const { sheet } = st;
+  const rows = Math.max(1, maxRowsOf(st) - FIRST_DATA_ROW + 1);
+  const lastRow = FIRST_DATA_ROW + rows - 1;
+  const byFormat = new Map<string, number[]>();
+  const validated: { col: number; row: number; rule: Rule }[] = [];
+  for (const col of st.def.columns) {
+    if (st.def.kind === 'settings' && col.key === 'setting_value') continue;
+    const c = st.columns.get(col.key)!;
+    const fmt = numberFormatFor(col);
+    if (fmt) byFormat.set(fmt, [...(byFormat.get(fmt) ?? []), c]);
+    if (col.formula) continue;
+    const rule = validationFor(states, col, rules);
+    if (rule) validated.push({ col: c, row: FIRST_DATA_ROW, rule });
+  }
+  for (const [fmt, cols] of byFormat) setFormatOn(sheet, runsOf(cols).map(([from, n]) => blockA1(FIRST_DATA_ROW, lastRow, from, n)), fmt);
+  setRulesOn(sheet, validated, false, rows);
+  if (st.def.kind === 'settings') {
+    const valCol = st.columns.get('setting_value')!;
+    const cellFormats = new Map<string, number[]>();
+    const cellRules: { col: number; row: number; rule: Rule }[] = [];
+    for (const s of SETTINGS) {
+      const row = settingRows.get(s.key);
+      if (!row) continue;
+      const fmt = settingFormat(s);
+      if (fmt) cellFormats.set(fmt, [...(cellFormats.get(fmt) ?? []), row]);
+      let rule: Rule;
+      if (s.unit === 'boolean') rule = cachedRule(rules, 'checkbox', () => SpreadsheetApp.newDataValidation().requireCheckbox().build())!;
+      else if (s.unit === 'choice') {
+        const lists = states.get('lists')!;
+        rule = cachedRule(rules, `choice:${s.list}`, () =>
+          SpreadsheetApp.newDataValidation().requireValueInRange(dataColumn(lists, lists.columns.get(s.list!)!), true).setAllowInvalid(false).build(),
+        )!;
+      } else rule = numberRule(rules, s.min ?? 0, s.max);
+      cellRules.push({ col: valCol, row, rule });
+    }
+    const L = columnLetter(valCol);
+    for (const [fmt, rowsOf] of cellFormats)
+      setFormatOn(sheet, runsOf(rowsOf).map(([from, n]) => (n === 1 ? `${L}${from}` : `${L}${from}:${L}${from + n - 1}`)), fmt);
+    setRulesOn(sheet, cellRules, true, 1);
+  }
+}
+
+/**
+ * One array formula per computed column, in the first data row; user data is reported, not
+ * overwritten. The first data row of the tab is read once; a whole column only when its anchor
+ * is missing or shows an error (to find what a user typed below it).
+ */
 function ensureFormulas(states: Map<string, TabState>, st: TabState, report: SetupReport, locale: Locale): void {
   const ctx = {
     tabKey: st.def.key,
     firstDataRow: FIRST_DATA_ROW,
     column: (tabKey: string, key: string) => states.get(tabKey)?.columns.get(key) ?? null,
-    sheetName: (tabKey: string) => states.get(tabKey)?.sheet.getName() ?? null,
+    sheetName: (tabKey: string) => {
+      const other = states.get(tabKey);
+      return other ? tabName(other) : null;
+    },
   };
-  for (const col of st.def.columns) {
-    if (!col.formula) continue;
+  const computed = st.def.columns.filter((col) => col.formula && st.columns.has(col.key));
+  if (!computed.length) return;
+  const width = Math.max(...computed.map((col) => st.columns.get(col.key)!));
+  let anchors: { formulas: string[]; values: unknown[] } | null = null;
+  const anchorRow = () => {
+    if (!anchors) {
+      const r = st.sheet.getRange(FIRST_DATA_ROW, 1, 1, width);
+      anchors = { formulas: r.getFormulas()[0], values: r.getValues()[0] };
+    }
+    return anchors;
+  };
+  for (const col of computed) {
     let expected: string;
     try {
-      expected = resolveFormula(col.formula, ctx);
+      expected = resolveFormula(col.formula!, ctx);
     } catch (e) {
       if (e instanceof UnresolvedColumnError) continue;
       throw e;
     }
     const c = st.columns.get(col.key)!;
-    const range = dataColumn(st.sheet, c);
-    const formulas = range.getFormulas();
-    const values = range.getValues();
-    const anchorFormula = formulas[0][0];
-    const anchorValue = values[0][0];
-    const header = String(readHeaderCell(st, c) || col.header[locale]);
+    const anchorFormula = st.created ? '' : anchorRow().formulas[c - 1];
+    const anchorValue = st.created ? '' : anchorRow().values[c - 1];
+    const header = String(st.headers[c - 1] || col.header[locale]);
     const typedBelow = (): string[] => {
+      // A tab created by this run has nothing below its anchors.
+      if (st.created) return [];
+      const range = dataColumn(st, c);
+      const formulas = range.getFormulas();
+      const values = range.getValues();
       const cells: string[] = [];
       for (let r = 1; r < values.length; r++) {
         if (formulas[r][0] || !isBlank(values[r][0])) cells.push(`${columnLetter(c)}${FIRST_DATA_ROW + r}`);
@@ -463,7 +597,7 @@ function ensureFormulas(states: Map<string, TabState>, st: TabState, report: Set
     };
     const reportTyped = (cells: string[]) => {
       const shown = cells.slice(0, 10).join(', ') + (cells.length > 10 ? ` (+${cells.length - 10})` : '');
-      report.problems.push({ code: 'userDataInFormula', params: { sheet: st.sheet.getName(), column: header, cells: shown } });
+      report.problems.push({ code: 'userDataInFormula', params: { sheet: tabName(st), column: header, cells: shown } });
     };
     if (!anchorFormula) {
       const cells = typedBelow();
@@ -473,6 +607,7 @@ function ensureFormulas(states: Map<string, TabState>, st: TabState, report: Set
         continue;
       }
       st.sheet.getRange(FIRST_DATA_ROW, c).setFormula(expected);
+      anchors = null; // other anchors may compute differently now
       if (!st.created) report.repairs.push(`${st.def.key}.${col.key}: formula`);
       continue;
     }
@@ -480,11 +615,12 @@ function ensureFormulas(states: Map<string, TabState>, st: TabState, report: Set
       if (/^=\s*ARRAYFORMULA\s*\(/i.test(anchorFormula)) {
         // Ours, from another version or written before the columns moved: bring it up to date.
         st.sheet.getRange(FIRST_DATA_ROW, c).setFormula(expected);
+        anchors = null;
         report.repairs.push(`${st.def.key}.${col.key}: formula`);
       } else {
         report.problems.push({
           code: 'userFormula',
-          params: { sheet: st.sheet.getName(), column: header, cell: `${columnLetter(c)}${FIRST_DATA_ROW}` },
+          params: { sheet: tabName(st), column: header, cell: `${columnLetter(c)}${FIRST_DATA_ROW}` },
         });
         continue;
       }
@@ -498,15 +634,6 @@ function ensureFormulas(states: Map<string, TabState>, st: TabState, report: Set
   }
 }
 
-const headerCache = new WeakMap<TabState, unknown[]>();
-function readHeaderCell(st: TabState, col: number): unknown {
-  let h = headerCache.get(st);
-  if (!h) {
-    h = readHeaderRow(st.sheet);
-    headerCache.set(st, h);
-  }
-  return h[col - 1];
-}
 
 /** Warning-only protections: the header row and every computed or script-owned column. */
 function ensureProtections(st: TabState, locale: Locale): void {
@@ -519,7 +646,7 @@ function ensureProtections(st: TabState, locale: Locale): void {
   for (const col of st.def.columns) {
     if (!col.formula && !col.protected) continue;
     if (st.def.kind === 'settings') continue; // settings labels are protected via the header only
-    want.push({ id: `${PROTECT_PREFIX}${st.def.key}:${col.key}`, range: () => dataColumn(st.sheet, st.columns.get(col.key)!) });
+    want.push({ id: `${PROTECT_PREFIX}${st.def.key}:${col.key}`, range: () => dataColumn(st, st.columns.get(col.key)!) });
   }
   for (const w of want) {
     if (have.has(w.id)) continue;
@@ -608,7 +735,8 @@ export function runSetup(ss: Spreadsheet): SetupReport {
   const settingRows = ensureSettingRows(settings, locale, report);
   ensureListValues(states.get('lists')!, locale, report);
   ensureNamedRanges(ss, states, settingRows, report);
-  for (const st of list) ensureFormatsAndValidation(states, st, settingRows);
+  const rules: RuleCache = new Map();
+  for (const st of list) ensureFormatsAndValidation(states, st, settingRows, rules);
   for (const st of list) ensureFormulas(states, st, report, locale);
   for (const st of list) ensureProtections(st, locale);
   setupObjectionTabs(states, locale, report);
