@@ -14,3 +14,4 @@ export { askLossReasonIfLost, showLossDialog, getLossDialogData, recordLossReaso
 export { showDealForm, getDealFormData, searchCustomersForDeal, saveDeal, refreshCustomerValues } from './deals';
 export { showImport, previewImport, runImport } from './import';
 export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFollowUp } from './followups';
+export { showToday, getTodayView, snoozeFollowUp } from './today';

@@ -12,6 +12,8 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
   { caption: 'menu.importCustomers', run: 'showImport' },
   { caption: 'menu.identity', run: 'showIdentity' },
+  { caption: 'menu.today', run: 'showToday' },
+  { caption: 'menu.followup', run: 'showFollowupForm' },
   { caption: 'menu.objection', run: 'showObjectionForm' },
   { caption: 'menu.addDeal', run: 'showDealForm' },
   { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },

@@ -1,0 +1,186 @@
+/**
+ * The Today sidebar's server side: my overdue, due-today and upcoming follow-ups ("my" is the
+ * team member the user chose as "I am …", issue 5's identity), any rep's or the whole team's
+ * for a manager; snoozing one with a reason. The model is built by src/core/followups/today.ts.
+ *
+ * Extension point: TODAY_SOURCES lists other things that are late and belong on Today. Issue 7's
+ * overdue unanswered objections are the first; a later feature adds one line here.
+ */
+import { t, type Locale } from '../core/i18n';
+import { fieldFailure, type SaveResult } from '../core/result';
+import { FIRST_DATA_ROW } from '../core/schema';
+import { buildToday, type TodayExtra, type TodayModel } from '../core/followups';
+import { instantOfSerial, isoDay, serialAt, serialOfIsoDay, todaySerial } from '../core/cadence';
+import type { TeamMember } from '../core/customers/team';
+import { writeRows, type TabHandle } from './workbook';
+import { openTabs, readColumnBlock, readTeam } from './customers-store';
+import { withDocumentLock } from './lock';
+import { currentLocale } from './locale';
+import { resolveMe } from './identity';
+import { overdueObjectionsForToday } from './objections';
+
+/** A source of late items for Today: `rep` is a team member's name, or null for everyone. */
+export interface TodaySource {
+  kind: string;
+  load(rep: string | null): TodayExtra[];
+}
+
+/** Everything else Today lists besides follow-ups. Add a source here (one line). */
+export const TODAY_SOURCES: readonly TodaySource[] = [{ kind: 'objection', load: overdueObjectionsForToday }];
+
+/** The Follow-ups columns Today reads: one getValues over their span. */
+export const TODAY_KEYS = [
+  'followup_id',
+  'customer_id',
+  'customer_name',
+  'owner',
+  'channel',
+  'purpose',
+  'planned_at',
+  'done_at',
+  'next_step',
+  'cancelled',
+  'snooze_reason',
+] as const;
+
+/** Days ahead "upcoming" reaches, and the most items per list. */
+export const UPCOMING_DAYS = 7;
+export const TODAY_LIMIT = 100;
+
+/** Menu action: the Today sidebar. */
+export function showToday(): void {
+  const locale = currentLocale();
+  const page = HtmlService.createTemplateFromFile('Today');
+  page.locale = locale;
+  SpreadsheetApp.getUi().showSidebar(page.evaluate().setTitle(t(locale, 'today.title')));
+}
+
+export interface TodayView {
+  locale: Locale;
+  setUp: boolean;
+  timeZone: string;
+  /** Who the user is ('' when they have not said and Google's e-mail is not on the team list). */
+  me: string;
+  isManager: boolean;
+  /** Names a manager can pick (empty for a rep). */
+  team: string[];
+  /** '' for the whole team. */
+  shown: string;
+  model: TodayModel;
+}
+
+function emptyModel(nowMs: number, timeZone: string, rep: string | null): TodayModel {
+  return { rep, today: isoDay(nowMs, timeZone), overdue: [], dueToday: [], upcoming: [], extras: [], truncated: false };
+}
+
+/** Which rep to show: a manager picks anyone ('*' or '' for all), a rep always sees their own. */
+function whomToShow(requested: unknown, me: TeamMember | null, team: readonly TeamMember[]): string | null | undefined {
+  if (!me) return undefined;
+  if (me.role !== 'manager') return me.name;
+  if (requested === undefined || requested === null) return me.name;
+  if (requested === '*' || requested === '') return null;
+  const m = team.find((x) => x.name.toLowerCase() === String(requested).trim().toLowerCase());
+  return m ? m.name : me.name;
+}
+
+/** Sidebar API: the Today view for the current user (a manager may ask for `rep`, or '*' for all). */
+export function getTodayView(rep?: unknown): TodayView {
+  const locale = currentLocale();
+  if (rep !== undefined && rep !== null && (typeof rep !== 'string' || rep.length > 200)) throw new Error(t(locale, 'error.badArgument', { detail: 'rep' }));
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const nowMs = Date.now();
+  const tabs = openTabs(['followups', 'settings'], ss);
+  const team = readTeam(tabs);
+  const me = resolveMe(team);
+  const isManager = me?.role === 'manager';
+  const view: TodayView = {
+    locale,
+    setUp: tabs.has('followups'),
+    timeZone,
+    me: me ? me.name : '',
+    isManager,
+    team: isManager ? team.map((m) => m.name) : [],
+    shown: me ? me.name : '',
+    model: emptyModel(nowMs, timeZone, me ? me.name : null),
+  };
+  const who = whomToShow(rep, me, team);
+  if (!view.setUp || who === undefined) return view;
+  view.shown = who ?? '';
+  const rows = readColumnBlock(tabs.get('followups')!, TODAY_KEYS);
+  view.model = buildToday(rows, { nowMs, timeZone, rep: who, upcomingDays: UPCOMING_DAYS, limit: TODAY_LIMIT });
+  for (const source of TODAY_SOURCES) {
+    try {
+      view.model.extras.push(...source.load(who));
+    } catch (_e) {
+      // A source that fails (its tab missing) must not hide the follow-ups.
+    }
+  }
+  return view;
+}
+
+/** Finds an open follow-up by ID, trying the row the page saw first (one row read), else the ID column. */
+function locateOpen(tab: TabHandle, id: string, hint: number | undefined): { row: number; values: Record<string, unknown> } | null {
+  const want = id.trim().toLowerCase();
+  const check = (row: number, values: Record<string, unknown>) => String(values.followup_id ?? '').trim().toLowerCase() === want;
+  const lastCol = Math.max(...tab.columns.values());
+  const read = (row: number) => {
+    const line = tab.sheet.getRange(row, 1, 1, lastCol).getValues()[0];
+    const out: Record<string, unknown> = {};
+    for (const [k, c] of tab.columns) out[k] = line[c - 1];
+    return out;
+  };
+  if (hint && hint >= FIRST_DATA_ROW && hint <= tab.sheet.getMaxRows()) {
+    const v = read(hint);
+    if (check(hint, v)) return { row: hint, values: v };
+  }
+  const rows = readColumnBlock(tab, ['followup_id']);
+  const hit = rows.find((r) => check(r.row, r.values));
+  return hit ? { row: hit.row, values: read(hit.row) } : null;
+}
+
+/**
+ * Sidebar API: moves an open follow-up to another day with a reason. The reason is kept on the
+ * row ("snoozed"), and the planned time of day is kept. Reps snooze their own; a manager anyone's.
+ */
+export function snoozeFollowUp(raw: unknown): SaveResult<{ id: string; day: string }> {
+  const locale = currentLocale();
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const id = typeof r.id === 'string' ? r.id.trim().slice(0, 40) : '';
+  const day = typeof r.day === 'string' ? r.day.trim() : '';
+  const reason = typeof r.reason === 'string' ? r.reason.trim() : '';
+  const row = typeof r.row === 'number' && Number.isInteger(r.row) ? r.row : undefined;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const nowMs = Date.now();
+  const errors: Record<string, string> = {};
+  const serial = serialOfIsoDay(day);
+  if (serial === null || serial < todaySerial(nowMs, timeZone)) errors.day = t(locale, 'today.error.date');
+  if (!reason) errors.reason = t(locale, 'today.error.reason');
+  else if (reason.length > 300) errors.reason = t(locale, 'followup.error.tooLong', { max: 300 });
+  if (!id) errors.id = t(locale, 'today.error.gone');
+  if (Object.keys(errors).length) return fieldFailure(errors, t(locale, 'followup.fixErrors'));
+  const tabs = openTabs(['followups', 'settings'], ss);
+  const tab = tabs.get('followups');
+  if (!tab) return fieldFailure({}, t(locale, 'today.notSetUp'));
+  const me = resolveMe(readTeam(tabs));
+  return withDocumentLock(() => {
+    const found = locateOpen(tab, id, row);
+    const v = found?.values;
+    const open = v && (v.done_at === '' || v.done_at == null) && v.cancelled !== true;
+    const mine = v && me && (me.role === 'manager' || String(v.owner ?? '').trim().toLowerCase() === me.name.toLowerCase());
+    if (!found || !open || !mine) return fieldFailure<{ id: string; day: string }>({ id: t(locale, 'today.error.gone') }, t(locale, 'today.error.gone'));
+    const old = v!.planned_at as Date;
+    const fraction = old && typeof old.getTime === 'function' ? serialAt(old.getTime(), timeZone) % 1 : 0;
+    const line = t(locale, 'today.snoozeLine', { day: isoDay(nowMs, timeZone), reason });
+    const previous = String(v!.snooze_reason ?? '').trim();
+    writeRows(tab, found.row, [
+      {
+        planned_at: new Date(instantOfSerial(serial! + fraction, timeZone)),
+        snooze_reason: (previous ? `${previous}\n${line}` : line).slice(-2000),
+        updated_at: new Date(nowMs),
+      },
+    ]);
+    return { ok: true as const, value: { id, day } };
+  });
+}

@@ -1,0 +1,178 @@
+/**
+ * Today sidebar: my overdue, due-today and upcoming follow-ups (a manager can look at any rep
+ * or the whole team), each with "done" (opens the Log follow-up form for it) and "snooze" with
+ * a reason. Everything from the sheet goes into the DOM through textContent (h()).
+ */
+import { call } from '../shared/rpc';
+import { clear, h, withBusy } from '../shared/dom';
+import { tr, translateStatic } from '../shared/i18n';
+import type { TodayView } from '../../server/today';
+import type { TodayItem, TodayExtra } from '../../core/followups';
+import type { SaveResult } from '../../core/result';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let view: TodayView;
+
+function banner(kind: 'error' | 'warn' | 'ok', text: string, ...extra: (Node | string)[]): HTMLElement {
+  return h('div', { class: `banner ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text, ...extra);
+}
+
+function fail(err: unknown): void {
+  $('status').append(banner('error', tr('common.error', { message: (err as Error).message })));
+}
+
+function item(i: TodayItem): HTMLElement {
+  const meta = [i.purpose, tr('today.planned', { day: i.plannedDay }), view.shown === '' || view.shown !== i.owner ? tr('today.owner', { name: i.owner || '—' }) : '']
+    .filter(Boolean)
+    .join(' · ');
+  const box = h(
+    'article',
+    { class: 'item', 'data-id': i.id },
+    h('div', { class: 'name' }, i.customerName || i.customerId, ' ', h('span', { class: 'meta' }, i.customerId)),
+    h('div', { class: 'meta' }, meta, i.daysLate > 0 ? ' · ' : '', i.daysLate > 0 ? h('span', { class: 'late' }, tr('today.daysLate', { n: i.daysLate })) : null),
+    i.nextStep ? h('div', { class: 'step' }, i.nextStep) : null,
+    i.snoozed ? h('div', { class: 'snoozed' }, tr('today.snoozedBefore', { reason: i.snoozed })) : null,
+  );
+  const buttons = h(
+    'div',
+    { class: 'buttons' },
+    h('button', { type: 'button', class: 'done', onclick: () => void done(i) }, tr('today.done')),
+    h('button', { type: 'button', class: 'snooze-open', onclick: () => openSnooze(box, i) }, tr('today.snooze')),
+  );
+  box.append(buttons);
+  return box;
+}
+
+function extraItem(x: TodayExtra): HTMLElement {
+  return h(
+    'article',
+    { class: 'item extra', 'data-id': x.id },
+    h('div', { class: 'name' }, x.customerName || x.customerId, ' ', h('span', { class: 'meta' }, x.customerId)),
+    h('div', { class: 'step' }, x.text),
+    view.shown === '' ? h('div', { class: 'meta' }, tr('today.owner', { name: x.owner || '—' })) : null,
+  );
+}
+
+function tomorrow(): string {
+  const d = new Date(`${view.model.today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function openSnooze(box: HTMLElement, i: TodayItem): void {
+  if (box.querySelector('.snooze')) return;
+  const day = h('input', { type: 'date', id: `snooze-day-${i.id}`, min: view.model.today });
+  day.value = tomorrow();
+  const reason = h('input', { type: 'text', id: `snooze-reason-${i.id}`, maxlength: '300' });
+  const form = h(
+    'div',
+    { class: 'snooze' },
+    h('div', { class: 'field', 'data-field': 'day' }, h('label', { for: day.id }, tr('today.snoozeTo')), day),
+    h('div', { class: 'field', 'data-field': 'reason' }, h('label', { for: reason.id }, tr('today.snoozeReason')), reason),
+  );
+  const save = h('button', { type: 'button', class: 'snooze-save' }, tr('today.snoozeSave'));
+  const cancel = h('button', { type: 'button', onclick: () => form.remove() }, tr('common.cancel'));
+  form.append(h('div', { class: 'buttons' }, save, cancel));
+  save.addEventListener('click', async () => {
+    form.querySelectorAll('.error').forEach((e) => e.remove());
+    form.querySelectorAll('.field').forEach((f) => f.classList.remove('invalid'));
+    save.disabled = true;
+    try {
+      const res = await withBusy(form, tr('common.saving'), () =>
+        call<SaveResult<{ id: string; day: string }>>('snoozeFollowUp', { id: i.id, row: i.row, day: day.value, reason: reason.value }),
+      );
+      if (!res.ok) {
+        for (const [k, msg] of Object.entries(res.errors)) {
+          const f = form.querySelector<HTMLElement>(`.field[data-field="${k}"]`) ?? form;
+          f.classList.add('invalid');
+          f.append(h('div', { class: 'error', role: 'alert' }, msg));
+        }
+        return;
+      }
+      await load(view.shown || '*', tr('today.snoozed', { day: res.value.day }));
+    } catch (err) {
+      fail(err);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  box.append(form);
+  reason.focus();
+}
+
+async function done(i: TodayItem): Promise<void> {
+  try {
+    await call('showFollowupForm', { followupId: i.id, followupRow: i.row });
+  } catch (err) {
+    fail(err);
+  }
+}
+
+function section(cls: string, title: string, items: HTMLElement[], empty: string): HTMLElement {
+  return h(
+    'section',
+    { class: `list ${cls}` },
+    h('h2', {}, title, h('span', { class: 'count' }, String(items.length))),
+    ...(items.length ? items : [h('p', { class: 'empty' }, empty)]),
+  );
+}
+
+function render(): void {
+  const host = $('lists');
+  clear(host);
+  const m = view.model;
+  $('date').textContent = m.today;
+  const picker = $('picker');
+  picker.hidden = !view.isManager;
+  if (view.isManager) {
+    const sel = $<HTMLSelectElement>('rep');
+    clear(sel);
+    sel.append(h('option', { value: '*' }, tr('today.all')));
+    for (const n of view.team) sel.append(h('option', { value: n }, n === view.me ? tr('today.me', { name: n }) : n));
+    sel.value = view.shown || '*';
+  }
+  if (!m.overdue.length && !m.dueToday.length && !m.extras.length) {
+    host.append(h('div', { class: 'clear', role: 'status' }, view.shown === '' ? tr('today.allClearTeam') : tr('today.allClear')));
+  }
+  host.append(section('overdue', tr('today.overdue'), m.overdue.map(item), tr('today.emptyOverdue')));
+  if (m.extras.length) host.append(section('extras', tr('today.objections'), m.extras.map(extraItem), ''));
+  host.append(section('today', tr('today.dueToday'), m.dueToday.map(item), tr('today.emptyToday')));
+  host.append(section('upcoming', tr('today.upcoming'), m.upcoming.map(item), tr('today.emptyUpcoming')));
+  if (m.truncated) host.append(h('p', { class: 'empty' }, tr('today.truncated', { n: 100 })));
+}
+
+async function load(rep: string | null, message?: string): Promise<void> {
+  const status = $('status');
+  clear(status);
+  try {
+    view = await withBusy(status, tr('common.loading'), () => call<TodayView>('getTodayView', rep));
+  } catch (err) {
+    fail(err);
+    return;
+  }
+  if (!view.setUp) {
+    status.append(banner('warn', tr('today.notSetUp')));
+    clear($('lists'));
+    return;
+  }
+  if (!view.me) {
+    status.append(
+      banner('warn', tr('today.noIdentity'), ' ', h('button', { type: 'button', id: 'iam', onclick: () => void call('showIdentity').catch(fail) }, tr('today.pickIdentity'))),
+    );
+    clear($('lists'));
+    return;
+  }
+  if (message) status.append(banner('ok', message));
+  render();
+}
+
+function main(): void {
+  translateStatic();
+  $('log').addEventListener('click', () => void call('showFollowupForm').catch(fail));
+  $('refresh').addEventListener('click', () => void load(view?.shown === '' ? '*' : (view?.shown ?? null)));
+  $('rep').addEventListener('change', () => void load($<HTMLSelectElement>('rep').value));
+  void load(null);
+}
+
+main();
