@@ -288,3 +288,68 @@ describe('set-up cost does not depend on the number of rows', () => {
     expect(totals[1]).toBe(totals[0]);
   });
 });
+
+/**
+ * Call budgets (DESIGN principle 4: batch every Apps Script call). A call count is deterministic
+ * on the local runtime, so these are behaviour tests, not timing tests. What remains is mostly
+ * per column and cannot be batched with SpreadsheetApp: one developer-metadata entry per column
+ * (written on the first run, read back with ~4 getter calls per column on later runs), one
+ * protection per computed column, one width per run of equal widths.
+ */
+describe('set-up stays within its call budget', () => {
+  const BLANK_BUDGET = 1400;
+  const REPAIR_BUDGET = 1300;
+
+  function perColumnCalls(counts: Record<string, number>): Record<string, number> {
+    const pick = (k: string) => counts[`SpreadsheetApp.${k}`] ?? 0;
+    return {
+      setNote: pick('Range.setNote'),
+      setColumnWidth: pick('Sheet.setColumnWidth'),
+      getNotes: pick('Range.getNotes'),
+      setNumberFormat: pick('Range.setNumberFormat') + pick('RangeList.setNumberFormat'),
+      validations: pick('Range.setDataValidation') + pick('Range.setDataValidations'),
+      newDataValidation: pick('newDataValidation'),
+      getMaxRows: pick('Sheet.getMaxRows'),
+      metadataSearches: pick('DeveloperMetadataFinder.find'),
+    };
+  }
+
+  it('a blank set-up', () => {
+    const rt = fresh('en');
+    rt.counter.reset();
+    rt.run('setupWorkbook');
+    const total = rt.counter.total('SpreadsheetApp');
+    expect(total).toBeLessThanOrEqual(BLANK_BUDGET);
+    const c = perColumnCalls(rt.counter.snapshot('SpreadsheetApp'));
+    const tabs = TABS.length;
+    expect(c.setNote, 'notes: one setNotes per tab').toBe(0);
+    expect(c.setColumnWidth, 'widths: setColumnWidths per run').toBe(0);
+    expect(c.getMaxRows, 'max rows read once per tab').toBeLessThanOrEqual(tabs + 4);
+    expect(c.newDataValidation, 'each distinct rule built once').toBeLessThanOrEqual(30);
+    expect(c.setNumberFormat, 'one call per distinct format per tab').toBeLessThanOrEqual(8 * tabs);
+  });
+
+  it('a repair run after the user moved, inserted and renamed columns', () => {
+    const rt = fresh('en');
+    rt.run('setupWorkbook');
+    const cust = getTab('customers');
+    const S = cust.name.en;
+    const sh = rt.spreadsheet.getSheetByName(S)!;
+    sh.insertColumnAfter(2);
+    sh.getRange(1, 3).setValue('My rating');
+    sh.moveColumns(sh.getRange(1, colOf(rt, S, 'E-mail'), sh.getMaxRows(), 1), sh.getLastColumn() + 1);
+    sh.getRange(1, colOf(rt, S, 'Stage')).setValue('Pipeline');
+    sh.getRange(1, colOf(rt, S, 'Industry')).setValue('');
+    sh.getRange(2, colOf(rt, S, 'Days since contact')).clearContent();
+    rt.counter.reset();
+    rt.run('setupWorkbook');
+    const total = rt.counter.total('SpreadsheetApp');
+    expect(total).toBeLessThanOrEqual(REPAIR_BUDGET);
+    const c = perColumnCalls(rt.counter.snapshot('SpreadsheetApp'));
+    const tabs = TABS.length;
+    expect(c.setNote).toBe(0);
+    expect(c.getNotes, 'header notes read once per tab').toBeLessThanOrEqual(tabs);
+    expect(c.metadataSearches, 'one metadata search per tab, plus the tab search').toBeLessThanOrEqual(tabs + 2);
+    expect(c.getMaxRows).toBeLessThanOrEqual(tabs + 4);
+  });
+});
