@@ -15,3 +15,5 @@ export { showDealForm, getDealFormData, searchCustomersForDeal, saveDeal, refres
 export { showImport, previewImport, runImport } from './import';
 export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFollowUp } from './followups';
 export { showToday, getTodayView, snoozeFollowUp } from './today';
+export { dispatch } from './dispatcher';
+export { turnOnReminders, turnOffReminders } from './reminders';

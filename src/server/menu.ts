@@ -17,6 +17,8 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.objection', run: 'showObjectionForm' },
   { caption: 'menu.addDeal', run: 'showDealForm' },
   { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },
+  { caption: 'menu.remindersOn', run: 'turnOnReminders' },
+  { caption: 'menu.remindersOff', run: 'turnOffReminders' },
   'separator',
   { caption: 'menu.about', run: 'showAbout' },
 ];

@@ -18,6 +18,7 @@ import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { resolveMe } from './identity';
 import { overdueObjectionsForToday } from './objections';
+import { rememberMyLanguage } from './reminders';
 
 /** A source of late items for Today: `rep` is a team member's name, or null for everyone. */
 export interface TodaySource {
@@ -104,6 +105,7 @@ export function getTodayView(rep?: unknown): TodayView {
     shown: me ? me.name : '',
     model: emptyModel(nowMs, timeZone, me ? me.name : null),
   };
+  rememberMyLanguage(me);
   const who = whomToShow(rep, me, team);
   if (!view.setUp || who === undefined) return view;
   view.shown = who ?? '';

@@ -1,0 +1,222 @@
+/**
+ * Daily reminders (issue 6): a manager turns them on or off from the menu; the dispatcher's
+ * reminder job e-mails each rep ONE digest of their overdue and due-today follow-ups, in their
+ * language, at SD_REMINDER_HOUR in the spreadsheet's time zone, and nothing to reps with nothing
+ * due. It reads MailApp.getRemainingDailyQuota() before each e-mail (the quota is shared with
+ * every script of the user: platform-facts C1), never sends the same day's digest twice (a marker
+ * per day in document properties, written right after each e-mail), and writes what it did to
+ * the Reminder log tab. When the quota runs out it stops; the next day starts afresh with that
+ * day's digests, so nobody gets yesterday's twice.
+ */
+import { t, resolveLocale, type Locale } from '../core/i18n';
+import { getList } from '../core/lists';
+import { buildDigests, digestMail } from '../core/followups';
+import { instantOfSerial, isoDay, serialOfIsoDay, zonedHour } from '../core/cadence';
+import type { TeamMember } from '../core/customers/team';
+import { normalizeEmail } from '../core/validation/rules';
+import { writeRows } from './workbook';
+import { openTabs, readColumnBlock, readTeam } from './customers-store';
+import { currentLocale } from './locale';
+import { resolveMe } from './identity';
+import { settingsFrom } from './followups';
+import { TODAY_KEYS } from './today';
+import { ensureDispatcher, removeDispatcher, type Job, type JobContext } from './dispatcher';
+
+/** Document property: 'true' while daily reminders are on. */
+export const ENABLED_PROPERTY = 'salesdesk.reminders.enabled';
+/** Document property per day: which reps that day's digest is done for. */
+export const DAY_PREFIX = 'salesdesk.reminders.day.';
+/** Document property per team member: the language they use the add-in in (mirrored from their user property). */
+export const LANG_PREFIX = 'salesdesk.lang.';
+/** Day markers older than this are deleted. */
+const KEEP_DAYS = 14;
+
+interface DayState {
+  /** Reps (lower-case name) whose digest for the day is done: sent, or nothing to send to. */
+  done: string[];
+  /** Reps already logged as "quota used up" today (logged once). */
+  quota: string[];
+}
+
+function readDay(props: GoogleAppsScript.Properties.Properties, day: string): DayState {
+  try {
+    const s = JSON.parse(props.getProperty(DAY_PREFIX + day) ?? 'null') as Partial<DayState> | null;
+    return { done: Array.isArray(s?.done) ? s!.done : [], quota: Array.isArray(s?.quota) ? s!.quota : [] };
+  } catch (_e) {
+    return { done: [], quota: [] };
+  }
+}
+
+function writeDay(props: GoogleAppsScript.Properties.Properties, day: string, s: DayState): void {
+  props.setProperty(DAY_PREFIX + day, JSON.stringify(s));
+}
+
+function forgetOldDays(props: GoogleAppsScript.Properties.Properties, today: string): void {
+  const limit = serialOfIsoDay(today)! - KEEP_DAYS;
+  for (const key of props.getKeys()) {
+    if (!key.startsWith(DAY_PREFIX)) continue;
+    const s = serialOfIsoDay(key.slice(DAY_PREFIX.length));
+    if (s === null || s < limit) props.deleteProperty(key);
+  }
+}
+
+/**
+ * Remembers the language the current user works in, so the nightly job (which runs as the
+ * manager who turned reminders on, and cannot read other users' properties) can write to them
+ * in it. Called when a user opens Today or the log form.
+ */
+export function rememberMyLanguage(member: TeamMember | null): void {
+  if (!member) return;
+  try {
+    const props = PropertiesService.getDocumentProperties();
+    const key = LANG_PREFIX + (member.email || member.name.toLowerCase());
+    const locale = currentLocale();
+    if (props.getProperty(key) !== locale) props.setProperty(key, locale);
+  } catch (_e) {
+    // Not authorised yet: the digest falls back to the workbook's language.
+  }
+}
+
+/** The language of a rep's digest: the workbook setting, else what they use, else the workbook's lists' language. */
+function repLocale(props: GoogleAppsScript.Properties.Properties, member: TeamMember, setting: unknown, fallback: Locale): Locale {
+  if (setting === 'en' || setting === 'zh') return setting;
+  const mine = props.getProperty(LANG_PREFIX + (member.email || member.name.toLowerCase()));
+  return mine ? resolveLocale(mine) : fallback;
+}
+
+function workbookLocale(purposes: readonly unknown[]): Locale {
+  const zh = getList('purpose').items.map((i) => i.label.zh);
+  return purposes.some((p) => zh.includes(String(p))) ? 'zh' : 'en';
+}
+
+export const reminderJob: Job = {
+  key: 'daily-reminder',
+  due(ctx: JobContext): boolean {
+    if (ctx.props.getProperty(ENABLED_PROPERTY) !== 'true') return false;
+    return true; // the hour needs Settings: checked in run (one read)
+  },
+  run(ctx: JobContext): void {
+    const tabs = openTabs(['followups', 'settings', 'reminder_log', 'lists'], ctx.ss);
+    const settings = settingsFrom(tabs.get('settings'));
+    const hour = Number(settings.reminder_hour);
+    if (zonedHour(ctx.nowMs, ctx.timeZone) < (Number.isFinite(hour) ? hour : 8)) return;
+    const day = isoDay(ctx.nowMs, ctx.timeZone);
+    forgetOldDays(ctx.props, day);
+    const state = readDay(ctx.props, day);
+    const team = readTeam(tabs).filter((m) => !state.done.includes(m.name.toLowerCase()));
+    if (!team.length || !tabs.get('followups')) return;
+    const rows = readColumnBlock(tabs.get('followups')!, TODAY_KEYS);
+    const digests = buildDigests(rows, team, ctx.nowMs, ctx.timeZone);
+    const fallback = workbookLocale(rows.slice(-50).map((r) => r.values.purpose));
+    const sheet = { name: ctx.ss.getName(), url: ctx.ss.getUrl() };
+    const log: Record<string, unknown>[] = [];
+    const logLine = (m: { rep: string; email: string }, count: number, status: string) =>
+      log.push({ sent_on: dayDate(day, ctx.timeZone), rep: m.rep, email: m.email, count, status, logged_at: new Date(ctx.nowMs) });
+    const logLocale = fallback;
+    try {
+      // Nothing due: done for today, nothing sent, nothing logged.
+      const due = new Set(digests.map((d) => d.rep.toLowerCase()));
+      for (const m of team) if (!due.has(m.name.toLowerCase())) state.done.push(m.name.toLowerCase());
+      writeDay(ctx.props, day, state);
+      // Reps without an e-mail: logged once, not retried.
+      for (const d of digests.filter((x) => !normalizeEmail(x.email))) {
+        state.done.push(d.rep.toLowerCase());
+        logLine(d, d.overdue.length + d.dueToday.length, t(logLocale, 'reminders.status.noEmail'));
+      }
+      writeDay(ctx.props, day, state);
+      const sendable = digests.filter((x) => normalizeEmail(x.email));
+      for (const d of sendable) {
+        const key = d.rep.toLowerCase();
+        const count = d.overdue.length + d.dueToday.length;
+        if (Date.now() > ctx.deadlineMs) break; // the next hourly run continues
+        if (MailApp.getRemainingDailyQuota() < 1) {
+          // Stop cleanly: log each rep left once today; tomorrow's run sends tomorrow's digest.
+          for (const rest of sendable.slice(sendable.indexOf(d))) {
+            const k = rest.rep.toLowerCase();
+            if (state.quota.includes(k) || state.done.includes(k)) continue;
+            state.quota.push(k);
+            logLine(rest, rest.overdue.length + rest.dueToday.length, t(logLocale, 'reminders.status.quota'));
+          }
+          writeDay(ctx.props, day, state);
+          break;
+        }
+        const member = team.find((m) => m.name.toLowerCase() === key)!;
+        const mail = digestMail(d, repLocale(ctx.props, member, settings.language, fallback), sheet);
+        try {
+          MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: t(repLocale(ctx.props, member, settings.language, fallback), 'app.name') });
+        } catch (err) {
+          logLine(d, count, t(logLocale, 'reminders.status.error', { message: (err as Error).message.slice(0, 200) }));
+          continue; // tried again next hour
+        }
+        // The marker goes down right after the e-mail: a run cut short here never sends it twice.
+        state.done.push(key);
+        writeDay(ctx.props, day, state);
+        logLine(d, count, t(logLocale, 'reminders.status.sent'));
+      }
+    } finally {
+      appendLog(tabs.get('reminder_log'), log);
+    }
+  },
+};
+
+/** Midnight of the day in the spreadsheet's zone (the sheet shows that date). */
+function dayDate(day: string, timeZone: string): Date {
+  return new Date(instantOfSerial(serialOfIsoDay(day)!, timeZone));
+}
+
+function appendLog(tab: ReturnType<typeof openTabs> extends Map<string, infer T> ? T | undefined : never, rows: Record<string, unknown>[]): void {
+  if (!tab || !rows.length) return;
+  const existing = readColumnBlock(tab, ['sent_on', 'rep']);
+  const next = existing.length ? existing[existing.length - 1].row + 1 : 2;
+  writeRows(tab, next, rows);
+}
+
+// ------------------------------------------------------------------ menu
+
+function canManage(team: readonly TeamMember[]): boolean {
+  const me = resolveMe(team);
+  if (me) return me.role === 'manager';
+  // A team list without any manager yet: whoever sets the workbook up may switch reminders.
+  return !team.some((m) => m.role === 'manager');
+}
+
+/** Menu action (manager): turns daily reminders on; installs the single dispatcher trigger once. */
+export function turnOnReminders(): string {
+  const locale = currentLocale();
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const tabs = openTabs(['settings'], ss);
+  const team = readTeam(tabs);
+  const ui = SpreadsheetApp.getUi();
+  if (!canManage(team)) {
+    ui.alert(t(locale, 'reminders.managerOnly'));
+    return 'denied';
+  }
+  const props = PropertiesService.getDocumentProperties();
+  const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
+  const created = ensureDispatcher();
+  props.setProperty(ENABLED_PROPERTY, 'true');
+  const settings = settingsFrom(tabs.get('settings'));
+  const params = { hour: String(settings.reminder_hour), tz: ss.getSpreadsheetTimeZone() };
+  const msg = wasOn && !created ? t(locale, 'reminders.alreadyOn', params) : t(locale, 'reminders.on', params);
+  ui.alert(t(locale, 'reminders.title'), msg, ui.ButtonSet.OK);
+  rememberMyLanguage(resolveMe(team));
+  return wasOn && !created ? 'already' : 'on';
+}
+
+/** Menu action (manager): turns daily reminders off and removes this user's dispatcher trigger. */
+export function turnOffReminders(): string {
+  const locale = currentLocale();
+  const team = readTeam(openTabs(['settings']));
+  const ui = SpreadsheetApp.getUi();
+  if (!canManage(team)) {
+    ui.alert(t(locale, 'reminders.managerOnly'));
+    return 'denied';
+  }
+  const props = PropertiesService.getDocumentProperties();
+  const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
+  props.setProperty(ENABLED_PROPERTY, 'false');
+  // The dispatcher has no other job yet; when it has, keep it and only switch the flag.
+  const removed = removeDispatcher();
+  ui.alert(t(locale, 'reminders.title'), t(locale, wasOn || removed ? 'reminders.off' : 'reminders.alreadyOff'), ui.ButtonSet.OK);
+  return wasOn || removed ? 'off' : 'already';
+}
