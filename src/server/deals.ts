@@ -28,6 +28,7 @@ import { readRows, writeRows, type ReadRow, type RowRecord, type TabHandle } fro
 import { openTabs } from './customers-store';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
+import type { Job, JobContext } from './dispatcher';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -197,7 +198,7 @@ function refresh(ss: Spreadsheet, locale: Locale): number {
 /**
  * Menu action "Refresh customer values": adds up every customer's deals and latest survey again
  * (after deals were typed or imported by hand, and as time moves deals out of the value window).
- * The daily dispatcher calls the same function once a day.
+ * The hourly dispatcher does the same once a day (customerValuesJob).
  */
 export function refreshCustomerValues(): number {
   const locale = currentLocale();
@@ -206,6 +207,25 @@ export function refreshCustomerValues(): number {
   ss.toast(t(locale, 'tiers.refreshed', { count }), t(locale, 'tiers.refreshedTitle'));
   return count;
 }
+
+/** Document property: the spreadsheet day (YYYY-MM-DD) the dispatcher last refreshed the values. */
+export const VALUES_DAY_PROPERTY = 'salesdesk.values.day';
+
+/**
+ * Dispatcher job: once a day (the first hourly run of the day in the spreadsheet's time zone)
+ * the values are added up again, so deals that leave the value window stop counting within a
+ * day even when nobody saves a deal. The dispatcher already holds the document lock.
+ */
+export const customerValuesJob: Job = {
+  key: 'customer-values',
+  due(ctx: JobContext): boolean {
+    return ctx.props.getProperty(VALUES_DAY_PROPERTY) !== Utilities.formatDate(new Date(ctx.nowMs), ctx.timeZone, 'yyyy-MM-dd');
+  },
+  run(ctx: JobContext): void {
+    refresh(ctx.ss, currentLocale());
+    ctx.props.setProperty(VALUES_DAY_PROPERTY, Utilities.formatDate(new Date(ctx.nowMs), ctx.timeZone, 'yyyy-MM-dd'));
+  },
+};
 
 // ------------------------------------------------------------------ the sidebar
 

@@ -11,6 +11,7 @@
  * jobs run, so two fires cannot interleave.
  */
 import { reminderJob } from './reminders';
+import { customerValuesJob } from './deals';
 
 export const DISPATCH_HANDLER = 'dispatch';
 
@@ -32,7 +33,7 @@ export interface Job {
 
 /** Every job the dispatcher runs, in order. Later features add one line here. (A function: the job modules import this one.) */
 export function jobs(): readonly Job[] {
-  return [reminderJob];
+  return [reminderJob, customerValuesJob];
 }
 
 /** Budget for a run: well inside Apps Script's 6 minutes, leaving time to write the log. */

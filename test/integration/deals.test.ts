@@ -106,6 +106,26 @@ describe('saveDeal', () => {
     expect(junk.value.ok).toBe(false);
   });
 
+  it('is refreshed once a day by the dispatcher, so deals leave the window without a save', () => {
+    const rt = fresh();
+    addCustomers(rt, 2);
+    rt.rpc('saveDeal', JSON.stringify([{ ...good, won_on: '2025-03-10' }]));
+    expect(cell(rt, cust, 3, 'value_window')).toBe(48000);
+    expect((rt.run('dispatch') as { ran: string[] }).ran).toContain('customer-values');
+    expect((rt.run('dispatch') as { ran: string[] }).ran).not.toContain('customer-values'); // once a day
+    // Ten days later the deal is more than 12 months old.
+    rt.clock.advance(10 * 86_400_000);
+    vi.setSystemTime(rt.clock.now());
+    try {
+      expect((rt.run('dispatch') as { ran: string[] }).ran).toContain('customer-values');
+      expect(cell(rt, cust, 3, 'value_window')).toBe(0);
+      expect(cell(rt, cust, 3, 'value_prev_window')).toBe(48000);
+      expect(cell(rt, cust, 3, 'value_tier')).toBe('');
+    } finally {
+      vi.setSystemTime(NOW);
+    }
+  });
+
   it('finds customers by part of the name or ID, and nothing for junk', () => {
     const rt = fresh();
     addCustomers(rt, 30);
