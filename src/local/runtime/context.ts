@@ -129,6 +129,12 @@ export const COUNTED = Symbol.for('salesdesk.local.counted');
  */
 export function instrument<T extends object>(counter: CallCounter, service: string, target: T): T {
   const cache = new WeakMap<object, object>();
+  /** proxy → the runtime object it wraps, so arguments the script passes back are unwrapped. */
+  const targets = new WeakMap<object, object>();
+  const unwrap = (arg: unknown): unknown => {
+    if (Array.isArray(arg)) return arg.some((a) => typeof a === 'object' && a !== null && targets.has(a)) ? arg.map(unwrap) : arg;
+    return typeof arg === 'object' && arg !== null ? (targets.get(arg) ?? arg) : arg;
+  };
   const wrapValue = (value: unknown): unknown => {
     if (Array.isArray(value)) {
       return value.some((v) => isCounted(v)) ? value.map(wrapValue) : value;
@@ -145,11 +151,14 @@ export function instrument<T extends object>(counter: CallCounter, service: stri
         if (typeof v !== 'function' || typeof prop === 'symbol' || prop === 'constructor') return v;
         return function (this: unknown, ...args: unknown[]) {
           counter.count(label ? `${service}.${label}.${String(prop)}` : `${service}.${String(prop)}`);
-          return wrapValue(v.apply(t, args));
+          // The runtime's own use of a Range the script handed back (setRanges, moveColumns,
+          // setNamedRange…) is not a script call: give it the unwrapped object.
+          return wrapValue(v.apply(t, args.map(unwrap)));
         };
       },
     });
     cache.set(obj, proxy);
+    targets.set(proxy, obj);
     return proxy;
   };
   return wrap(target, '') as T;
