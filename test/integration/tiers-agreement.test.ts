@@ -207,6 +207,23 @@ describe('Customers formulas agree with the core reference on a generated workbo
     expect(compare(rt, data, tierSettings(), TODAY)).toBe(N);
   });
 
+  it('colours overdue rows and the ID and name of customers at risk (conditional formats)', () => {
+    const e = computeCustomers(data.customers, data.deals, data.surveys, tierSettings(), TODAY);
+    const name = getTab('customers').name.en;
+    const rowOf = (f: (x: CustomerComputed) => boolean) => e.findIndex((x) => !!x && f(x)) + 2;
+    const overdueSafe = rowOf((x) => x.state === 'overdue' && !x.churn);
+    const riskScheduled = rowOf((x) => x.state === 'scheduled' && x.churn);
+    const riskOverdue = rowOf((x) => x.state === 'overdue' && x.churn);
+    const calm = rowOf((x) => x.state === 'scheduled' && !x.churn);
+    expect(rt.workbook.conditionalFormatAt(name, overdueSafe, 1)?.background).toBe('#fce8e6');
+    expect(rt.workbook.conditionalFormatAt(name, overdueSafe, 20)?.background).toBe('#fce8e6');
+    expect(rt.workbook.conditionalFormatAt(name, riskScheduled, 2)?.background).toBe('#fef7e0');
+    expect(rt.workbook.conditionalFormatAt(name, riskScheduled, 20)).toBeNull();
+    expect(rt.workbook.conditionalFormatAt(name, riskOverdue, 1)?.background).toBe('#fef7e0');
+    expect(rt.workbook.conditionalFormatAt(name, riskOverdue, 20)?.background).toBe('#fce8e6');
+    expect(rt.workbook.conditionalFormatAt(name, calm, 1)).toBeNull();
+  });
+
   it('after Settings change: thresholds and cadences apply at once, without a refresh', () => {
     const changed = { tier_a_share: 0.5, tier_b_share: 0.8, gold_share: 0.1, skip_weekends: true, followup_high_hours: 8, followup_medium_days: 10, followup_low_months: 2, return_call_days: 5, existing_customer_followup_days: 14, churn_no_contact_days: 45, churn_value_drop: 0.25, churn_low_score: 3 };
     setSetting(rt, 'SD_TIER_A_SHARE', 0.5);
