@@ -13,7 +13,7 @@ export { showObjectionForm, getObjectionFormData, searchObjectionCustomers, getO
 export { askLossReasonIfLost, showLossDialog, getLossDialogData, recordLossReason } from './loss';
 export { showDealForm, getDealFormData, searchCustomersForDeal, saveDeal, refreshCustomerValues } from './deals';
 export { showImport, previewImport, runImport } from './import';
-export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFollowUp } from './followups';
+export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFollowUp, scheduleFollowUp_ } from './followups';
 export { showToday, getTodayView, snoozeFollowUp } from './today';
 export { dispatch } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
