@@ -1,0 +1,72 @@
+/**
+ * The Log follow-up sidebar in Chromium, in Chinese: search a customer by a Chinese name,
+ * errors next to their fields (form and server) with what was typed kept, the next date the
+ * cadence gives, and a save that lands in the sheet.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, openShownPage } from '../../src/local/browser-harness';
+import { getList } from '../../src/core/lists';
+import { getTab } from '../../src/core/schema';
+import { workbook, writeByKey } from '../integration/objections-fixture';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const zh = (list: string, key: string) => getList(list).items.find((i) => i.key === key)!.label.zh;
+
+describe('Log follow-up sidebar in Chromium', () => {
+  it('finds a customer by a Chinese name, shows errors by the fields, keeps what was typed, and saves', async () => {
+    const fx = workbook({ locale: 'zh', user: 'ana@example.com' });
+    writeByKey(fx.rt, 'customers', 5, [{ need_confirmed: true, budget_confirmed: true, stage: zh('stage', 'needs') }], 'zh');
+    fx.rt.setUser({ locale: 'zh_CN' });
+    const { page } = await openShownPage(browser, fx.rt, 'showFollowupForm');
+    await page.locator('#form:not([hidden])').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('记录跟进');
+    await page.locator('#customerSearch').fill('华为');
+    await page.locator('#hits li button').first().waitFor();
+    expect(await page.locator('#hits li button').allTextContents()).toEqual(['华为技术C-000004 · Contact 4']);
+    await page.locator('#hits li button').first().click();
+    expect(await page.locator('#chosen .who').textContent()).toContain('华为技术（C-000004）');
+    // High intention: the cadence plans the next day (24 h later).
+    await expect.poll(() => page.locator('#nextHint').textContent()).toBe('按跟进节奏：高意向，24 小时内。修改日期即可覆盖。');
+    const planned = await page.locator('#nextDate').inputValue();
+    expect(planned).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    await page.locator('#nextStep').fill('发送报价单');
+    await page.locator('#save').click(); // form check: channel, purpose, summary missing
+    await page.locator('.field[data-field="summary"] .error').waitFor();
+    expect(await page.locator('.field[data-field="channel"] .error').textContent()).toBe('必填。');
+    expect(await page.locator('#nextStep').inputValue()).toBe('发送报价单');
+
+    await page.selectOption('#channel', { label: zh('channel', 'phone') });
+    await page.selectOption('#purpose', { label: zh('purpose', 'needs_research') });
+    await page.locator('#summary').fill('客户确认了预算，下周看方案。');
+    await page.locator('#addCommitment').click();
+    await page.locator('.commitment .what').fill('寄送案例');
+    await page.locator('#save').click(); // server check: the commitment has no due date
+    await page.locator('.field[data-field="commitments"] .error').waitFor();
+    expect(await page.locator('.field[data-field="commitments"] .error').textContent()).toBe('请为每条承诺填写期限。');
+    expect(await page.locator('#summary').inputValue()).toBe('客户确认了预算，下周看方案。');
+    expect(await page.locator('.commitment .what').inputValue()).toBe('寄送案例');
+    await page.locator('.commitment .due').fill('2099-03-10');
+    await page.screenshot({ path: '/tmp/followup-form-zh.png', fullPage: true });
+    await page.locator('#save').click();
+    await page.locator('.banner.ok').waitFor();
+    expect(await page.locator('.banner.ok').textContent()).toContain(`下次跟进计划于 ${planned}（高意向，24 小时内）`);
+    await page.close();
+
+    const FU = getTab('followups');
+    const rows = fx.rt.workbook.values(FU.name.zh).slice(1).filter((r) => r[0] !== '');
+    const col = (k: string) => FU.columns.findIndex((c) => c.key === k);
+    expect(rows.map((r) => [r[col('customer_id')], r[col('rule')], r[col('commitments')]])).toEqual([
+      ['C-000004', 'manual', '寄送案例（期限 2099-03-10）'],
+      ['C-000004', 'high', ''],
+    ]);
+  });
+});
