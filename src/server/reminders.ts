@@ -20,7 +20,7 @@ import { currentLocale } from './locale';
 import { resolveMe } from './identity';
 import { settingsFrom } from './followups';
 import { TODAY_KEYS } from './today';
-import { ensureDispatcher, removeDispatcher, type Job, type JobContext } from './dispatcher';
+import { ensureDispatcher, type Job, type JobContext } from './dispatcher';
 
 /** Document property: 'true' while daily reminders are on. */
 export const ENABLED_PROPERTY = 'salesdesk.reminders.enabled';
@@ -203,7 +203,7 @@ export function turnOnReminders(): string {
   return wasOn && !created ? 'already' : 'on';
 }
 
-/** Menu action (manager): turns daily reminders off and removes this user's dispatcher trigger. */
+/** Menu action (manager): turns daily reminders off (the dispatcher trigger stays for the other jobs). */
 export function turnOffReminders(): string {
   const locale = currentLocale();
   const team = readTeam(openTabs(['settings']));
@@ -215,8 +215,9 @@ export function turnOffReminders(): string {
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   props.setProperty(ENABLED_PROPERTY, 'false');
-  // The dispatcher has no other job yet; when it has, keep it and only switch the flag.
-  const removed = removeDispatcher();
-  ui.alert(t(locale, 'reminders.title'), t(locale, wasOn || removed ? 'reminders.off' : 'reminders.alreadyOff'), ui.ButtonSet.OK);
-  return wasOn || removed ? 'off' : 'already';
+  // The dispatcher stays: other jobs (the daily customer-value refresh, later the weekly
+  // summary) run on it. Only the reminder job stops. removeDispatcher() is there for an
+  // uninstall path that stops everything.
+  ui.alert(t(locale, 'reminders.title'), t(locale, wasOn ? 'reminders.off' : 'reminders.alreadyOff'), ui.ButtonSet.OK);
+  return wasOn ? 'off' : 'already';
 }
