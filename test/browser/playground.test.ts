@@ -121,10 +121,10 @@ describe('playground', () => {
     const intentionCol = await columnOf(page, 'Intention level');
     await typeInto(page, 2, idCol, 'C-000001');
     await typeInto(page, 2, nameCol, 'Acme <img src=x onerror=alert(1)>');
-    await expect.poll(() => page.textContent(cell(2, intentionCol))).toBe('Low');
+    await expect.poll(() => page.textContent(cell(2, intentionCol)), { timeout: 15_000 }).toBe('Low');
     await typeInto(page, 2, needCol, 'TRUE');
     await typeInto(page, 2, budgetCol, 'TRUE');
-    await expect.poll(() => page.textContent(cell(2, intentionCol))).toBe('High');
+    await expect.poll(() => page.textContent(cell(2, intentionCol)), { timeout: 15_000 }).toBe('High');
     // A name that looks like markup is shown as text.
     expect(await page.textContent(cell(2, nameCol))).toBe('Acme <img src=x onerror=alert(1)>');
     expect(await page.$('.g-cell img')).toBeNull();
@@ -139,7 +139,7 @@ describe('playground', () => {
     const options = await page.$$eval('[data-testid="cell-dropdown"] option', (o) => o.map((x) => x.textContent));
     expect(options).toContain('2 Needs analysis');
     await page.selectOption('[data-testid="cell-dropdown"]', '2 Needs analysis');
-    await expect.poll(() => page.textContent(cell(2, stageCol))).toBe('2 Needs analysis');
+    await expect.poll(() => page.textContent(cell(2, stageCol)), { timeout: 15_000 }).toBe('2 Needs analysis');
     await page.close();
   });
 

@@ -47,6 +47,9 @@ export function fillDemo(rt: LocalRuntime, options: DemoOptions = {}): DemoSumma
   const followups = fillFollowups(ctx);
   const objections = fillObjections(ctx);
   const surveys = fillSurveys(ctx);
+  // Deals and surveys went straight into the sheet: let the add-in work out the values it keeps
+  // on each customer (12-month value, share ahead, last score) so tiers and gold show at once.
+  rt.run('refreshCustomerValues');
   // The demo team's manager is the one looking at the playground first.
   const manager = ctx.team.find((m) => m.role === 'manager');
   if (manager) rt.setUser({ email: manager.email });
