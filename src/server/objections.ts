@@ -26,6 +26,7 @@ import {
 import { playbookLinesFor, type PlaybookRow, type ShownPlaybookLine } from '../core/playbook';
 import { openTab, readRows, writeRows, findTabs, readSettings, type TabHandle, type RowRecord } from './workbook';
 import { withDocumentLock } from './lock';
+import { scheduleFollowUp } from './followups';
 import { currentLocale } from './locale';
 import { resolveMe } from './identity';
 import { parseTeam } from '../core/customers/team';
@@ -60,11 +61,6 @@ export function readColumns(tab: TabHandle, keys: string[]): RowRecord[] {
     for (const [k, c] of cols) rec[k] = line[c - from];
     return rec;
   });
-}
-
-function workbookLocale(typeValues: string[]): Locale {
-  const zh = getList('objection_type').items.map((i) => i.label.zh);
-  return typeValues.some((v) => zh.includes(v)) ? 'zh' : 'en';
 }
 
 /** Midnight of a calendar day in the spreadsheet's time zone. */
@@ -278,37 +274,29 @@ export function checkContext(ss: Spreadsheet, locale: Locale) {
 }
 
 /**
- * Schedules the next step as a planned follow-up so it shows in Today. Issue 6 exposes
- * `scheduleFollowUp(record)` in src/server/followups.ts; until it lands this writes the planned
- * row to the Follow-ups tab itself, by column key, with purpose "objection follow-up".
+ * Schedules the objection's next step as a planned follow-up (issue 6's scheduleFollowUp), so
+ * it shows in the owner's Today view. Runs inside saveObjection's document lock.
  */
-function scheduleNextStep(ss: Spreadsheet, clean: CleanObjection, objectionId: string, customerName: string, owner: string, now: Date, locale: Locale): boolean {
+function isoDay(d: { y: number; m: number; d: number }): string {
+  return `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`;
+}
+
+function scheduleNextStep(ss: Spreadsheet, clean: CleanObjection, objectionId: string, customerName: string, owner: string, locale: Locale): boolean {
   if (!clean.nextStep || !clean.nextStepDue) return false;
   if (!findTabs(ss).has('followups')) return false;
-  const wbLocale = workbookLocale(namedValues(ss, listNamedRange('objection_type')));
-  const purpose = getList('purpose').items.find((i) => i.key === 'objection')!.label[wbLocale];
-  const tab = openTab('followups', ss);
-  const rows = readColumns(tab, ['followup_id', 'customer_id', 'planned_at', 'summary']);
-  let last = FIRST_DATA_ROW - 1;
-  rows.forEach((r, i) => {
-    if (Object.values(r).some((v) => v !== '' && v != null)) last = FIRST_DATA_ROW + i;
-  });
-  const id = nextId('F', rows.map((r) => r.followup_id));
-  writeRows(tab, last + 1, [
+  scheduleFollowUp(
     {
-      followup_id: id,
-      customer_id: clean.customerId,
-      customer_name: customerName,
+      customerId: clean.customerId,
+      customerName,
       owner,
-      purpose,
-      planned_at: zonedMidnight(ss, clean.nextStepDue),
+      plannedAt: isoDay(clean.nextStepDue),
+      purpose: 'objection',
+      rule: 'objection',
+      nextStep: clean.nextStep,
       summary: t(locale, 'objection.followupSummary', { id: objectionId, type: clean.type, step: clean.nextStep }),
-      next_step: clean.nextStep,
-      created_at: now,
-      created_by: owner,
-      updated_at: now,
     },
-  ]);
+    ss,
+  );
   return true;
 }
 
@@ -334,7 +322,7 @@ export function saveObjection(input: unknown): SaveResult<SavedObjection> {
     const owner = clean.nextStepOwner || me || customer.owner;
     const now = new Date();
     const id = appendObjection(ss, (newId) => objectionRecord(clean, newId, customer.name, owner, now, ss));
-    const followup = scheduleNextStep(ss, clean, id, customer.name, clean.nextStepOwner || owner, now, locale);
+    const followup = scheduleNextStep(ss, clean, id, customer.name, clean.nextStepOwner || owner, locale);
     return { ok: true as const, value: { id, followup } };
   });
 }
