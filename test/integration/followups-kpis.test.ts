@@ -25,7 +25,6 @@ describe('follow-up KPI formulas', () => {
     const fx = workbook({ customers: 10 });
     const { rt } = fx;
     const now = rt.clock.nowMs();
-    const D = 86_400_000;
     const r = rng(11);
     const rules = ['high', 'medium', 'return_call', 'manual', 'low'];
     const owners = ['Ana Wu', '李雷'];

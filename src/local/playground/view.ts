@@ -7,16 +7,13 @@
  */
 import type { LocalRuntime } from '../index';
 import type {
-  AlertView,
   CellStyle,
   CellView,
   FormView,
   GridView,
   MailView,
-  MenuView,
   TabView,
   TeamMember,
-  ToastView,
 } from './protocol';
 import { findColumns } from './demo/columns';
 import type { UiState } from '../runtime/services';

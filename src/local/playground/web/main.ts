@@ -3,7 +3,7 @@
  * shows comes from the server's runtime; this page only draws it.
  */
 import { clientShim } from '../../bridge/client-shim';
-import type { AlertView, AskView, CellView, MenuEntry, MenuView, RunResult, StateView, SurfaceView, ToastView } from '../protocol';
+import type { AlertView, AskView, CellView, MenuEntry, RunResult, StateView, SurfaceView, ToastView } from '../protocol';
 import { clear, el, getJson, postJson } from './dom';
 import { Grid } from './grid';
 

@@ -190,10 +190,6 @@ export class Workbook {
     };
   }
 
-  private hfFormula(sheet: SheetModel, original: string): string {
-    return translate(original, this.dialect(sheet));
-  }
-
   // ---------------------------------------------------------------- reading
 
   private rawRange(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): unknown[][] {
