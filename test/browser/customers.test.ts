@@ -122,6 +122,25 @@ describe('customer sidebar in English', () => {
     await page.close();
   });
 
+  it('asks why a customer was lost when a rep changes the stage to Lost, and not on other saves', async () => {
+    const rt = fresh('en');
+    rt.run('saveCustomer', { name: 'Gamma AG' });
+    const sheet = rt.spreadsheet.getSheetByName('Customers')!;
+    rt.spreadsheet.setActiveSheet(sheet);
+    rt.spreadsheet.setActiveRange(sheet.getRange('B2'));
+    const page = await open(rt, 'showEditSelectedCustomer');
+    await page.locator('#subtitle').filter({ hasText: 'C-000001' }).waitFor();
+    await page.locator('#f-notes').fill('Budget frozen');
+    await page.locator('button[type=submit]').click();
+    await page.locator('.banner.ok').waitFor();
+    expect(rt.ui.current()?.kind).toBe('sidebar');
+    await page.locator('#f-stage').selectOption({ label: 'Lost' });
+    await page.locator('button[type=submit]').click();
+    await expect.poll(() => rt.ui.current()?.kind).toBe('modal');
+    expect(rt.ui.current()?.title).toMatch(/lost/i);
+    await page.close();
+  });
+
   it('shows a name that is markup as text', async () => {
     const rt = fresh('en');
     const evil = '<img src=x onerror=alert(1)>';

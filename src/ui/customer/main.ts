@@ -31,6 +31,8 @@ const LAYOUT: Layout[] = [
 const locale = pageLocale();
 let data: CustomerFormData | null = null;
 let ref: CustomerRef | null = null;
+/** The stage the customer had when the form loaded: a change to Lost asks why (issue 7's loss dialog). */
+let loadedStage = '';
 /** Fields the rep has left at least once: only those are checked while typing. */
 const touched = new Set<string>();
 let saving = false;
@@ -281,6 +283,12 @@ async function save(input: CustomerInput, confirmDuplicates: string[] = []): Pro
       ref = { id: result.id };
       setHeader();
       banner('ok', result.message);
+      const stage = String(input.stage ?? '');
+      if (stage !== loadedStage) {
+        loadedStage = stage;
+        // The server opens the "why did we lose them?" dialog only when the new stage is Lost.
+        await call<boolean>('askLossReasonIfLost', result.id, stage);
+      }
     } else if (result.kind === 'invalid') {
       for (const k of Object.keys(result.errors)) touched.add(k);
       showErrors(result.errors);
@@ -307,6 +315,7 @@ async function load(next: CustomerRef | null): Promise<void> {
     ref = data.ref;
     buildForm();
     fillForm(data.values);
+    loadedStage = String((data.values as Record<string, unknown>).stage ?? '');
     form.hidden = false;
     setHeader();
     (inputOf('name') as HTMLInputElement | null)?.focus();
