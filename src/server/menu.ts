@@ -6,19 +6,23 @@ type MenuLine = { caption: MessageKey; run: string } | 'separator';
 
 /** The menu, top to bottom. Every `run` must be exported from entry.ts (a test checks it). */
 export const MENU: readonly MenuLine[] = [
-  { caption: 'menu.setup', run: 'setupWorkbook' },
-  'separator',
-  { caption: 'menu.addCustomer', run: 'showCustomerForm' },
-  { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
-  { caption: 'menu.importCustomers', run: 'showImport' },
-  { caption: 'menu.identity', run: 'showIdentity' },
+  // What a rep does every day.
   { caption: 'menu.today', run: 'showToday' },
   { caption: 'menu.followup', run: 'showFollowupForm' },
   { caption: 'menu.objection', run: 'showObjectionForm' },
+  'separator',
+  // The register.
+  { caption: 'menu.addCustomer', run: 'showCustomerForm' },
+  { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
   { caption: 'menu.addDeal', run: 'showDealForm' },
-  { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },
+  { caption: 'menu.importCustomers', run: 'showImport' },
+  'separator',
+  // Once per user or per workbook.
+  { caption: 'menu.identity', run: 'showIdentity' },
   { caption: 'menu.remindersOn', run: 'turnOnReminders' },
   { caption: 'menu.remindersOff', run: 'turnOffReminders' },
+  { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },
+  { caption: 'menu.setup', run: 'setupWorkbook' },
   'separator',
   { caption: 'menu.about', run: 'showAbout' },
 ];

@@ -12,13 +12,25 @@ describe('onOpen', () => {
     const menus = rt.menus();
     expect(menus).toHaveLength(1);
     expect(menus[0].caption).toBe('Sales Desk');
-    expect(captions(rt)).toEqual(['Sales Desk', 'Set up workbook', '—', 'Add customer', 'Edit selected customer', 'Import customers…', 'I am…', 'Today', 'Log follow-up', 'Log objection', 'Add deal', 'Refresh customer values', 'Turn on daily reminders', 'Turn off daily reminders', '—', 'About Sales Desk']);
+    expect(captions(rt)).toEqual([
+      'Sales Desk',
+      'Today', 'Log follow-up', 'Log objection', '—',
+      'Add customer', 'Edit selected customer', 'Add deal', 'Import customers…', '—',
+      'I am…', 'Turn on daily reminders', 'Turn off daily reminders', 'Refresh customer values', 'Set up workbook', '—',
+      'About Sales Desk',
+    ]);
   });
 
   it('adds the same menu in Simplified Chinese for a zh_CN user', () => {
     const rt = createLocalRuntime({ locale: 'zh_CN' });
     rt.openDocument();
-    expect(captions(rt)).toEqual(['销售台', '初始化工作簿', '—', '新增客户', '编辑所选客户', '导入客户…', '我是…', '今日跟进', '记录跟进', '记录异议', '添加成交', '刷新客户价值', '开启每日提醒', '关闭每日提醒', '—', '关于销售台']);
+    expect(captions(rt)).toEqual([
+      '销售台',
+      '今日跟进', '记录跟进', '记录异议', '—',
+      '新增客户', '编辑所选客户', '添加成交', '导入客户…', '—',
+      '我是…', '开启每日提醒', '关闭每日提醒', '刷新客户价值', '初始化工作簿', '—',
+      '关于销售台',
+    ]);
   });
 
   it('follows the language a user chose over the one Google reports', () => {
