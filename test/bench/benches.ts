@@ -16,6 +16,36 @@ function fill(rt: LocalRuntime, sheetName: string, n: number, cols: number): voi
   sheet.getRange(2, 1, n, cols).setValues(data);
 }
 
+/** Writes `n` rows into a tab by header text (first data row 2), in one setValues. */
+function fillByHeader(rt: LocalRuntime, sheetName: string, n: number, row: (i: number) => Record<string, unknown>): void {
+  const sheet = rt.spreadsheet.getSheetByName(sheetName)!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const sample = row(0);
+  const width = Math.max(...Object.keys(sample).map((h) => headers.indexOf(h) + 1));
+  if (sheet.getMaxRows() < n + 10) sheet.insertRowsAfter(sheet.getMaxRows(), n + 10 - sheet.getMaxRows());
+  const grid = Array.from({ length: n }, (_, i) => {
+    const line: unknown[] = new Array(width).fill('');
+    for (const [h, v] of Object.entries(row(i))) line[headers.indexOf(h)] = v;
+    return line;
+  });
+  sheet.getRange(2, 1, n, width).setValues(grid);
+}
+
+function withCustomers(n: number): LocalRuntime {
+  const rt = runtime();
+  rt.run('setupWorkbook');
+  fillByHeader(rt, 'Customers', n, (i) => ({ 'Customer ID': `C-${String(i + 1).padStart(6, '0')}`, 'Customer name': `Company ${i}` }));
+  rt.run('saveCustomer', { name: 'Warm-up Ltd' }); // learns the layout, as a first save does
+  return rt;
+}
+
+function logOne(rt: LocalRuntime, customer: string): string {
+  const hit = (rt.run('searchFollowupCustomers', customer) as { id: string; row: number }[])[0];
+  const input = { customerId: hit.id, customerRow: hit.row, channel: 'Phone', purpose: 'Needs research', summary: 'Bench call', doneAt: '', commitments: [], nextStep: 'Send the quote', stage: '', intention: '', nextDate: '', noNext: false };
+  const r = rt.run('logFollowUp', input) as { ok: boolean };
+  return r.ok ? '' : `not saved: ${JSON.stringify(r).slice(0, 120)}`;
+}
+
 export const BENCHES: Bench[] = [
   {
     name: 'runtime: write 20,000 × 25 cells in one setValues',
@@ -62,5 +92,20 @@ export const BENCHES: Bench[] = [
       return rt;
     },
     run: (rt) => void rt.run('setupWorkbook'),
+  },
+  {
+    name: 'customers: add one customer with 20,000 in the register',
+    setup: () => withCustomers(20_000),
+    run: (rt) => void rt.run('saveCustomer', { name: 'Bench Trading Co', email: 'buyer@bench.example', need_confirmed: true }),
+  },
+  {
+    name: 'follow-ups: log one follow-up with 100,000 in the log',
+    setup: () => {
+      const rt = withCustomers(50);
+      fillByHeader(rt, 'Follow-ups', 100_000, (i) => ({ 'Follow-up ID': `F-${String(i + 1).padStart(6, '0')}`, 'Customer ID': `C-${String((i % 50) + 1).padStart(6, '0')}` }));
+      logOne(rt, 'Company 7'); // the first save after a paste finds the end of the log once
+      return rt;
+    },
+    run: (rt) => logOne(rt, 'Company 40'),
   },
 ];
