@@ -183,6 +183,32 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
         execute(() => bundle.call('onOpen', [{ authMode: 'LIMITED', source: spreadsheetApp.getActive(), user: { email: user.email } }]));
       }
     },
+    /**
+     * The current user types `text` into a cell (what the playground grid does). Unlike a
+     * script's setValue, a user's edit fires the simple onEdit trigger and the installable
+     * on-edit triggers (https://developers.google.com/apps-script/guides/triggers#onedite:
+     * "Script executions and API requests do not cause triggers to run"), with the event
+     * object { authMode, range, source, user, value, oldValue, triggerUid }.
+     */
+    editCell(sheetName: string, row: number, col: number, text: string): { ok: true } | { ok: false; message: string } {
+      const ss = spreadsheetApp.getActive() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+      const range = ss.getSheetByName(sheetName)?.getRange(row, col);
+      const oldValue = range?.getValue();
+      const result = workbook.setCellFromUser(sheetName, row, col, text);
+      if (!result.ok || !range) return result;
+      const event = { authMode: 'LIMITED', range, source: ss, user: { email: user.email }, value: range.getValue(), oldValue };
+      if (bundle.functionNames().includes('onEdit')) execute(() => bundle.call('onEdit', [event]));
+      for (const trig of svc.triggerState.triggersOfType('ON_EDIT', workbook.id)) {
+        const before = user;
+        user = { email: trig.ownerEmail, key: trig.ownerKey, locale: trig.ownerLocale || user.locale };
+        try {
+          execute(() => bundle.call(trig.handler, [{ ...event, authMode: 'FULL', triggerUid: trig.uid }]));
+        } finally {
+          user = before;
+        }
+      }
+      return result;
+    },
     setUser(next: Partial<UserIdentity>): void {
       user = { ...user, ...next };
     },

@@ -28,6 +28,11 @@ function echo(x) { return x; }
 function usesNode() { return typeof require + '/' + typeof process; }
 function slowLoop() { var sh = SpreadsheetApp.getActive().getSheets()[0]; for (var i = 0; i < 100000; i++) sh.getRange(1, 1).getValue(); }
 function today() { var r = SpreadsheetApp.getActive().getSheets()[0].getRange('C1'); r.setFormula('=TODAY()'); r.setNumberFormat('yyyy-mm-dd'); SpreadsheetApp.getActive().getSheets()[0].getRange('D1').setFormula('=NOW()-INT(NOW())'); return r.getDisplayValue(); }
+function onEdit(e) { PropertiesService.getDocumentProperties().setProperty('simple', e.range.getA1Notation() + '=' + e.value + ' was ' + e.oldValue); }
+function installEdit() { ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create(); }
+function onEditInstalled(e) { PropertiesService.getDocumentProperties().setProperty('installed', e.triggerUid ? 'yes' : 'no'); }
+function editLog() { var p = PropertiesService.getDocumentProperties(); return [p.getProperty('simple'), p.getProperty('installed')]; }
+function scriptWrite() { SpreadsheetApp.getActive().getSheets()[0].getRange('B2').setValue('by script'); }
 function privateFn_() { return 'secret'; }
 function whoAmI() { return Session.getActiveUser().getEmail() + '|' + PropertiesService.getUserProperties().getProperty('k'); }
 function remember(v) { PropertiesService.getUserProperties().setProperty('k', v); }
@@ -56,6 +61,16 @@ describe('local runtime', () => {
     expect(rt.run('clockNow')).toEqual(['2026-03-04T17:30:00.000Z', '2026-03-04T17:30:00.000Z', true, true]);
     rt.clock.advance(60_000);
     expect((rt.run('clockNow') as unknown[])[0]).toBe('2026-03-04T17:31:00.000Z');
+  });
+
+  it('fires onEdit and installable edit triggers for a user edit, never for a script write', () => {
+    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
+    rt.run('installEdit');
+    rt.run('scriptWrite');
+    expect(rt.run('editLog')).toEqual([null, null]);
+    const sheet = rt.workbook.sheetNames()[0];
+    expect(rt.editCell(sheet, 2, 2, '42')).toEqual({ ok: true });
+    expect(rt.run('editLog')).toEqual(['B2=42 was by script', 'yes']);
   });
 
   it('hides Node globals the way Apps Script lacks them', () => {

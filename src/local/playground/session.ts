@@ -206,7 +206,7 @@ export class PlaygroundSession {
   editCell(sheet: string, row: number, col: number, text: string): { ok: boolean; error?: string } {
     this.tick();
     try {
-      const r = this.rt.workbook.setCellFromUser(sheet, row, col, text) as { ok: boolean; message?: string } | undefined;
+      const r = this.rt.editCell(sheet, row, col, text) as { ok: boolean; message?: string } | undefined;
       // A rejected entry (data validation set to reject) is not a change: Sheets shows the message.
       if (r && r.ok === false) return { ok: false, error: r.message ?? 'Invalid entry' };
     } catch (e) {
