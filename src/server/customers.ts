@@ -15,10 +15,10 @@ import { DuplicateIndex, canSaveAnyway, type DuplicateMatch } from '../core/cust
 import { allocateIds, highestIdNumber } from '../core/customers/ids';
 import type { TeamMember } from '../core/customers/team';
 import { FIRST_DATA_ROW } from '../core/schema';
-import { writeRows, findTabs } from './workbook';
+import { openTabs, readRowByKey, writeRows, findTabs } from './workbook';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
-import { openTabs, readCustomerIndex, readListValues, readRowByKey, readTeam, requireCustomers } from './customers-store';
+import { readCustomerIndex, readListValues, readTeam, requireCustomers } from './customers-store';
 import { activeUserEmail, resolveMe } from './identity';
 
 /** Document property: the highest customer number ever given (IDs are never reused). */

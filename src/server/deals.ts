@@ -24,8 +24,7 @@ import {
   type Ymd,
 } from '../core/tiers';
 import { parseIsoDate, normalizeName } from '../core/validation/rules';
-import { readRows, writeRows, type ReadRow, type RowRecord, type TabHandle } from './workbook';
-import { openTabs } from './customers-store';
+import { openTabs, readRows, writeRows, type ReadRow, type RowRecord, type TabHandle } from './workbook';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import type { Job, JobContext } from './dispatcher';
@@ -108,7 +107,7 @@ interface Tabs {
 
 /**
  * The four tabs a save or refresh reads, located in one go (the layout is cached per document,
- * see customers-store.openTabs): a handful of calls instead of a metadata search per tab.
+ * see workbook openTabs): a handful of calls instead of a metadata search per tab.
  */
 function openDealTabs(ss: Spreadsheet, locale: Locale): Tabs {
   const tabs = openTabs(TABS_NEEDED, ss);

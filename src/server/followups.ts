@@ -31,9 +31,8 @@ import {
 import type { IntentionKey, StageKey } from '../core/tiers/rules';
 import { checkFollowup, commitmentsText, LIMITS, type FollowupInput } from '../core/followups';
 import type { TeamMember } from '../core/customers/team';
-import { writeRows, type RowRecord, type TabHandle } from './workbook';
-import { SETTINGS } from '../core/settings';
-import { openTabs, readListValues, readTeam } from './customers-store';
+import { openTabs, readColumns, readSettings, writeRows, type RowRecord, type TabHandle } from './workbook';
+import { readListValues, readTeam } from './customers-store';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { activeUserEmail, resolveMe } from './identity';
@@ -195,36 +194,6 @@ function meOf(team: readonly TeamMember[]): { name: string; by: string } {
   return { name: me ? me.name : '', by: me ? me.name : activeUserEmail() };
 }
 
-/**
- * Settings from the Settings tab already opened (one getValues), as readSettings reads them:
- * readSettings locates the tab again by its metadata, which costs ~150 calls a save can spare.
- * TODO(set-up owner): let readSettings take an opened TabHandle, and drop this copy.
- */
-export function settingsFrom(tab: TabHandle | undefined): Record<string, number | boolean | string> {
-  const out: Record<string, number | boolean | string> = {};
-  for (const d of SETTINGS) out[d.key] = d.default;
-  const keyCol = tab?.columns.get('setting_key');
-  const valCol = tab?.columns.get('setting_value');
-  if (!tab || !keyCol || !valCol) return out;
-  const last = tab.sheet.getLastRow();
-  if (last < FIRST_DATA_ROW) return out;
-  const from = Math.min(keyCol, valCol);
-  const grid = tab.sheet.getRange(FIRST_DATA_ROW, from, last - FIRST_DATA_ROW + 1, Math.abs(valCol - keyCol) + 1).getValues();
-  for (const line of grid) {
-    const def = SETTINGS.find((x) => x.key === String(line[keyCol - from]).trim());
-    const raw = line[valCol - from];
-    if (!def || raw === '' || raw === null || raw === undefined) continue;
-    if (def.unit === 'boolean') out[def.key] = raw === true || String(raw).toUpperCase() === 'TRUE';
-    else if (def.unit === 'choice') out[def.key] = (def.list && listItemKey(def.list, raw)) || def.default;
-    else {
-      const str = String(raw);
-      const n = typeof raw === 'number' ? raw : Number(str.replace('%', '')) / (str.includes('%') ? 100 : 1);
-      if (Number.isFinite(n)) out[def.key] = n;
-    }
-  }
-  return out;
-}
-
 // ------------------------------------------------------------------ sidebar
 
 /** Menu action (and Today's "done"): the Log follow-up sidebar, optionally completing a planned follow-up. */
@@ -310,7 +279,7 @@ export function getFollowupFormData(ref?: unknown): FollowupFormData {
     stages: [...(lists.stage ?? [])],
     intentions: [...(lists.intention ?? [])],
     me: meOf(team).name,
-    settings: settingsFrom(tabs.get('settings')),
+    settings: readSettings(tabs.get('settings') ?? null),
     customer: null,
     planned: null,
   };
@@ -357,22 +326,12 @@ export function searchFollowupCustomers(query: unknown): FollowupCustomer[] {
   const tabs = openTabs(['customers']);
   const tab = tabs.get('customers');
   if (!tab) return [];
-  const cols = CUSTOMER_KEYS.map((k) => tab.columns.get(k)).filter((c): c is number => c != null);
-  const lastRow = tab.sheet.getLastRow();
-  if (!cols.length || lastRow < FIRST_DATA_ROW) return [];
-  const from = Math.min(...cols);
-  const to = Math.max(...cols);
-  const grid = tab.sheet.getRange(FIRST_DATA_ROW, from, lastRow - FIRST_DATA_ROW + 1, to - from + 1).getValues();
+  const rows = readColumns(tab, CUSTOMER_KEYS);
   const qDigits = digits(q);
   const out: FollowupCustomer[] = [];
   const exact: FollowupCustomer[] = [];
-  for (let i = 0; i < grid.length && out.length < 50; i++) {
-    const line = grid[i];
-    const v: RowRecord = {};
-    for (const k of CUSTOMER_KEYS) {
-      const c = tab.columns.get(k);
-      if (c != null) v[k] = line[c - from];
-    }
+  for (let i = 0; i < rows.length && out.length < 50; i++) {
+    const v = rows[i];
     const id = text(v.customer_id);
     if (!id) continue;
     const hay = [id, text(v.name), text(v.contact_name), text(v.email)].map((s) => s.normalize('NFKC').toLowerCase());
@@ -442,7 +401,7 @@ export function logFollowUp(raw: unknown): SaveResult<LoggedFollowup> {
   const input = checked.value;
   const team = readTeam(tabs);
   const me = meOf(team);
-  const settings = cadenceSettings(settingsFrom(tabs.get('settings')));
+  const settings = cadenceSettings(readSettings(tabs.get('settings') ?? null));
 
   return withDocumentLock(() => {
     const customer = locateRow(customers, 'customer_id', input.customerId, input.customerRow);

@@ -11,7 +11,8 @@ import { t } from '../core/i18n';
 import { findMember, memberByEmail, type TeamMember } from '../core/customers/team';
 import { normalizeEmail } from '../core/validation/rules';
 import { currentLocale } from './locale';
-import { openTabs, readTeam } from './customers-store';
+import { openTabs } from './workbook';
+import { readTeam } from './customers-store';
 
 /** User property: the chosen member's e-mail, or `name:<name>` for a member listed without one. */
 export const ME_PROPERTY = 'salesdesk.me';

@@ -13,10 +13,10 @@ import { allocateIds, highestIdNumber } from '../core/customers/ids';
 import { parseCsv } from '../core/import/csv';
 import { guessMapping } from '../core/import/headers';
 import { planImport, type DuplicateMode, type ImportPlan } from '../core/import/plan';
-import { writeRows, type TabHandle } from './workbook';
+import { openTabs, writeRows, type TabHandle } from './workbook';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
-import { IDENTIFYING_KEYS, openTabs, readColumnBlock, readListValues, readTeam, requireCustomers } from './customers-store';
+import { IDENTIFYING_KEYS, readCustomerIndex, readListValues, readTeam, requireCustomers } from './customers-store';
 import { CUSTOMER_SEQ_PROPERTY } from './customers';
 import { activeUserEmail, resolveMe } from './identity';
 
@@ -144,17 +144,9 @@ function describe(p: Prepared, plan: ImportPlan | null, locale: Locale): ImportP
 /** Reads what planning needs: the identifying columns, or for merges every form column (one read). */
 function readRegister(tab: TabHandle, mode: DuplicateMode) {
   const keys: string[] = mode === 'merge' ? ['customer_id', ...CUSTOMER_FORM_KEYS] : [...IDENTIFYING_KEYS];
-  const rows = readColumnBlock(tab, keys);
-  const existing = rows.map((r) => ({
-    row: r.row,
-    id: String(r.values.customer_id ?? '').trim(),
-    name: String(r.values.name ?? '').trim(),
-    phone: String(r.values.phone ?? '').trim(),
-    email: String(r.values.email ?? '').trim(),
-  }));
+  const { existing, nextRow, rows } = readCustomerIndex(tab, keys);
   const values = new Map<number, Partial<Record<CustomerFieldKey, unknown>>>();
   if (mode === 'merge') for (const r of rows) values.set(r.row, r.values as Partial<Record<CustomerFieldKey, unknown>>);
-  const nextRow = rows.length ? rows[rows.length - 1].row + 1 : 2;
   return { existing, values, nextRow };
 }
 

@@ -13,10 +13,10 @@ import { listItemKey } from '../core/lists';
 import { fieldFailure, type SaveResult } from '../core/result';
 import { checkObjection } from '../core/objections';
 import { FIRST_DATA_ROW } from '../core/schema';
-import { openTab, findTabs, writeRows } from './workbook';
+import { openTab, findTabs, readColumns, writeRows } from './workbook';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
-import { appendObjection, checkContext, currentRep, findCustomer, objectionRecord, readColumns, type Option } from './objections';
+import { appendObjection, checkContext, currentRep, findCustomer, objectionRecord, type Option } from './objections';
 
 const badArg = (detail: string) => new Error(t(currentLocale(), 'error.badArgument', { detail }));
 

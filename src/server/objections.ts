@@ -23,8 +23,9 @@ import {
   type OverdueObjection,
   type WorkedResponse,
 } from '../core/objections';
+import type { TodayExtra } from '../core/followups';
 import { playbookLinesFor, type PlaybookRow, type ShownPlaybookLine } from '../core/playbook';
-import { openTab, readRows, writeRows, findTabs, readSettings, type TabHandle, type RowRecord } from './workbook';
+import { openTab, readColumns, readRows, writeRows, findTabs, readSettings, type RowRecord } from './workbook';
 import { withDocumentLock } from './lock';
 import { scheduleFollowUp } from './followups';
 import { currentLocale } from './locale';
@@ -43,24 +44,6 @@ function namedValues(ss: Spreadsheet, name: string): string[] {
     .getValues()
     .map((row) => String(row[0] ?? '').trim())
     .filter(Boolean);
-}
-
-/**
- * Reads only some columns of a tab: one getValues over the span from the leftmost to the
- * rightmost of them (cheaper than the whole row on a wide, long log).
- */
-export function readColumns(tab: TabHandle, keys: string[]): RowRecord[] {
-  const cols = keys.filter((k) => tab.columns.has(k)).map((k) => [k, tab.columns.get(k)!] as const);
-  const last = tab.sheet.getLastRow();
-  if (!cols.length || last < FIRST_DATA_ROW) return [];
-  const from = Math.min(...cols.map((c) => c[1]));
-  const to = Math.max(...cols.map((c) => c[1]));
-  const grid = tab.sheet.getRange(FIRST_DATA_ROW, from, last - FIRST_DATA_ROW + 1, to - from + 1).getValues();
-  return grid.map((line) => {
-    const rec: RowRecord = {};
-    for (const [k, c] of cols) rec[k] = line[c - from];
-    return rec;
-  });
 }
 
 /** Midnight of a calendar day in the spreadsheet's time zone. */
@@ -366,18 +349,8 @@ export function overdueObjectionsFor(rep: unknown): OverdueObjection[] {
 }
 
 
-/** The shape of issue 6's Today extension point (`TodayExtra` in src/core/followups/today.ts). */
-export interface TodayObjectionItem {
-  kind: 'objection';
-  id: string;
-  customerId: string;
-  customerName: string;
-  owner: string;
-  /** One line saying what is late, in the user's language. */
-  text: string;
-  /** ISO instant the written answer was due. */
-  dueAt: string;
-}
+/** An overdue written answer in the shape of Today's extension point (`TodayExtra` in src/core/followups/today.ts). */
+export type TodayObjectionItem = TodayExtra & { kind: 'objection' };
 
 /**
  * Today's source of overdue written answers: register this in issue 6's `TODAY_SOURCES`.

@@ -14,11 +14,10 @@ import { buildDigests, digestMail } from '../core/followups';
 import { instantOfSerial, isoDay, serialOfIsoDay, zonedHour } from '../core/cadence';
 import type { TeamMember } from '../core/customers/team';
 import { normalizeEmail } from '../core/validation/rules';
-import { writeRows } from './workbook';
-import { openTabs, readColumnBlock, readTeam } from './customers-store';
+import { openTabs, readColumnBlock, readSettings, writeRows } from './workbook';
+import { readTeam } from './customers-store';
 import { currentLocale } from './locale';
 import { resolveMe } from './identity';
-import { settingsFrom } from './followups';
 import { TODAY_KEYS } from './today';
 import { ensureDispatcher, type Job, type JobContext } from './dispatcher';
 
@@ -97,7 +96,7 @@ export const reminderJob: Job = {
   },
   run(ctx: JobContext): void {
     const tabs = openTabs(['followups', 'settings', 'reminder_log', 'lists'], ctx.ss);
-    const settings = settingsFrom(tabs.get('settings'));
+    const settings = readSettings(tabs.get('settings') ?? null);
     const hour = Number(settings.reminder_hour);
     if (zonedHour(ctx.nowMs, ctx.timeZone) < (Number.isFinite(hour) ? hour : 8)) return;
     const day = isoDay(ctx.nowMs, ctx.timeZone);
@@ -195,7 +194,7 @@ export function turnOnReminders(): string {
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   const created = ensureDispatcher();
   props.setProperty(ENABLED_PROPERTY, 'true');
-  const settings = settingsFrom(tabs.get('settings'));
+  const settings = readSettings(tabs.get('settings') ?? null);
   const params = { hour: String(settings.reminder_hour), tz: ss.getSpreadsheetTimeZone() };
   const msg = wasOn && !created ? t(locale, 'reminders.alreadyOn', params) : t(locale, 'reminders.on', params);
   ui.alert(t(locale, 'reminders.title'), msg, ui.ButtonSet.OK);

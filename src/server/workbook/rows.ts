@@ -2,31 +2,19 @@
  * Reading and writing rows by column key: one getValues per read, one setValues per
  * contiguous block of columns. Strings go through asCellText so typed text stays text.
  */
-import { FIRST_DATA_ROW, getTab, type ColumnDef, type TabDef } from '../../core/schema';
+import { FIRST_DATA_ROW, type ColumnDef, type TabDef } from '../../core/schema';
 import { asCellText } from '../../core/text';
-import { columnsFromMetadata, locateColumns, readHeaderRow, findTabs } from './locate';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type RowRecord = Record<string, unknown>;
 
+/** An opened tab (see openTabs in ./layout). */
 export interface TabHandle {
   def: TabDef;
   sheet: Sheet;
-  /** Column key → 1-based column, as found right now. */
+  /** Column key → 1-based column, as found right now (or cached while the header row is unchanged). */
   columns: Map<string, number>;
-}
-
-export class TabNotFoundError extends Error {}
-
-/** Opens a tab by key and locates its columns (a handful of calls, independent of the row count). */
-export function openTab(tabKey: string, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): TabHandle {
-  const def = getTab(tabKey);
-  const found = findTabs(ss).get(tabKey);
-  if (!found) throw new TabNotFoundError(`Tab ${tabKey} is missing: run Set up workbook`);
-  const { columns } = locateColumns(def, readHeaderRow(found.sheet), columnsFromMetadata(found.sheet));
-  return { def, sheet: found.sheet, columns };
 }
 
 function isBlank(v: unknown): boolean {
@@ -60,6 +48,47 @@ export function readRows(tab: TabHandle): ReadRow[] {
     }
     out.push({ row: FIRST_DATA_ROW + r, values });
   }
+  return out;
+}
+
+/**
+ * Reads only some columns of a tab: one getValues over rows 2…last and the span from the
+ * leftmost to the rightmost of `keys` (the columns in between come along, the rest of the row
+ * does not). One record per sheet row, blank rows included, so index i is row FIRST_DATA_ROW + i.
+ */
+export function readColumns(tab: TabHandle, keys: readonly string[]): RowRecord[] {
+  return columnSpan(tab, keys).map((line) => line.values);
+}
+
+/** As readColumns, but only the rows where any column of the span holds something, with their row. */
+export function readColumnBlock(tab: TabHandle, keys: readonly string[]): ReadRow[] {
+  const out: ReadRow[] = [];
+  columnSpan(tab, keys).forEach((line, i) => {
+    if (!line.blank) out.push({ row: FIRST_DATA_ROW + i, values: line.values });
+  });
+  return out;
+}
+
+function columnSpan(tab: TabHandle, keys: readonly string[]): { values: RowRecord; blank: boolean }[] {
+  const cols = keys.filter((k) => tab.columns.has(k)).map((k) => [k, tab.columns.get(k)!] as const);
+  const last = tab.sheet.getLastRow();
+  if (!cols.length || last < FIRST_DATA_ROW) return [];
+  const from = Math.min(...cols.map((c) => c[1]));
+  const to = Math.max(...cols.map((c) => c[1]));
+  const grid = tab.sheet.getRange(FIRST_DATA_ROW, from, last - FIRST_DATA_ROW + 1, to - from + 1).getValues();
+  return grid.map((line) => {
+    const values: RowRecord = {};
+    for (const [k, c] of cols) values[k] = line[c - from];
+    return { values, blank: line.every(isBlank) };
+  });
+}
+
+/** One full row of a tab (one read), by column key. */
+export function readRowByKey(tab: TabHandle, row: number): RowRecord {
+  const lastCol = Math.max(1, tab.sheet.getLastColumn());
+  const line = tab.sheet.getRange(row, 1, 1, lastCol).getValues()[0];
+  const out: RowRecord = {};
+  for (const [key, col] of tab.columns) out[key] = line[col - 1];
   return out;
 }
 

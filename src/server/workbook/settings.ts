@@ -1,12 +1,12 @@
 /**
  * Reading Settings: every value through its named range in one pass over the Settings tab
- * (one getValues), falling back to the sourced default when a cell is missing or blank.
+ * (one getValues of its key and value columns), falling back to the sourced default when a cell is missing or blank.
  */
 import { SETTINGS, type SettingDef } from '../../core/settings';
 import { listItemKey } from '../../core/lists';
 import { FIRST_DATA_ROW } from '../../core/schema';
-import { findTabs } from './locate';
-import { openTab } from './rows';
+import { openTabs } from './layout';
+import type { TabHandle } from './rows';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,22 +20,25 @@ function coerce(def: SettingDef, raw: unknown): number | boolean | string {
   return Number.isFinite(n) ? n : def.default;
 }
 
-/** All settings by key; defaults when the Settings tab is missing. */
-export function readSettings(ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): SettingValues {
+/**
+ * All settings by key; defaults when the Settings tab is missing. Pass the Settings tab when it
+ * is already open (one getValues then, no search for the tab), or null when it is missing.
+ */
+export function readSettings(from: Spreadsheet | TabHandle | null = SpreadsheetApp.getActiveSpreadsheet()): SettingValues {
   const out: SettingValues = {};
   for (const s of SETTINGS) out[s.key] = s.default;
-  if (!findTabs(ss).has('settings')) return out;
-  const tab = openTab('settings', ss);
+  const tab = from && 'def' in from ? from : from && openTabs(['settings'], from).get('settings');
+  if (!tab) return out;
   const keyCol = tab.columns.get('setting_key');
   const valCol = tab.columns.get('setting_value');
   if (!keyCol || !valCol) return out;
   const last = tab.sheet.getLastRow();
   if (last < FIRST_DATA_ROW) return out;
-  const width = Math.max(keyCol, valCol);
-  const grid = tab.sheet.getRange(FIRST_DATA_ROW, 1, last - FIRST_DATA_ROW + 1, width).getValues();
+  const from0 = Math.min(keyCol, valCol);
+  const grid = tab.sheet.getRange(FIRST_DATA_ROW, from0, last - FIRST_DATA_ROW + 1, Math.abs(valCol - keyCol) + 1).getValues();
   for (const line of grid) {
-    const def = SETTINGS.find((s) => s.key === String(line[keyCol - 1]).trim());
-    if (def) out[def.key] = coerce(def, line[valCol - 1]);
+    const def = SETTINGS.find((s) => s.key === String(line[keyCol - from0]).trim());
+    if (def) out[def.key] = coerce(def, line[valCol - from0]);
   }
   return out;
 }
