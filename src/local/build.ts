@@ -64,8 +64,43 @@ function exportedNames(code: string): string[] {
 }
 
 /**
- * Each folder in src/ui/pages-like layout: src/ui/<page>/index.html + main.ts (+ style.css)
- * becomes dist/<Page>.html with the script and style inlined (no CDN at run time).
+ * The page shell every src/ui/<page>/index.html is wrapped in. The page file holds only its body
+ * content; when the page needs attributes of its own on <body> (template values such as
+ * `data-customer="<?= customerId ?>"`), its first line is that opening `<body …>` tag, and the
+ * shell puts `data-locale` first. `<?= locale ?>` stays a printing scriptlet, so HtmlService
+ * escapes the value.
+ */
+export function pageShell(pageName: string, page: string, style: string, script: string): string {
+  let attrs = '';
+  let body = page;
+  const open = /^<body(\s.*)?>\r?\n/.exec(page);
+  if (open) {
+    attrs = open[1] ?? '';
+    body = page.slice(open[0].length);
+  }
+  if (/data-locale/i.test(attrs)) throw new Error(`${pageName}: <body> must not set data-locale (the shell does)`);
+  if (/<\/?(html|head|body)\b|<!DOCTYPE/i.test(body)) throw new Error(`${pageName}: index.html holds body content only (the build adds the page shell)`);
+  if (/<!-- (STYLE|SCRIPT) -->/.test(body)) throw new Error(`${pageName}: the shell places the style and script, drop the markers`);
+  return [
+    '<!DOCTYPE html>',
+    '<html>',
+    '<head>',
+    '<base target="_top">',
+    '<meta charset="utf-8">',
+    style,
+    '</head>',
+    `<body data-locale="<?= locale ?>"${attrs}>`,
+    `${body}${script}`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * Each folder in src/ui/pages-like layout: src/ui/<page>/index.html (body content) + main.ts
+ * (+ style.css) becomes dist/<Page>.html in the shared page shell with the script and style
+ * inlined (no CDN at run time).
  * `<?` must not appear in inlined code: HtmlService templates would treat it as a scriptlet.
  */
 async function buildPages(): Promise<string[]> {
@@ -75,7 +110,7 @@ async function buildPages(): Promise<string[]> {
     const pageDir = join(uiDir, dir);
     if (!statSync(pageDir).isDirectory() || !existsSync(join(pageDir, 'index.html'))) continue;
     const pageName = dir.charAt(0).toUpperCase() + dir.slice(1);
-    let html = readFileSync(join(pageDir, 'index.html'), 'utf8');
+    const page = readFileSync(join(pageDir, 'index.html'), 'utf8');
     const js = existsSync(join(pageDir, 'main.ts'))
       ? (
           await build({
@@ -99,9 +134,7 @@ async function buildPages(): Promise<string[]> {
     }
     const safeJs = js.replace(/<\/script/gi, '<\\/script');
     const safeCss = css.replace(/<\/style/gi, '<\\/style');
-    html = html
-      .replace('<!-- STYLE -->', () => `<style>\n${safeCss}\n</style>`)
-      .replace('<!-- SCRIPT -->', () => `<script>\n${safeJs}\n</script>`);
+    const html = pageShell(pageName, page, `<style>\n${safeCss}\n</style>`, `<script>\n${safeJs}\n</script>`);
     writeFileSync(join(dist, `${pageName}.html`), html);
     pages.push(pageName);
   }
