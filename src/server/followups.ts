@@ -284,7 +284,6 @@ export function getFollowupFormData(ref?: unknown): FollowupFormData {
     planned: null,
   };
   if (!setUp) return data;
-  applyHighlightsOnce(tabs.get('followups'));
   const r = (ref && typeof ref === 'object' ? ref : {}) as Record<string, unknown>;
   const rowHint = typeof r.followupRow === 'number' ? r.followupRow : typeof r.followupRow === 'string' ? parseInt(r.followupRow, 10) : undefined;
   let customerId = typeof r.customerId === 'string' ? r.customerId.trim().slice(0, LIMITS.id) : '';
@@ -579,94 +578,6 @@ export function scheduleFollowUp(record: FollowUpRecord, ss: Spreadsheet = Sprea
     },
   ]);
   return claimed.ids[0];
-}
-
-// ------------------------------------------------------------------ highlights on the Follow-ups tab
-
-/** Light red row: overdue. Green status: done. Grey row: cancelled. */
-export const FOLLOWUP_HIGHLIGHTS = {
-  overdue: { background: '#fce8e6', fontColor: null as string | null },
-  done: { background: null as string | null, fontColor: '#188038' },
-  cancelled: { background: null as string | null, fontColor: '#9aa0a6' },
-} as const;
-
-const HIGHLIGHT_MARK = /N\("salesdesk:fu-(overdue|done|cancelled)"\)/;
-
-/**
- * Conditional formats on the Follow-ups tab (idempotent): overdue rows light red, the status
- * of a done follow-up green, cancelled rows grey. The rules test the planned / done / cancelled
- * columns (not the status text), so they work in any language, and carry a marker
- * N("salesdesk:fu-…")=0 so a re-run replaces its own rules and keeps the user's. Returns true
- * when it changed the rules. Set-up should call this (like ensureCustomerHighlights); until it
- * does, opening Today or the log form applies it once per document (see applyHighlightsOnce).
- */
-export function ensureFollowupHighlights(tab: TabHandle): boolean {
-  const c = (k: string) => tab.columns.get(k);
-  const planned = c('planned_at');
-  const done = c('done_at');
-  const cancelled = c('cancelled');
-  const status = c('status');
-  if (!planned || !done || !cancelled || !status) return false;
-  const sheet = tab.sheet;
-  const rows = Math.max(1, sheet.getMaxRows() - FIRST_DATA_ROW + 1);
-  const width = Math.max(...tab.columns.values());
-  const L = (col: number) => {
-    let s = '';
-    let n = col;
-    while (n > 0) {
-      s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return `$${s}${FIRST_DATA_ROW}`;
-  };
-  const want = [
-    { formula: `=AND(${L(cancelled)}=TRUE,N("salesdesk:fu-cancelled")=0)`, col: 1, cols: width, fmt: FOLLOWUP_HIGHLIGHTS.cancelled },
-    { formula: `=AND(${L(done)}<>"",${L(cancelled)}<>TRUE,N("salesdesk:fu-done")=0)`, col: status, cols: 1, fmt: FOLLOWUP_HIGHLIGHTS.done },
-    {
-      formula: `=AND(${L(done)}="",${L(cancelled)}<>TRUE,${L(planned)}<>"",INT(${L(planned)})<TODAY(),N("salesdesk:fu-overdue")=0)`,
-      col: 1,
-      cols: width,
-      fmt: FOLLOWUP_HIGHLIGHTS.overdue,
-    },
-  ];
-  const rules = sheet.getConditionalFormatRules();
-  const formulaOf = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string => {
-    const b = r.getBooleanCondition();
-    return b && String(b.getCriteriaType()) === 'CUSTOM_FORMULA' ? String(b.getCriteriaValues()[0] ?? '') : '';
-  };
-  const ours = rules.filter((r) => HIGHLIGHT_MARK.test(formulaOf(r)));
-  const same =
-    ours.length === want.length &&
-    want.every((w, i) => {
-      const rs = ours[i].getRanges();
-      return formulaOf(ours[i]).replace(/\s/g, '') === w.formula && rs.length === 1 && rs[0].getColumn() === w.col && rs[0].getNumColumns() === w.cols && rs[0].getNumRows() === rows;
-    });
-  if (same) return false;
-  const built = want.map((w) => {
-    let b = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(w.formula).setRanges([sheet.getRange(FIRST_DATA_ROW, w.col, rows, w.cols)]);
-    if (w.fmt.background) b = b.setBackground(w.fmt.background);
-    if (w.fmt.fontColor) b = b.setFontColor(w.fmt.fontColor);
-    return b.build();
-  });
-  sheet.setConditionalFormatRules([...built, ...rules.filter((r) => !HIGHLIGHT_MARK.test(formulaOf(r)))]);
-  return true;
-}
-
-/** Document property: the highlight version applied (so opening a sidebar pays for it once). */
-const HIGHLIGHTS_PROPERTY = 'salesdesk.followups.highlights';
-const HIGHLIGHTS_VERSION = '1';
-
-/** Applies the Follow-ups highlights once per document (until set-up takes this over). */
-export function applyHighlightsOnce(tab: TabHandle | undefined): void {
-  if (!tab) return;
-  const props = docProps();
-  if (!props || props.getProperty(HIGHLIGHTS_PROPERTY) === HIGHLIGHTS_VERSION) return;
-  try {
-    ensureFollowupHighlights(tab);
-    props.setProperty(HIGHLIGHTS_PROPERTY, HIGHLIGHTS_VERSION);
-  } catch (_e) {
-    // Formatting is a nicety: never block the sidebar on it.
-  }
 }
 
 /**

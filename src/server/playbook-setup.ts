@@ -1,20 +1,17 @@
 /**
  * The objection part of "Set up workbook", kept out of setup.ts so set-up calls it in one line:
- *
- * - the Playbook tab gets the built-in lines once. Each carries its stable key in the
- *   `entry_key` column, and the keys written so far are remembered in developer metadata on
- *   the sheet, so a re-run never overwrites a manager's edit, never re-adds a line a manager
- *   deleted, and only appends lines a newer version brings;
- * - the Objections tab gets one conditional-format rule that colours a row whose written answer
- *   is overdue (the computed `answer_overdue` column, seed 002 S3.3).
+ * the Playbook tab gets the built-in lines once. Each carries its stable key in the `entry_key`
+ * column, and the keys written so far are remembered in developer metadata on the sheet, so a
+ * re-run never overwrites a manager's edit, never re-adds a line a manager deleted, and only
+ * appends lines a newer version brings. (The Objections tab's overdue highlight is declared in
+ * the schema and written by src/server/highlights.ts, like every tab's.)
  *
  * Cost: a fixed handful of calls (one read of the key column, one metadata search, one write
- * per run of adjacent columns, one read of the format rules), whatever the number of rows.
+ * per run of adjacent columns), whatever the number of rows.
  */
 import { PLAYBOOK_SEEDED_META, builtInRow, decodeSeeded, encodeSeeded, linesToSeed } from '../core/playbook';
 import { listLabel } from '../core/lists';
 import { FIRST_DATA_ROW } from '../core/schema';
-import { columnLetter } from '../core/formulas';
 import type { Locale } from '../core/i18n';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -25,9 +22,6 @@ export interface SetupTab {
   columns: Map<string, number>;
   created: boolean;
 }
-
-/** Background of an objection row whose written answer is overdue. */
-export const OVERDUE_BACKGROUND = '#fce8e6';
 
 /** Writes the built-in playbook lines that were never written before. Returns how many. */
 export function seedPlaybook(st: SetupTab, locale: Locale): number {
@@ -63,42 +57,8 @@ export function seedPlaybook(st: SetupTab, locale: Locale): number {
   return todo.length;
 }
 
-/** The custom formula of the overdue rule, relative to the first data row. */
-export function overdueRuleFormula(overdueCol: number): string {
-  return `=$${columnLetter(overdueCol)}${FIRST_DATA_ROW}=TRUE`;
-}
-
-/** Adds (or brings up to date) the rule that colours overdue objection rows. Returns true if it changed. */
-export function ensureOverdueFormat(st: SetupTab): boolean {
-  const { sheet, columns } = st;
-  const col = columns.get('answer_overdue');
-  if (!col) return false;
-  const formula = overdueRuleFormula(col);
-  const width = Math.max(...columns.values());
-  const rules = sheet.getConditionalFormatRules();
-  const ours = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean => {
-    const c = r.getBooleanCondition();
-    if (!c || String(c.getCriteriaType()) !== 'CUSTOM_FORMULA') return false;
-    const f = String(c.getCriteriaValues()[0] ?? '');
-    return c.getBackground() === OVERDUE_BACKGROUND && /^=\$[A-Z]+\d+=TRUE$/.test(f);
-  };
-  const mine = rules.filter(ours);
-  if (mine.length === 1) {
-    const c = mine[0].getBooleanCondition()!;
-    const rs = mine[0].getRanges();
-    if (String(c.getCriteriaValues()[0]) === formula && rs.length === 1 && rs[0].getColumn() === 1 && rs[0].getNumColumns() === width) return false;
-  }
-  const rule = SpreadsheetApp.newConditionalFormatRule()
-    .whenFormulaSatisfied(formula)
-    .setBackground(OVERDUE_BACKGROUND)
-    .setRanges([sheet.getRange(FIRST_DATA_ROW, 1, Math.max(1, sheet.getMaxRows() - FIRST_DATA_ROW + 1), width)])
-    .build();
-  sheet.setConditionalFormatRules([...rules.filter((r) => !ours(r)), rule]);
-  return true;
-}
-
 /**
- * Set-up's one-line hook: seeds the playbook and keeps the overdue flag. What it changed on a
+ * Set-up's one-line hook: seeds the playbook. What it changed on a
  * workbook that already existed is added to `repairs` (so a re-run that changes nothing says so).
  */
 export function setupObjectionTabs(tabs: Map<string, SetupTab>, locale: Locale, report: { repairs: string[] }): void {
@@ -107,6 +67,4 @@ export function setupObjectionTabs(tabs: Map<string, SetupTab>, locale: Locale, 
     const n = seedPlaybook(pb, locale);
     if (n && !pb.created) report.repairs.push(`playbook: ${n} built-in lines`);
   }
-  const obj = tabs.get('objections');
-  if (obj && ensureOverdueFormat(obj) && !obj.created) report.repairs.push('objections: overdue highlight');
 }

@@ -27,6 +27,7 @@ import { columnsFromMetadata, findTabs, locateColumns, readHeaderRow, wholeColum
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { setupObjectionTabs } from './playbook-setup';
+import { ensureHighlights } from './highlights';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -655,75 +656,6 @@ function ensureProtections(st: TabState, locale: Locale): void {
   void locale;
 }
 
-/** Light red row: the next follow-up is overdue. Amber ID and name: churn risk. */
-export const CUSTOMER_HIGHLIGHTS = {
-  overdue: { background: '#fce8e6', fontColor: null, bold: null },
-  churn: { background: '#fef7e0', fontColor: '#b06000', bold: true },
-} as const;
-
-/**
- * Conditional formats on the Customers tab (idempotent): the ID and name of a customer at churn
- * risk turn amber, and a row whose next follow-up is before today turns light red. The rules
- * read the computed columns by letter (resolved now; Sheets adjusts them when columns move)
- * and carry a marker N("salesdesk:…")=0 so a re-run recognises its own rules after a move. The
- * overdue test uses the next follow-up date, not the status text, so it works in any language.
- * A cell takes the first rule that matches, so the churn rule comes first: an overdue customer
- * at risk shows amber on its name and red on the rest of the row. Returns true if it changed.
- * The rules cover the rows the grid has when they are written; the row count is not compared
- * (like the objections rule), so set-up costs the same whatever the number of rows. Known gap:
- * rows appended beyond that grid later are not highlighted until the rules are rewritten.
- */
-function ensureCustomerHighlights(st: TabState): boolean {
-  const { sheet, columns, def } = st;
-  const churn = columns.get('churn_risk');
-  const next = columns.get('next_followup');
-  if (!churn || !next) return false;
-  const rows = Math.max(1, sheet.getMaxRows() - FIRST_DATA_ROW + 1);
-  const width = Math.max(...columns.values());
-  const frozen = Math.max(1, def.frozenColumns ?? 1);
-  const C = (col: number) => `$${columnLetter(col)}${FIRST_DATA_ROW}`;
-  const want = [
-    { marker: 'churn', formula: `=AND(${C(churn)}=TRUE,N("salesdesk:churn")=0)`, cols: frozen, fmt: CUSTOMER_HIGHLIGHTS.churn },
-    { marker: 'overdue', formula: `=AND(${C(next)}<>"",INT(${C(next)})<TODAY(),N("salesdesk:overdue")=0)`, cols: width, fmt: CUSTOMER_HIGHLIGHTS.overdue },
-  ];
-  const rules = sheet.getConditionalFormatRules();
-  const formulaOf = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string => {
-    const c = r.getBooleanCondition();
-    return c && String(c.getCriteriaType()) === 'CUSTOM_FORMULA' ? String(c.getCriteriaValues()[0] ?? '') : '';
-  };
-  const ours = (r: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => /N\("salesdesk:(churn|overdue)"\)/.test(formulaOf(r));
-  const mine = rules.filter(ours);
-  const same =
-    mine.length === want.length &&
-    want.every((w, i) => {
-      const r = mine[i];
-      const c = r.getBooleanCondition()!;
-      const rs = r.getRanges();
-      return (
-        sameFormula(formulaOf(r), w.formula) &&
-        c.getBackground() === w.fmt.background &&
-        (c.getFontColor() ?? null) === w.fmt.fontColor &&
-        (c.getBold() ?? null) === w.fmt.bold &&
-        rs.length === 1 &&
-        rs[0].getRow() === FIRST_DATA_ROW &&
-        rs[0].getColumn() === 1 &&
-        rs[0].getNumColumns() === w.cols
-      );
-    });
-  if (same) return false;
-  const built = want.map((w) => {
-    let b = SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(w.formula)
-      .setBackground(w.fmt.background)
-      .setRanges([sheet.getRange(FIRST_DATA_ROW, 1, rows, w.cols)]);
-    if (w.fmt.fontColor) b = b.setFontColor(w.fmt.fontColor);
-    if (w.fmt.bold) b = b.setBold(true);
-    return b.build();
-  });
-  sheet.setConditionalFormatRules([...built, ...rules.filter((r) => !ours(r))]);
-  return true;
-}
-
 /** Runs set-up on a spreadsheet and returns what it did (no UI). */
 export function runSetup(ss: Spreadsheet): SetupReport {
   const locale = setupLocale(ss);
@@ -740,8 +672,9 @@ export function runSetup(ss: Spreadsheet): SetupReport {
   for (const st of list) ensureFormulas(states, st, report, locale);
   for (const st of list) ensureProtections(st, locale);
   setupObjectionTabs(states, locale, report);
-  const customers = states.get('customers');
-  if (customers && ensureCustomerHighlights(customers) && !customers.created) report.repairs.push('customers: overdue and churn-risk highlight');
+  for (const st of list) {
+    if (st.def.highlights && ensureHighlights({ ...st, maxRows: maxRowsOf(st) }) && !st.created) report.repairs.push(`${st.def.key}: highlights`);
+  }
   return report;
 }
 

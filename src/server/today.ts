@@ -19,7 +19,6 @@ import { currentLocale } from './locale';
 import { resolveMe } from './identity';
 import { overdueObjectionsForToday } from './objections';
 import { rememberMyLanguage } from './reminders';
-import { applyHighlightsOnce } from './followups';
 
 /** A source of late items for Today: `rep` is a team member's name, or null for everyone. */
 export interface TodaySource {
@@ -108,7 +107,6 @@ export function getTodayView(rep?: unknown): TodayView {
   };
   rememberMyLanguage(me);
   const who = whomToShow(rep, me, team);
-  if (view.setUp) applyHighlightsOnce(tabs.get('followups'));
   if (!view.setUp || who === undefined) return view;
   view.shown = who ?? '';
   const rows = readColumnBlock(tabs.get('followups')!, TODAY_KEYS);

@@ -212,25 +212,6 @@ describe('the Follow-ups status and days-late formulas', () => {
 void TEAM;
 void colOf;
 
-describe('the Follow-ups highlights', () => {
-  it('are added once when Today or the log form opens, in any language, by column and not by status text', () => {
-    const fx = workbook({ locale: 'zh' });
-    const sh = fx.rt.spreadsheet.getSheetByName(FU.name.zh)!;
-    fx.rt.run('getTodayView');
-    const formulas = () => sh.getConditionalFormatRules().map((r) => String(r.getBooleanCondition()?.getCriteriaValues()[0] ?? ''));
-    expect(formulas().filter((f) => f.includes('salesdesk:fu-'))).toHaveLength(3);
-    const L = (k: string) => String.fromCharCode(64 + colOf(FU, k));
-    expect(formulas().find((f) => f.includes('fu-overdue'))).toBe(
-      `=AND($${L('done_at')}2="",$${L('cancelled')}2<>TRUE,$${L('planned_at')}2<>"",INT($${L('planned_at')}2)<TODAY(),N("salesdesk:fu-overdue")=0)`,
-    );
-    const before = sh.getConditionalFormatRules().length;
-    fx.rt.counter.reset();
-    fx.rt.run('getFollowupFormData');
-    expect(sh.getConditionalFormatRules().length).toBe(before);
-    expect(fx.rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.Sheet.setConditionalFormatRules']).toBeUndefined();
-  });
-});
-
 describe('scheduleFollowUp (for issue 7 and other server code)', () => {
   it('appends a planned follow-up by column key (name read from Customers, kept as text) and is not callable from a page', () => {
     const fx = workbook({ customers: 20 });

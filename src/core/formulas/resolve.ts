@@ -12,6 +12,12 @@ export interface ResolveContext {
   sheetName(tabKey: string): string | null;
   /** First data row (2). */
   firstDataRow: number;
+  /**
+   * What `{key}` becomes: 'range' (default) the open-ended data range `C2:C` (array formulas);
+   * 'row' the first data row's cell with the column absolute, `$C2` (conditional formats, which
+   * Sheets evaluates relative to each row of the range).
+   */
+  reference?: 'range' | 'row';
 }
 
 export function columnLetter(col: number): string {
@@ -45,7 +51,7 @@ export function resolveFormula(formula: string, ctx: ResolveContext): string {
     const col = ctx.column(tabKey, colKey);
     if (col == null) throw new UnresolvedColumnError(`Column ${tabKey}.${colKey} not found`);
     const letter = columnLetter(col);
-    const range = `${letter}${ctx.firstDataRow}:${letter}`;
+    const range = ctx.reference === 'row' ? `$${letter}${ctx.firstDataRow}` : `${letter}${ctx.firstDataRow}:${letter}`;
     if (tabKey === ctx.tabKey) return range;
     const name = ctx.sheetName(tabKey);
     if (name == null) throw new UnresolvedColumnError(`Tab ${tabKey} not found`);

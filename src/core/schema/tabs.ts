@@ -139,6 +139,12 @@ export const CUSTOMERS: TabDef = {
   frozenColumns: 2,
   headerStyle: LOG_HEADER,
   color: '#1a73e8',
+  // Churn risk first: an overdue customer at risk shows amber on its ID and name, red on the rest.
+  // Overdue reads the next follow-up date, not the status text, so it works in any language.
+  highlights: [
+    { key: 'churn', formula: '{churn_risk}=TRUE', columns: ['customer_id', 'name'], background: '#fef7e0', fontColor: '#b06000', bold: true },
+    { key: 'overdue', formula: 'AND({next_followup}<>"",INT({next_followup})<TODAY())', columns: 'row', background: '#fce8e6' },
+  ],
   columns: [
     c('customer_id', 'id', L('Customer ID', '客户编号'), L('Unique ID given by Sales Desk, e.g. C-000123. Do not change it.', '销售台分配的唯一编号，例如 C-000123。请勿修改。'), { protected: true }),
     c('name', 'text', L('Customer name', '客户名称'), L('Company (or person) name.', '公司（或个人）名称。'), { required: true, width: 200 }),
@@ -192,6 +198,12 @@ export const FOLLOWUPS: TabDef = {
   frozenColumns: 1,
   headerStyle: LOG_HEADER,
   color: '#188038',
+  // By the planned / done / cancelled columns (not the status text), so any language works.
+  highlights: [
+    { key: 'cancelled', formula: '{cancelled}=TRUE', columns: 'row', fontColor: '#9aa0a6' },
+    { key: 'done', formula: 'AND({done_at}<>"",{cancelled}<>TRUE)', columns: ['status'], fontColor: '#188038' },
+    { key: 'overdue', formula: 'AND({done_at}="",{cancelled}<>TRUE,{planned_at}<>"",INT({planned_at})<TODAY())', columns: 'row', background: '#fce8e6' },
+  ],
   columns: [
     c('followup_id', 'id', L('Follow-up ID', '跟进编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
     ...customerRef(),
@@ -230,6 +242,8 @@ export const OBJECTIONS: TabDef = {
   frozenColumns: 1,
   headerStyle: LOG_HEADER,
   color: '#e37400',
+  // A written answer is overdue (seed 002 S3.3): the computed answer_overdue column.
+  highlights: [{ key: 'overdue', formula: '{answer_overdue}=TRUE', columns: 'row', background: '#fce8e6' }],
   columns: [
     c('objection_id', 'id', L('Objection ID', '异议编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
     ...customerRef(),

@@ -53,6 +53,27 @@ export interface ColumnDef {
 
 export type TabKind = 'table' | 'settings' | 'lists' | 'shell';
 
+/**
+ * A highlight: one conditional-format rule on a tab, written and kept up to date by set-up
+ * (src/server/highlights.ts). Rules are applied in the order declared; on a cell covered by
+ * several, the first that matches wins (as in Sheets).
+ */
+export interface HighlightDef {
+  /** Stable key, unique on the tab; set-up marks its rule with it (N("salesdesk:hl:tab.key")=0). */
+  key: string;
+  /**
+   * A condition on one row, written with `{key}` references to columns of the same tab; each
+   * resolves to that column's cell in the first data row, column absolute (`$C2`), so the rule
+   * reads the row it colours. Conditional formats cannot read other tabs: same-tab keys only.
+   */
+  formula: string;
+  /** The whole row (every Sales Desk column of the tab) or only these columns. */
+  columns: 'row' | string[];
+  background?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
 export interface HeaderStyle {
   background: string;
   fontColor: string;
@@ -73,6 +94,8 @@ export interface TabDef {
   headerStyle: HeaderStyle;
   /** Tab colour. */
   color?: string;
+  /** Conditional formats on the data rows, in order of precedence. */
+  highlights?: HighlightDef[];
 }
 
 /** The row the header is in and the first data row, for every table-like tab. */
