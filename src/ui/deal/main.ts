@@ -1,11 +1,10 @@
 import { call, closeSidebar } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
+import { $ } from '../shared/form';
 import { checkDealInput, DEAL_FIELDS, type DealField } from '../../core/tiers/deal-input';
 import type { SaveResult } from '../../core/result';
 import type { CustomerChoice, DealFormData, SavedDeal } from '../../server/deals';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let today = '';
 let picked: CustomerChoice | null = null;

@@ -7,22 +7,18 @@
 import { call, closeSidebar } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic, pageLocale } from '../shared/i18n';
+import { $, errorBanner, option, showFieldErrors } from '../shared/form';
+import { customerPicker } from '../shared/customer-picker';
 import type { FollowupCustomer, FollowupFormData, LoggedFollowup } from '../../server/followups';
 import type { SaveResult } from '../../core/result';
 import { cadenceSettings, instantOfSerial, isoDayOfSerial, planAfterContact, serialAt, serialOfIsoDay, type ScenarioKey } from '../../core/cadence';
 import { listItemKey } from '../../core/lists';
 import type { IntentionKey, StageKey } from '../../core/tiers/rules';
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
 let data: FollowupFormData;
 let chosen: FollowupCustomer | null = null;
 /** True once the rep typed a date: the server then plans exactly that day. */
 let dateTouched = false;
-
-function option(value: string, label: string): HTMLOptionElement {
-  return h('option', { value }, label);
-}
 
 /** datetime-local value (spreadsheet zone) for an instant. */
 function zonedInput(ms: number): string {
@@ -55,40 +51,6 @@ function showChosen(c: FollowupCustomer | null): void {
     if (!data.planned) box.append(h('button', { type: 'button', onclick: () => (showChosen(null), $<HTMLInputElement>('customerSearch').focus()) }, tr('followup.customerChange')));
   }
   preview();
-}
-
-let searchTimer: number | undefined;
-let searchSeq = 0;
-function onSearch(): void {
-  window.clearTimeout(searchTimer);
-  const q = $<HTMLInputElement>('customerSearch').value;
-  searchTimer = window.setTimeout(async () => {
-    const seq = ++searchSeq;
-    const list = $<HTMLUListElement>('hits');
-    if (!q.trim()) {
-      list.hidden = true;
-      return;
-    }
-    const hits = await call<FollowupCustomer[]>('searchFollowupCustomers', q).catch(() => [] as FollowupCustomer[]);
-    if (seq !== searchSeq) return;
-    clear(list);
-    list.hidden = false;
-    if (!hits.length) list.append(h('li', { class: 'none' }, tr('followup.customerNone')));
-    for (const c of hits) {
-      list.append(
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            { type: 'button', onclick: () => (($<HTMLInputElement>('customerSearch').value = ''), showChosen(c)) },
-            c.name || c.id,
-            h('span', { class: 'sub' }, [c.id, c.contact, c.phone].filter(Boolean).join(' · ')),
-          ),
-        ),
-      );
-    }
-  }, 250);
 }
 
 /** Shows the date the cadence gives (unless the rep already typed one). */
@@ -134,21 +96,7 @@ function addCommitment(what = '', due = ''): void {
   $('commitments').append(row);
 }
 
-function showErrors(errors: Record<string, string>): void {
-  document.querySelectorAll('.field').forEach((f) => {
-    f.classList.remove('invalid');
-    f.querySelector(':scope > .error')?.remove();
-  });
-  let first: HTMLElement | null = null;
-  for (const [k, msg] of Object.entries(errors)) {
-    const f = document.querySelector<HTMLElement>(`.field[data-field="${k}"]`);
-    if (!f) continue;
-    f.classList.add('invalid');
-    f.append(h('div', { class: 'error', role: 'alert' }, msg));
-    first = first ?? f;
-  }
-  first?.scrollIntoView({ block: 'center' });
-}
+const showErrors = (errors: Record<string, string>) => showFieldErrors(errors, { alert: true, scroll: true });
 
 function collect(): Record<string, unknown> {
   const v = (id: string) => ($<HTMLInputElement>(id).value ?? '').trim();
@@ -191,7 +139,7 @@ async function save(): Promise<void> {
   const quick = quickCheck(input);
   if (Object.keys(quick).length) {
     showErrors(quick);
-    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('followup.fixErrors')));
+    errorBanner(status, tr('followup.fixErrors'));
     return;
   }
   const btn = $<HTMLButtonElement>('save');
@@ -200,7 +148,7 @@ async function save(): Promise<void> {
     const res = await withBusy(status, tr('common.saving'), () => call<SaveResult<LoggedFollowup>>('logFollowUp', input));
     if (!res.ok) {
       showErrors(res.errors);
-      status.append(h('div', { class: 'banner error', role: 'alert' }, res.message));
+      errorBanner(status, res.message);
       return;
     }
     showErrors({});
@@ -211,7 +159,7 @@ async function save(): Promise<void> {
     btn.hidden = true;
     window.scrollTo(0, 0);
   } catch (err) {
-    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+    errorBanner(status, tr('common.error', { message: (err as Error).message }));
   } finally {
     btn.disabled = false;
   }
@@ -244,7 +192,7 @@ async function main(): Promise<void> {
   try {
     data = await withBusy(status, tr('common.loading'), () => call<FollowupFormData>('getFollowupFormData', ref));
   } catch (err) {
-    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+    errorBanner(status, tr('common.error', { message: (err as Error).message }));
     return;
   }
   if (!data.setUp) {
@@ -266,7 +214,12 @@ async function main(): Promise<void> {
     if (data.planned.channel) $<HTMLSelectElement>('channel').value = data.planned.channel;
   }
   showChosen(data.customer);
-  $('customerSearch').addEventListener('input', onSearch);
+  customerPicker<FollowupCustomer>({
+    search: 'searchFollowupCustomers',
+    none: () => tr('followup.customerNone'),
+    sub: (c) => [c.id, c.contact, c.phone].filter(Boolean).join(' · '),
+    pick: showChosen,
+  });
   for (const id of ['stage', 'intention', 'doneAt', 'noNext']) $(id).addEventListener('change', preview);
   $('nextDate').addEventListener('input', () => (dateTouched = true));
   $('addCommitment').addEventListener('click', () => addCommitment());

@@ -5,26 +5,12 @@
 import { call, closeSidebar } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
+import { $, errorBanner, showFieldErrors } from '../shared/form';
 import type { LossDialogData, LossRecorded } from '../../server/loss';
 import type { SaveResult } from '../../core/result';
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-
 function chosen(): string {
   return document.querySelector<HTMLInputElement>('input[name="reason"]:checked')?.value ?? '';
-}
-
-function showErrors(errors: Record<string, string>): void {
-  document.querySelectorAll('.field').forEach((f) => {
-    f.classList.remove('invalid');
-    f.querySelector('.error')?.remove();
-  });
-  for (const [k, msg] of Object.entries(errors)) {
-    const f = document.querySelector<HTMLElement>(`.field[data-field="${k}"]`);
-    if (!f) continue;
-    f.classList.add('invalid');
-    f.append(h('div', { class: 'error' }, msg));
-  }
 }
 
 async function main(): Promise<void> {
@@ -36,11 +22,11 @@ async function main(): Promise<void> {
   try {
     data = await withBusy(status, tr('common.loading'), () => call<LossDialogData>('getLossDialogData', customerId));
   } catch (err) {
-    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+    errorBanner(status, tr('common.error', { message: (err as Error).message }));
     return;
   }
   if (!data.customer) {
-    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('loss.error.noCustomer')));
+    errorBanner(status, tr('loss.error.noCustomer'));
     return;
   }
   const customer = data.customer;
@@ -71,7 +57,7 @@ async function main(): Promise<void> {
     clear(status);
     const pick = chosen();
     if (!pick) {
-      status.append(h('div', { class: 'banner error', role: 'alert' }, tr('loss.pick')));
+      errorBanner(status, tr('loss.pick'));
       return;
     }
     const extra = pick === 'new' ? { type: type.value, details: $<HTMLTextAreaElement>('details').value, cause: $<HTMLTextAreaElement>('cause').value } : undefined;
@@ -79,17 +65,17 @@ async function main(): Promise<void> {
     try {
       const res = await withBusy(status, tr('common.saving'), () => call<SaveResult<LossRecorded>>('recordLossReason', customer.id, pick, extra));
       if (!res.ok) {
-        showErrors(res.errors);
-        status.append(h('div', { class: 'banner error', role: 'alert' }, res.message));
+        showFieldErrors(res.errors);
+        errorBanner(status, res.message);
         return;
       }
-      showErrors({});
+      showFieldErrors({});
       status.append(h('div', { class: 'banner ok', role: 'status' }, tr('loss.saved', { customer: customer.name || customer.id })));
       $('form').hidden = true;
       save.hidden = true;
       $('skip').textContent = tr('common.close');
     } catch (err) {
-      status.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+      errorBanner(status, tr('common.error', { message: (err as Error).message }));
     } finally {
       save.disabled = false;
     }

@@ -5,10 +5,10 @@
 import { call, closeSidebar } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
+import { $, errorBanner, option, showFieldErrors } from '../shared/form';
+import { customerPicker } from '../shared/customer-picker';
 import type { CustomerHit, ObjectionFormData, PlaybookView, SavedObjection } from '../../server/objections';
 import type { SaveResult } from '../../core/result';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let chosen: CustomerHit | null = null;
 let data: ObjectionFormData;
@@ -27,11 +27,6 @@ function toIso(v: string): string {
   return Number.isNaN(d.getTime()) ? v : d.toISOString();
 }
 
-function option(value: string, label: string): HTMLOptionElement {
-  const o = h('option', { value }, label);
-  return o;
-}
-
 function showChosen(c: CustomerHit | null): void {
   chosen = c;
   const box = $('chosen');
@@ -39,40 +34,6 @@ function showChosen(c: CustomerHit | null): void {
   box.hidden = !c;
   if (c) box.append(tr('objection.customerChosen', { name: c.name, id: c.id }));
   $<HTMLUListElement>('hits').hidden = true;
-}
-
-let searchTimer: number | undefined;
-let searchSeq = 0;
-function onSearch(): void {
-  window.clearTimeout(searchTimer);
-  const q = $<HTMLInputElement>('customerSearch').value;
-  searchTimer = window.setTimeout(async () => {
-    const seq = ++searchSeq;
-    const list = $<HTMLUListElement>('hits');
-    if (!q.trim()) {
-      list.hidden = true;
-      return;
-    }
-    const hits = await call<CustomerHit[]>('searchObjectionCustomers', q).catch(() => [] as CustomerHit[]);
-    if (seq !== searchSeq) return;
-    clear(list);
-    list.hidden = false;
-    if (!hits.length) list.append(h('li', { class: 'none' }, tr('objection.customerNone')));
-    for (const c of hits) {
-      list.append(
-        h(
-          'li',
-          {},
-          h(
-            'button',
-            { type: 'button', onclick: () => ((($<HTMLInputElement>('customerSearch').value = ''), showChosen(c))) },
-            c.name || c.id,
-            h('span', { class: 'sub' }, [c.id, c.contact].filter(Boolean).join(' · ')),
-          ),
-        ),
-      );
-    }
-  }, 250);
 }
 
 async function showPlaybook(): Promise<void> {
@@ -142,21 +103,7 @@ async function showPlaybook(): Promise<void> {
   }
 }
 
-function showErrors(errors: Record<string, string>): void {
-  document.querySelectorAll('.field').forEach((f) => {
-    f.classList.remove('invalid');
-    f.querySelector('.error')?.remove();
-  });
-  let first: HTMLElement | null = null;
-  for (const [k, msg] of Object.entries(errors)) {
-    const f = document.querySelector<HTMLElement>(`.field[data-field="${k}"]`);
-    if (!f) continue;
-    f.classList.add('invalid');
-    f.append(h('div', { class: 'error' }, msg));
-    first = first ?? f;
-  }
-  first?.scrollIntoView({ block: 'center' });
-}
+const showErrors = (errors: Record<string, string>) => showFieldErrors(errors, { scroll: true });
 
 function collect(): Record<string, string> {
   const v = (id: string) => ($<HTMLInputElement>(id).value ?? '').trim();
@@ -189,7 +136,7 @@ async function save(): Promise<void> {
     const res = await withBusy(status, tr('common.saving'), () => call<SaveResult<SavedObjection>>('saveObjection', input));
     if (!res.ok) {
       showErrors(res.errors);
-      status.append(h('div', { class: 'banner error', role: 'alert' }, res.message));
+      errorBanner(status, res.message);
       return;
     }
     showErrors({});
@@ -199,7 +146,7 @@ async function save(): Promise<void> {
     );
     window.scrollTo(0, 0);
   } catch (err) {
-    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+    errorBanner(status, tr('common.error', { message: (err as Error).message }));
   } finally {
     btn.disabled = false;
   }
@@ -221,7 +168,7 @@ async function main(): Promise<void> {
   try {
     data = await withBusy(status, tr('common.loading'), () => call<ObjectionFormData>('getObjectionFormData', document.body.getAttribute('data-customer') || ''));
   } catch (err) {
-    status.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
+    errorBanner(status, tr('common.error', { message: (err as Error).message }));
     return;
   }
   if (!data.setUp) {
@@ -239,7 +186,12 @@ async function main(): Promise<void> {
   if (data.me && data.team.includes(data.me)) owner.value = data.me;
   $<HTMLInputElement>('raisedAt').value = localInput(new Date(data.now));
   if (data.customer) showChosen(data.customer);
-  $('customerSearch').addEventListener('input', onSearch);
+  customerPicker<CustomerHit>({
+    search: 'searchObjectionCustomers',
+    none: () => tr('objection.customerNone'),
+    sub: (c) => [c.id, c.contact].filter(Boolean).join(' · '),
+    pick: showChosen,
+  });
   type.addEventListener('change', () => void showPlaybook());
   $('save').addEventListener('click', () => void save());
   $('form').addEventListener('submit', (e) => e.preventDefault());

@@ -6,11 +6,10 @@
 import { call } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
+import { $ } from '../shared/form';
 import type { TodayView } from '../../server/today';
 import type { TodayItem, TodayExtra } from '../../core/followups';
 import type { SaveResult } from '../../core/result';
-
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 let view: TodayView;
 
