@@ -51,6 +51,16 @@ export function generateReference(): string {
       }
       out.push('');
     }
+    if (tab.highlights?.length) {
+      out.push('Highlights (conditional formats, first match wins):');
+      out.push('');
+      for (const h of tab.highlights) {
+        const where = h.columns === 'row' ? 'whole row' : h.columns.map((k) => `\`${k}\``).join(', ');
+        const look = [h.background && `background ${h.background}`, h.fontColor && `text ${h.fontColor}`, h.bold && 'bold'].filter(Boolean).join(', ');
+        out.push(`- \`${h.key}\` (${where}; ${look}): \`${h.formula}\``);
+      }
+      out.push('');
+    }
   }
   out.push('## Settings');
   out.push('');
