@@ -112,6 +112,8 @@ export interface ObjectionFormData {
   me: string;
   /** ISO instant of "now" on the server (the form's default for "when raised"). */
   now: string;
+  /** The spreadsheet's time zone: date-and-time fields are read and shown in it. */
+  timeZone: string;
   customer: CustomerHit | null;
   setUp: boolean;
 }
@@ -143,6 +145,7 @@ export function getObjectionFormData(customerId?: unknown): ObjectionFormData {
     team: team.map((m) => m.name),
     me: currentRep(team),
     now: new Date().toISOString(),
+    timeZone: ss.getSpreadsheetTimeZone(),
     customer,
     setUp,
   };

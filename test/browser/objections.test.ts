@@ -26,6 +26,9 @@ describe('Log objection sidebar in Chromium', () => {
     });
     await page.locator('#form:not([hidden])').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Log objection');
+    // "When raised" defaults to now in the spreadsheet's zone (Shanghai), not the browser's.
+    const shanghai = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+    expect(await page.locator('#raisedAt').inputValue()).toBe(shanghai.format(rt.clock.now()).replace(' ', 'T'));
     expect(await page.locator('#intro').textContent()).toContain('24 hours');
     await page.locator('#customerSearch').fill('onerror');
     const hit = page.locator('#hits button').first();

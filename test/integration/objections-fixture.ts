@@ -42,8 +42,8 @@ export function workbook(opts: { locale?: 'en' | 'zh'; user?: string; customers?
   const rt = createLocalRuntime({
     locale: locale === 'zh' ? 'zh_CN' : 'en_US',
     user: opts.user ?? 'ana@example.com',
-    // The add-in's `new Date()` is the machine's clock (the runtime does not replace Date), so
-    // the simulated clock starts at the real now and formulas (NOW()) agree with the script.
+    // The tests build their inputs from the real time, so the simulated clock (which the add-in's
+    // new Date(), TODAY() and NOW() follow) starts at the real now.
     now: new Date(),
     timeZone: 'Asia/Shanghai',
   });

@@ -9,9 +9,10 @@ import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic, pageLocale } from '../shared/i18n';
 import { $, errorBanner, option, showFieldErrors } from '../shared/form';
 import { customerPicker } from '../shared/customer-picker';
+import { zonedInput, zonedIso } from '../shared/zoned-time';
 import type { FollowupCustomer, FollowupFormData, LoggedFollowup } from '../../server/followups';
 import type { SaveResult } from '../../core/result';
-import { cadenceSettings, instantOfSerial, isoDayOfSerial, planAfterContact, serialAt, serialOfIsoDay, type ScenarioKey } from '../../core/cadence';
+import { cadenceSettings, isoDayOfSerial, planAfterContact, serialAt, type ScenarioKey } from '../../core/cadence';
 import { listItemKey } from '../../core/lists';
 import type { IntentionKey, StageKey } from '../../core/tiers/rules';
 
@@ -19,24 +20,6 @@ let data: FollowupFormData;
 let chosen: FollowupCustomer | null = null;
 /** True once the rep typed a date: the server then plans exactly that day. */
 let dateTouched = false;
-
-/** datetime-local value (spreadsheet zone) for an instant. */
-function zonedInput(ms: number): string {
-  const s = serialAt(ms, data.timeZone);
-  const day = isoDayOfSerial(s);
-  const minutes = Math.round((s - Math.floor(s)) * 1440) % 1440;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${day}T${p(Math.floor(minutes / 60))}:${p(minutes % 60)}`;
-}
-
-/** datetime-local (spreadsheet zone) → ISO instant; '' stays ''; garbage goes as is for the server to reject. */
-function zonedIso(v: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(v);
-  if (!m) return v;
-  const day = serialOfIsoDay(m[1]);
-  if (day === null) return v;
-  return new Date(instantOfSerial(day + (+m[2] * 60 + +m[3]) / 1440, data.timeZone)).toISOString();
-}
 
 function showChosen(c: FollowupCustomer | null): void {
   chosen = c;
@@ -68,7 +51,7 @@ function preview(): void {
   const stage = listItemKey('stage', stageVal) as StageKey | null;
   const intention = (listItemKey('intention', intentionVal) ?? 'low') as IntentionKey;
   const scenario = listItemKey('scenario', chosen.scenario) as ScenarioKey | null;
-  const doneIso = zonedIso($<HTMLInputElement>('doneAt').value);
+  const doneIso = zonedIso($<HTMLInputElement>('doneAt').value, data.timeZone);
   const ms = Date.parse(doneIso);
   const at = serialAt(Number.isNaN(ms) ? Date.now() : ms, data.timeZone);
   const before = listItemKey('stage', chosen.stage);
@@ -111,7 +94,7 @@ function collect(): Record<string, unknown> {
     followupRow: data.planned ? data.planned.row : undefined,
     channel: v('channel'),
     purpose: v('purpose'),
-    doneAt: zonedIso(v('doneAt')),
+    doneAt: zonedIso(v('doneAt'), data.timeZone),
     summary: v('summary'),
     commitments,
     nextStep: v('nextStep'),
@@ -173,7 +156,7 @@ function reset(): void {
   data.planned = null;
   $('completing').hidden = true;
   dateTouched = false;
-  $<HTMLInputElement>('doneAt').value = zonedInput(Date.now());
+  $<HTMLInputElement>('doneAt').value = zonedInput(Date.now(), data.timeZone);
   showChosen(null);
   clear($('status'));
   $('form').hidden = false;
@@ -205,7 +188,7 @@ async function main(): Promise<void> {
   $<HTMLSelectElement>('purpose').append(option('', tr('followup.choose')), ...data.purposes.map((v) => option(v, v)));
   $<HTMLSelectElement>('stage').append(option('', tr('followup.unchanged')), ...data.stages.map((v) => option(v, v)));
   $<HTMLSelectElement>('intention').append(option('', tr('followup.unchanged')), ...data.intentions.map((v) => option(v, v)));
-  $<HTMLInputElement>('doneAt').value = zonedInput(Date.parse(data.now));
+  $<HTMLInputElement>('doneAt').value = zonedInput(Date.parse(data.now), data.timeZone);
   if (data.planned) {
     const box = $('completing');
     box.textContent = tr('followup.completing', { id: data.planned.id, day: data.planned.day });

@@ -2,6 +2,7 @@
  * Log objection sidebar. Everything shown comes from the server as data and goes into the DOM
  * through textContent (h()), so a customer called <img src=x onerror=…> is just a name.
  */
+import { zonedInput, zonedIso } from '../shared/zoned-time';
 import { call, closeSidebar } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
@@ -15,16 +16,9 @@ let data: ObjectionFormData;
 let playbookRequest = 0;
 
 /** A datetime-local value (browser's local time) for an instant. */
-function localInput(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
-/** datetime-local → ISO instant ('' stays ''; an unreadable value is sent as is for the server to reject). */
-function toIso(v: string): string {
-  if (!v) return '';
-  const d = new Date(v);
-  return Number.isNaN(d.getTime()) ? v : d.toISOString();
+/** The spreadsheet's time zone once the form data arrived; the browser's before. */
+function timeZone(): string {
+  return data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 function showChosen(c: CustomerHit | null): void {
@@ -109,12 +103,12 @@ function collect(): Record<string, string> {
   const v = (id: string) => ($<HTMLInputElement>(id).value ?? '').trim();
   return {
     customerId: chosen ? chosen.id : '',
-    raisedAt: toIso(v('raisedAt')),
+    raisedAt: zonedIso(v('raisedAt'), timeZone()),
     type: v('type'),
     details: v('details'),
     cause: v('cause'),
     response: v('response'),
-    answeredAt: toIso(v('answeredAt')),
+    answeredAt: zonedIso(v('answeredAt'), timeZone()),
     result: v('result'),
     nextStep: v('nextStep'),
     nextStepOwner: v('nextStepOwner'),
@@ -156,7 +150,7 @@ function reset(): void {
   for (const id of ['details', 'cause', 'response', 'answeredAt', 'nextStep', 'nextStepDue']) $<HTMLInputElement>(id).value = '';
   $<HTMLSelectElement>('type').value = '';
   $<HTMLSelectElement>('result').value = '';
-  $<HTMLInputElement>('raisedAt').value = localInput(new Date());
+  $<HTMLInputElement>('raisedAt').value = zonedInput(Date.now(), timeZone());
   clear($('status'));
   void showPlaybook();
 }
@@ -184,7 +178,7 @@ async function main(): Promise<void> {
   const owner = $<HTMLSelectElement>('nextStepOwner');
   owner.append(option('', '—'), ...data.team.map((n) => option(n, n)));
   if (data.me && data.team.includes(data.me)) owner.value = data.me;
-  $<HTMLInputElement>('raisedAt').value = localInput(new Date(data.now));
+  $<HTMLInputElement>('raisedAt').value = zonedInput(Date.parse(data.now), timeZone());
   if (data.customer) showChosen(data.customer);
   customerPicker<CustomerHit>({
     search: 'searchObjectionCustomers',
