@@ -14,7 +14,8 @@ const UNIX_EPOCH_SERIAL = 25569;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
+/** A cached formatter giving 24-hour wall-clock fields in `timeZone` (shared with the local runtime). */
+export function zonedFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -44,7 +45,7 @@ export interface ZonedParts {
 /** The wall-clock date and time of an instant in a time zone. */
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
   const out: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(ms))) {
+  for (const p of zonedFormatter(timeZone).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') out[p.type] = parseInt(p.value, 10);
   }
   return { y: out.year, m: out.month, d: out.day, hour: out.hour % 24, minute: out.minute, second: out.second };
@@ -110,7 +111,7 @@ export function isoDayOfSerial(serial: number): string {
 /** True when the zone name is one Intl knows. */
 export function isTimeZone(timeZone: string): boolean {
   try {
-    formatter(timeZone);
+    zonedFormatter(timeZone);
     return true;
   } catch (_e) {
     return false;

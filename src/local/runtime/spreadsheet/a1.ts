@@ -3,22 +3,10 @@
  * Rows and columns here are 1-based, as Apps Script counts them.
  */
 
-export function columnToLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+// One implementation of column letters for the add-in and the runtime.
+import { columnLetter as columnToLetters, columnNumber as lettersToColumn } from '../../../core/formulas/resolve';
 
-export function lettersToColumn(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
+export { columnToLetters, lettersToColumn };
 
 /** A parsed A1 reference; missing parts mean "open" (whole column / whole row / to the end). */
 export interface A1Ref {

@@ -7,29 +7,13 @@
  * instant 2026-01-05T01:00Z (https://developers.google.com/apps-script/reference/spreadsheet/range#getvalue
  * "Date" values; the spreadsheet setting "File > Settings > Time zone" decides the instant).
  */
+import { zonedFormatter } from '../../../core/cadence/time';
 
 const DAY_MS = 86_400_000;
 /** 1899-12-30T00:00 as a UTC wall-clock epoch. */
 const EPOCH_UTC = Date.UTC(1899, 11, 30);
 
-const fmtCache = new Map<string, Intl.DateTimeFormat>();
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = fmtCache.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    fmtCache.set(tz, f);
-  }
-  return f;
-}
+const formatter = zonedFormatter;
 
 /** The wall clock (as a UTC timestamp of the same fields) that `instantMs` shows in `tz`. */
 export function wallClockMs(instantMs: number, tz: string): number {
