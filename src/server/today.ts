@@ -78,8 +78,8 @@ function emptyModel(nowMs: number, timeZone: string, rep: string | null): TodayM
 function whomToShow(requested: unknown, me: TeamMember | null, team: readonly TeamMember[]): string | null | undefined {
   if (!me) return undefined;
   if (me.role !== 'manager') return me.name;
-  if (requested === undefined || requested === null) return me.name;
-  if (requested === '*' || requested === '') return null;
+  // A manager mostly reads: the whole team first, one rep (or themself) on request.
+  if (requested === undefined || requested === null || requested === '*' || requested === '') return null;
   const m = team.find((x) => x.name.toLowerCase() === String(requested).trim().toLowerCase());
   return m ? m.name : me.name;
 }

@@ -128,10 +128,9 @@ describe('Today sidebar in Chromium', () => {
     const { page } = await openShownPage(browser, rt, 'showToday');
     await page.locator('#picker:not([hidden])').waitFor();
     expect(await page.locator('h1').textContent()).toBe('今日跟进');
-    // The manager owns nothing: their own view says what to do next.
-    expect(await page.locator('.clear').textContent()).toContain('没有逾期或今天到期的跟进');
+    // A manager opens on the whole team.
+    expect(await page.locator('#rep').inputValue()).toBe('*');
     expect(await page.locator('#rep option').allTextContents()).toEqual(['整个团队', 'Ana Wu', '李雷', 'Sam Boss（我）']);
-    await page.selectOption('#rep', '*');
     await page.locator('section.overdue .item').first().waitFor();
     expect(await names(page, 'overdue')).toEqual(['华为技术 C-000003', 'Acme Trading C-000001']);
     expect(await page.locator('section.overdue .meta').allTextContents()).toContain('谈判 · 计划 2026-02-27 · 负责人：李雷 · 逾期 5 天');
@@ -141,6 +140,9 @@ describe('Today sidebar in Chromium', () => {
     await expect.poll(() => names(page, 'overdue')).toEqual(['华为技术 C-000003']);
     expect(await names(page, 'today')).toEqual([]);
     expect(await page.locator('section.today .empty').textContent()).toBe('今天没有到期的跟进。');
+    // The manager owns nothing: their own view says what to do next.
+    await page.selectOption('#rep', { label: 'Sam Boss（我）' });
+    await expect.poll(() => page.locator('.clear').textContent()).toContain('没有逾期或今天到期的跟进');
     await page.close();
   });
 
