@@ -675,6 +675,9 @@ export function runSetup(ss: Spreadsheet): SetupReport {
   for (const st of list) {
     if (st.def.highlights && ensureHighlights({ ...st, maxRows: maxRowsOf(st) }) && !st.created) report.repairs.push(`${st.def.key}: highlights`);
   }
+  // The first time, open the register where the user starts; a repair leaves them where they are.
+  const customers = states.get('customers');
+  if (customers?.created) ss.setActiveSheet(customers.sheet);
   return report;
 }
 
@@ -701,6 +704,10 @@ export function setupMessage(report: SetupReport): string {
 /** Menu action "Set up workbook". */
 export function setupWorkbook(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // A first set-up makes many Apps Script calls: say so while it runs (-1 keeps the toast up
+  // until the closing dialog replaces it; https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#toast(String,String,Number)).
+  const locale = currentLocale();
+  ss.toast(t(locale, 'setup.working'), t(locale, 'app.name'), -1);
   const report = withDocumentLock(() => runSetup(ss));
   const ui = SpreadsheetApp.getUi();
   ui.alert(t(report.locale, 'setup.title'), setupMessage(report), ui.ButtonSet.OK);

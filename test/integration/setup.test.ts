@@ -357,3 +357,15 @@ describe('set-up stays within its call budget', () => {
     expect(c.getMaxRows).toBeLessThanOrEqual(tabs + 4);
   });
 });
+
+describe('what the user sees while set-up runs', () => {
+  it('says it is working, then opens the Customers tab the first time only', () => {
+    const rt = createLocalRuntime({ locale: 'zh_CN', user: 'owner@example.com', now: new Date('2026-03-02T02:00:00Z') });
+    rt.run('setupWorkbook');
+    expect(rt.ui.state.toasts[0]?.message).toContain('正在设置');
+    expect(rt.spreadsheet.getActiveSheet().getName()).toBe('客户');
+    rt.spreadsheet.setActiveSheet(rt.spreadsheet.getSheetByName('设置')!);
+    rt.run('setupWorkbook');
+    expect(rt.spreadsheet.getActiveSheet().getName()).toBe('设置');
+  });
+});
