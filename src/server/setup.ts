@@ -709,6 +709,7 @@ export function setupWorkbook(): void {
   const locale = currentLocale();
   ss.toast(t(locale, 'setup.working'), t(locale, 'app.name'), -1);
   const report = withDocumentLock(() => runSetup(ss));
+  ss.toast(t(locale, 'setup.finished'), t(locale, 'app.name'), 5);
   const ui = SpreadsheetApp.getUi();
   ui.alert(t(report.locale, 'setup.title'), setupMessage(report), ui.ButtonSet.OK);
 }

@@ -6,6 +6,7 @@ export const setup = defineMessages(
   {
     'setup.title': 'Set up workbook',
     'setup.working': 'Setting up the Sales Desk tabs… this can take a minute the first time.',
+    'setup.finished': 'Set-up finished.',
     'setup.done': 'Sales Desk is set up. Tabs created: {created}. Columns added: {columns}. Repairs: {repairs}.',
     'setup.nothingToDo': 'Sales Desk is set up and nothing needed repair.',
     'setup.problemsIntro': 'Some things could not be repaired safely and were left as they are:',
@@ -23,6 +24,7 @@ export const setup = defineMessages(
   {
     'setup.title': '初始化工作簿',
     'setup.working': '正在设置销售台的工作表……首次设置可能需要一分钟左右。',
+    'setup.finished': '设置完成。',
     'setup.done': '销售台已设置完毕。新建工作表：{created}。新增列：{columns}。修复项：{repairs}。',
     'setup.nothingToDo': '销售台已设置好，无需修复。',
     'setup.problemsIntro': '以下问题无法安全修复，已保持原样：',

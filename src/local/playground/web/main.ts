@@ -310,8 +310,10 @@ class App {
     this.toasts.append(t);
   }
 
+  /** Sheets shows one toast at a time: a new one replaces the last (errors stay until closed). */
   private showToasts(list: ToastView[]): void {
-    for (const t of list) {
+    if (list.length) this.toasts.querySelectorAll('.toast:not(.error)').forEach((n) => n.remove());
+    for (const t of list.slice(-1)) {
       const node = el('div', { class: 'toast', role: 'status' }, t.title ? el('strong', { text: t.title }) : null, el('div', { text: t.message }), el('button', { class: 'x', text: '✕', onclick: () => node.remove() }));
       this.toasts.append(node);
       const seconds = t.timeoutSeconds === undefined || t.timeoutSeconds === null ? 5 : t.timeoutSeconds;
