@@ -12,10 +12,9 @@ import { LISTS, listItemKey } from '../core/lists';
 import { CUSTOMER_FORM_KEYS, type CustomerInput } from '../core/customers/fields';
 import { pickCustomerInput, validateCustomer, type CustomerRecord, type ListValues } from '../core/customers/validate';
 import { DuplicateIndex, canSaveAnyway, type DuplicateMatch } from '../core/customers/duplicates';
-import { allocateIds, highestIdNumber } from '../core/customers/ids';
 import type { TeamMember } from '../core/customers/team';
 import { FIRST_DATA_ROW } from '../core/schema';
-import { openTabs, readRowByKey, writeRows, findTabs } from './workbook';
+import { openTabs, readRowByKey, reserveIds, writeRows, findTabs } from './workbook';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { readCustomerIndex, readListValues, readTeam, requireCustomers } from './customers-store';
@@ -240,12 +239,9 @@ export function saveCustomer(rawInput: unknown, rawOptions?: unknown): SaveCusto
  * IDs in the sheet and the highest ever given (document property), which it then advances.
  */
 export function nextCustomerIds(existingIds: Iterable<unknown>, count: number): string[] {
-  const props = PropertiesService.getDocumentProperties();
-  const counter = Number(props.getProperty(CUSTOMER_SEQ_PROPERTY) ?? 0);
-  const highest = highestIdNumber(existingIds, counter);
-  const ids = allocateIds(highest, count);
-  props.setProperty(CUSTOMER_SEQ_PROPERTY, String(highest + count));
-  return ids;
+  const reserved = reserveIds('C', CUSTOMER_SEQ_PROPERTY, existingIds, count);
+  reserved.commit();
+  return reserved.ids;
 }
 
 function showForm(locale: Locale, ref: CustomerRef | null): void {

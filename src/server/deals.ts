@@ -24,7 +24,7 @@ import {
   type Ymd,
 } from '../core/tiers';
 import { parseIsoDate, normalizeName } from '../core/validation/rules';
-import { openTabs, readRows, writeRows, type ReadRow, type RowRecord, type TabHandle } from './workbook';
+import { openTabs, readRows, reserveIds, writeRows, type ReadRow, type RowRecord, type TabHandle } from './workbook';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import type { Job, JobContext } from './dispatcher';
@@ -321,15 +321,9 @@ export function saveDeal(input: unknown): SaveResult<SavedDeal> {
     const dealRows = readRows(dealsTab);
 
     // A unique ID: the document's counter and the highest number on the tab, under the lock.
-    const props = PropertiesService.getDocumentProperties();
-    let seq = Number(props.getProperty(DEAL_SEQ_PROPERTY) ?? 0) || 0;
-    for (const r of dealRows) {
-      const m = /^D-(\d+)$/.exec(idOf(r.values.deal_id));
-      if (m) seq = Math.max(seq, Number(m[1]));
-    }
-    seq += 1;
-    props.setProperty(DEAL_SEQ_PROPERTY, String(seq));
-    const dealId = `D-${String(seq).padStart(6, '0')}`;
+    const reserved = reserveIds('D', DEAL_SEQ_PROPERTY, dealRows.map((r) => r.values.deal_id), 1);
+    reserved.commit();
+    const dealId = reserved.ids[0];
 
     const wonYmd = parseIsoDate(deal.won_on)!;
     const wonOn = new Date(midnight(wonYmd, tz));

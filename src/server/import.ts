@@ -9,11 +9,10 @@ import { CUSTOMERS, getColumn } from '../core/schema';
 import { asCellText } from '../core/text';
 import { CUSTOMER_FORM_KEYS, type CustomerFieldKey } from '../core/customers/fields';
 import type { MatchField } from '../core/customers/duplicates';
-import { allocateIds, highestIdNumber } from '../core/customers/ids';
 import { parseCsv } from '../core/import/csv';
 import { guessMapping } from '../core/import/headers';
 import { planImport, type DuplicateMode, type ImportPlan } from '../core/import/plan';
-import { openTabs, writeRows, type TabHandle } from './workbook';
+import { openTabs, reserveIds, writeRows, type TabHandle } from './workbook';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { IDENTIFYING_KEYS, readCustomerIndex, readListValues, readTeam, requireCustomers } from './customers-store';
@@ -228,12 +227,9 @@ export function runImport(rawRequest: unknown): ImportResult {
     const reg = readRegister(customers, req.mode);
     const plan = planImport({ records: p.records, mapping: p.mapping, existing: reg.existing, existingValues: reg.values, ctx: { lists, team }, mode: req.mode });
     const preview = describe(p, plan, locale);
-    const props = PropertiesService.getDocumentProperties();
-    const highest = highestIdNumber(
-      reg.existing.map((c) => c.id),
-      Number(props.getProperty(CUSTOMER_SEQ_PROPERTY) ?? 0),
-    );
-    const ids = allocateIds(highest, plan.add.length);
+    // The counter is recorded only after the rows are written, so a failed import gives no IDs away.
+    const reserved = reserveIds('C', CUSTOMER_SEQ_PROPERTY, reg.existing.map((c) => c.id), plan.add.length);
+    const ids = reserved.ids;
     const now = new Date();
     const who = me?.name || activeUserEmail();
     const defaultStage = (lists.stage ?? [])[0] ?? '';
@@ -253,7 +249,7 @@ export function runImport(rawRequest: unknown): ImportResult {
         writeRows(customers, reg.nextRow, newRows);
       }
       writeMerges(customers, plan, now, undo);
-      if (ids.length) props.setProperty(CUSTOMER_SEQ_PROPERTY, String(highest + ids.length));
+      reserved.commit();
     } catch (e) {
       // Put back what was written, newest first, then report the failure: nothing half-imported.
       for (const u of undo.reverse()) {

@@ -14,7 +14,6 @@ import { FIRST_DATA_ROW } from '../core/schema';
 import { fieldFailure, type SaveResult } from '../core/result';
 import {
   checkObjection,
-  nextId,
   overdueObjections,
   whatWorked,
   objectionTypeKey,
@@ -25,8 +24,9 @@ import {
 } from '../core/objections';
 import type { TodayExtra } from '../core/followups';
 import { playbookLinesFor, type PlaybookRow, type ShownPlaybookLine } from '../core/playbook';
-import { openTab, readColumns, readRows, writeRows, findTabs, readSettings, type RowRecord } from './workbook';
+import { openTab, readColumns, readRows, reserveIds, writeRows, findTabs, readSettings, type RowRecord } from './workbook';
 import { withDocumentLock } from './lock';
+import { instantOfSerial, serialOfIsoDay } from '../core/cadence';
 import { scheduleFollowUp } from './followups';
 import { currentLocale } from './locale';
 import { resolveMe } from './identity';
@@ -46,14 +46,9 @@ function namedValues(ss: Spreadsheet, name: string): string[] {
     .filter(Boolean);
 }
 
-/** Midnight of a calendar day in the spreadsheet's time zone. */
+/** Midnight of a calendar day in the spreadsheet's time zone (core's time-zone arithmetic, no Utilities round trip). */
 function zonedMidnight(ss: Spreadsheet, d: { y: number; m: number; d: number }): Date {
-  const utc = Date.UTC(d.y, d.m - 1, d.d);
-  const tz = ss.getSpreadsheetTimeZone();
-  const z = Utilities.formatDate(new Date(utc + 12 * 3600_000), tz, 'Z'); // e.g. +0800
-  const m = /^([+-])(\d{2})(\d{2})$/.exec(z);
-  const offsetMin = m ? (m[1] === '-' ? -1 : 1) * (parseInt(m[2], 10) * 60 + parseInt(m[3], 10)) : 0;
-  return new Date(utc - offsetMin * 60_000);
+  return new Date(instantOfSerial(serialOfIsoDay(isoDay(d))!, ss.getSpreadsheetTimeZone()));
 }
 
 
@@ -242,10 +237,16 @@ export function findCustomer(ss: Spreadsheet, id: string): { id: string; name: s
 }
 
 /** Appends one objection row under the lock's protection (the caller holds it). Returns its ID. */
+/** Document property: the highest objection number ever given (IDs are never reused). */
+const OBJECTION_SEQ_PROPERTY = 'salesdesk.seq.objection';
+
 export function appendObjection(ss: Spreadsheet, record: (id: string) => RowRecord): string {
   const tab = openTab('objections', ss);
+  // Whole rows: a row with anything typed in any column counts, so nothing is overwritten.
   const rows = readRows(tab);
-  const id = nextId('O', rows.map((r) => r.values.objection_id));
+  const reserved = reserveIds('O', OBJECTION_SEQ_PROPERTY, rows.map((r) => r.values.objection_id), 1);
+  reserved.commit();
+  const id = reserved.ids[0];
   const row = rows.length ? rows[rows.length - 1].row + 1 : FIRST_DATA_ROW;
   writeRows(tab, row, [record(id)]);
   return id;

@@ -179,6 +179,13 @@ function canManage(team: readonly TeamMember[]): boolean {
   return !team.some((m) => m.role === 'manager');
 }
 
+/** Reminders are the manager's switch: anyone else is told so, and false comes back. */
+function managerOnly(team: ReturnType<typeof readTeam>, ui: GoogleAppsScript.Base.Ui, locale: Locale): boolean {
+  if (canManage(team)) return true;
+  ui.alert(t(locale, 'reminders.managerOnly'));
+  return false;
+}
+
 /** Menu action (manager): turns daily reminders on; installs the single dispatcher trigger once. */
 export function turnOnReminders(): string {
   const locale = currentLocale();
@@ -186,10 +193,7 @@ export function turnOnReminders(): string {
   const tabs = openTabs(['settings'], ss);
   const team = readTeam(tabs);
   const ui = SpreadsheetApp.getUi();
-  if (!canManage(team)) {
-    ui.alert(t(locale, 'reminders.managerOnly'));
-    return 'denied';
-  }
+  if (!managerOnly(team, ui, locale)) return 'denied';
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   const created = ensureDispatcher();
@@ -207,10 +211,7 @@ export function turnOffReminders(): string {
   const locale = currentLocale();
   const team = readTeam(openTabs(['settings']));
   const ui = SpreadsheetApp.getUi();
-  if (!canManage(team)) {
-    ui.alert(t(locale, 'reminders.managerOnly'));
-    return 'denied';
-  }
+  if (!managerOnly(team, ui, locale)) return 'denied';
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   props.setProperty(ENABLED_PROPERTY, 'false');

@@ -3,6 +3,7 @@
  * this team" and which objections are past their written-answer time. The server reads the
  * Objections tab once and hands the rows here.
  */
+import { formatId, highestId } from '../ids';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n';
 import { listItemKey } from '../lists';
@@ -163,13 +164,7 @@ export function checkObjection(raw: unknown, ctx: CheckContext): { ok: true; val
 
 /** The next ID after the ones in use: `O-000001`, `O-000002`, … (gaps are never refilled). */
 export function nextId(prefix: string, existing: Iterable<unknown>): string {
-  const re = new RegExp(`^${prefix}-(\\d+)$`);
-  let max = 0;
-  for (const id of existing) {
-    const m = re.exec(String(id ?? '').trim());
-    if (m) max = Math.max(max, parseInt(m[1], 10));
-  }
-  return `${prefix}-${String(max + 1).padStart(6, '0')}`;
+  return formatId(prefix, highestId(prefix, existing) + 1);
 }
 
 /** One row of the Objections tab as read (untyped cells). */

@@ -266,7 +266,8 @@ function validationList(v: GoogleAppsScript.Spreadsheet.DataValidation | null, c
   return i;
 }
 
-function safe<T>(f: () => T, fallback: T): T {
+/** A getter the local runtime may not support for every sheet: its value, or a fallback. */
+export function safe<T>(f: () => T, fallback: T): T {
   try {
     const v = f();
     return v === undefined ? fallback : v;

@@ -12,6 +12,7 @@
 import ExcelJS from 'exceljs';
 import type { LocalRuntime } from '../index';
 import { dateToSerial } from '../runtime/spreadsheet/dates';
+import { safe } from './view';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -152,11 +153,3 @@ function argbOf(color: string | null | undefined): string | undefined {
   return `FF${hex.toUpperCase()}`;
 }
 
-function safe<T>(f: () => T, fallback: T): T {
-  try {
-    const v = f();
-    return v === undefined ? fallback : v;
-  } catch {
-    return fallback;
-  }
-}

@@ -3,3 +3,4 @@ export { findTabs, columnsFromMetadata, locateColumns, readHeaderRow, wholeColum
 export { openTab, openTabs, TabNotFoundError } from './layout';
 export { readRows, readColumns, readColumnBlock, readRowByKey, writeRows, appendRows, nextFreeRow, type TabHandle, type RowRecord, type ReadRow } from './rows';
 export { readSettings, type SettingValues } from './settings';
+export { reserveIds } from './ids';

@@ -36,13 +36,5 @@ export async function postJson<T>(url: string, body: unknown): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** A1 column letters for a 1-based column number. */
-export function columnLetter(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** A1 column letters for a 1-based column number (the add-in's own helper). */
+export { columnLetter } from '../../../core/formulas/resolve';

@@ -102,6 +102,20 @@ export class LocalDeveloperMetadata {
   }
 }
 
+/**
+ * The overloads of addDeveloperMetadata (Spreadsheet, Sheet and Range alike): (key),
+ * (key, value), (key, visibility) and (key, value, visibility)
+ * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#adddevelopermetadatakey,-visibility).
+ * A second argument is a visibility only when it is the last one and names one.
+ */
+export function addMetadataFromArgs(doc: Doc, location: MetadataLocation, argCount: number, key: string, valueOrVisibility?: string | null, visibility?: string): void {
+  if (argCount === 2 && (valueOrVisibility === 'DOCUMENT' || valueOrVisibility === 'PROJECT')) {
+    addMetadata(doc, location, key, null, valueOrVisibility);
+  } else {
+    addMetadata(doc, location, key, valueOrVisibility, visibility);
+  }
+}
+
 export function addMetadata(doc: Doc, location: MetadataLocation, key: string, value?: string | null, visibility?: string): void {
   if (typeof key !== 'string' || !key) throw new Error('Developer metadata key must be a non-empty string.');
   doc.wb.metadata.push({

@@ -7,7 +7,7 @@ import { COUNTED } from '../context';
 import { parseA1, rangeA1 } from './a1';
 import { LocalConditionalFormatRule } from './conditional';
 import type { Doc } from './doc';
-import { addMetadata, facades, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } from './metadata';
+import { addMetadataFromArgs, facades, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } from './metadata';
 import { cellKey, type MetadataSpec, type Rect, type SheetModel, type StyleProp } from './model';
 import { LocalProtection } from './protection';
 import { LocalDataValidation } from './validation';
@@ -433,13 +433,7 @@ export class LocalRange implements RangeReads {
   addDeveloperMetadata(key: string, valueOrVisibility?: string | null, visibility?: string): this {
     const loc = this.dimensionLocation();
     if (!loc) throw new Error(MSG.metadataArbitrary);
-    let value: string | null | undefined = valueOrVisibility;
-    let vis = visibility;
-    if (visibility === undefined && (valueOrVisibility === 'DOCUMENT' || valueOrVisibility === 'PROJECT') && arguments.length === 2) {
-      value = null;
-      vis = valueOrVisibility;
-    }
-    addMetadata(this.doc, { ...loc, sheetId: this.sheetId }, key, value, vis);
+    addMetadataFromArgs(this.doc, { ...loc, sheetId: this.sheetId }, arguments.length, key, valueOrVisibility, visibility);
     return this;
   }
   private exactMetadata(m: MetadataSpec): boolean {

@@ -2,7 +2,7 @@
 import { COUNTED } from '../context';
 import { LocalConditionalFormatRule } from './conditional';
 import type { Doc } from './doc';
-import { addMetadata, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } from './metadata';
+import { addMetadataFromArgs, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } from './metadata';
 import type { SheetModel } from './model';
 import { LocalProtection } from './protection';
 import { LocalRange } from './range';
@@ -256,13 +256,7 @@ export class LocalSheet implements SheetReads {
 
   // ---------------------------------------------------------- metadata, protection, rules
   addDeveloperMetadata(key: string, valueOrVisibility?: string | null, visibility?: string): this {
-    let value: string | null | undefined = valueOrVisibility;
-    let vis = visibility;
-    if (visibility === undefined && arguments.length === 2 && (valueOrVisibility === 'DOCUMENT' || valueOrVisibility === 'PROJECT')) {
-      value = null;
-      vis = valueOrVisibility;
-    }
-    addMetadata(this.doc, { type: 'SHEET', sheetId: this.id }, key, value, vis);
+    addMetadataFromArgs(this.doc, { type: 'SHEET', sheetId: this.id }, arguments.length, key, valueOrVisibility, visibility);
     return this;
   }
   /** Metadata attached to the sheet itself (use createDeveloperMetadataFinder for its rows/columns too). */

@@ -8,7 +8,7 @@ import { LocalConditionalFormatRuleBuilder } from './conditional';
 import { isValidTimeZone } from './dates';
 import type { Doc, SpreadsheetAppOptions } from './doc';
 import * as enums from './enums';
-import { addMetadata, facades, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } from './metadata';
+import { addMetadataFromArgs, facades, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } from './metadata';
 import { LocalProtection } from './protection';
 import { LocalRange } from './range';
 import { LocalSheet } from './sheet';
@@ -172,13 +172,7 @@ export class LocalSpreadsheet implements SpreadsheetReads {
 
   // ---------------------------------------------------------- metadata & protections
   addDeveloperMetadata(key: string, valueOrVisibility?: string | null, visibility?: string): this {
-    let value: string | null | undefined = valueOrVisibility;
-    let vis = visibility;
-    if (visibility === undefined && arguments.length === 2 && (valueOrVisibility === 'DOCUMENT' || valueOrVisibility === 'PROJECT')) {
-      value = null;
-      vis = valueOrVisibility;
-    }
-    addMetadata(this.doc, { type: 'SPREADSHEET' }, key, value, vis);
+    addMetadataFromArgs(this.doc, { type: 'SPREADSHEET' }, arguments.length, key, valueOrVisibility, visibility);
     return this;
   }
   getDeveloperMetadata(): LocalDeveloperMetadata[] {

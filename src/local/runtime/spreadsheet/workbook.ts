@@ -5,7 +5,7 @@
  * thin layer over the methods here.
  */
 import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
-import { cellA1, parseA1, quoteSheetName, rangeA1 } from './a1';
+import { cellA1, columnToLetters, lettersToColumn, parseA1, quoteSheetName, rangeA1 } from './a1';
 import { dateToSerial, isValidTimeZone, serialToDate } from './dates';
 import { hasOpenRange, hyperFormulaConfig, LITERAL_NAMED_EXPRESSIONS, sheetsErrorText, translate, untranslate, type DialectContext } from './dialect';
 import { displayValue, isDateFormat } from './format';
@@ -927,23 +927,9 @@ export function normalizeLocale(l: string): string {
 export function shiftFormula(formula: string, dr: number, dc: number): string {
   if (!dr && !dc) return formula;
   return formula.replace(/(^|[^A-Za-z0-9_$"])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![A-Za-z0-9_(])/g, (_m, lead, cAbs, cl, rAbs, rn) => {
-    const col = cAbs ? cl : columnLetters(lettersNum(cl) + dc);
+    const col = cAbs ? cl : columnToLetters(lettersToColumn(cl) + dc);
     const row = rAbs ? rn : String(Number(rn) + dr);
     return `${lead}${cAbs}${col}${rAbs}${row}`;
   });
 }
 
-function lettersNum(l: string): number {
-  let n = 0;
-  for (const ch of l) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
-function columnLetters(n: number): string {
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

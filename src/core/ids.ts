@@ -1,0 +1,32 @@
+/**
+ * Record IDs: a prefix and at least six digits (C-000123, D-000007, O-000042), more digits
+ * past 999,999. An ID is given once and never comes back: the next number is one more than
+ * the highest of every ID on the tab and the highest number ever given (which the server
+ * keeps in document properties), so deleting the last row does not hand its ID on.
+ */
+export function formatId(prefix: string, n: number): string {
+  return `${prefix}-${String(n).padStart(6, '0')}`;
+}
+
+/** The number of a well-formed ID with this prefix, or null (blank, typed by hand in another shape…). */
+export function parseId(prefix: string, raw: unknown): number | null {
+  const m = new RegExp(`^${prefix}-(\\d{1,12})$`, 'i').exec(String(raw ?? '').trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** The highest number among existing IDs and the remembered counter. */
+export function highestId(prefix: string, existing: Iterable<unknown>, counter = 0): number {
+  let max = Number.isFinite(counter) && counter > 0 ? Math.floor(counter) : 0;
+  for (const v of existing) {
+    const n = parseId(prefix, v);
+    if (n !== null && n > max) max = n;
+  }
+  return max;
+}
+
+/** `count` fresh IDs after `highest`, in order. */
+export function idsAfter(prefix: string, highest: number, count: number): string[] {
+  const out: string[] = [];
+  for (let i = 1; i <= count; i++) out.push(formatId(prefix, highest + i));
+  return out;
+}
