@@ -1,0 +1,41 @@
+import { defineMessages } from './define';
+
+/** Complaints (issue 17): due flags, repeats, the lessons panel, check-ins and the escalation e-mail. */
+export const complaints = defineMessages(
+  {
+    'complaints.overdue.firstResponse': 'First response overdue',
+    'complaints.overdue.resolution': 'Resolution overdue',
+    'complaints.repeat': 'Repeat complaint: this customer also complained on {day}',
+    'complaints.lessons.heading': 'What went wrong before: {category}',
+    'complaints.lessons.empty': 'No closed complaint in this category has a lesson yet.',
+    'complaints.lessons.count': 'came up {n} times',
+    'complaints.lessons.noCause': 'Cause not recorded',
+    'complaints.checkin': 'Check in with {customer}: complaint closed without the customer confirming they are satisfied',
+    'complaints.escalation.subject': 'Complaint from {customer} still has no response ({id})',
+    'complaints.escalation.intro': 'This complaint has passed its first-response time and the customer has not heard from us yet:',
+    'complaints.escalation.received': 'Received: {at}',
+    'complaints.escalation.due': 'First response was due: {at}',
+    'complaints.escalation.kind': 'Category: {category} · Severity: {severity}',
+    'complaints.escalation.owner': 'Owner: {owner}',
+    'complaints.escalation.words': 'In the customer’s words: {text}',
+    'complaints.escalation.action': 'Please make sure someone contacts the customer today. This e-mail is sent once per complaint.',
+  },
+  {
+    'complaints.overdue.firstResponse': '首次回复已逾期',
+    'complaints.overdue.resolution': '解决已逾期',
+    'complaints.repeat': '重复投诉：该客户在 {day} 也投诉过',
+    'complaints.lessons.heading': '以往的教训：{category}',
+    'complaints.lessons.empty': '该类别已结案的投诉中还没有记录教训。',
+    'complaints.lessons.count': '出现过 {n} 次',
+    'complaints.lessons.noCause': '未记录原因',
+    'complaints.checkin': '回访 {customer}：投诉已结案，但客户尚未确认满意',
+    'complaints.escalation.subject': '{customer} 的投诉仍未得到回复（{id}）',
+    'complaints.escalation.intro': '以下投诉已超过首次回复时限，客户至今还没有收到我们的回复：',
+    'complaints.escalation.received': '收到时间：{at}',
+    'complaints.escalation.due': '首次回复截止：{at}',
+    'complaints.escalation.kind': '类别：{category} · 严重程度：{severity}',
+    'complaints.escalation.owner': '负责人：{owner}',
+    'complaints.escalation.words': '客户原话：{text}',
+    'complaints.escalation.action': '请确保今天有人联系客户。每条投诉只发送一次此邮件。',
+  },
+);
