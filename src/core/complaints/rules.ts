@@ -84,9 +84,13 @@ export function complaintTimes(c: ComplaintFacts, now: number, s: ComplaintSetti
   };
 }
 
-/** Past its first-response time with no response and not escalated yet: e-mail the managers, once. */
+/**
+ * Past its first-response time with no response and not escalated yet: e-mail the managers,
+ * once. The cheap checks go first, so the hourly run over a long log does the time-zone
+ * arithmetic only for the few complaints still waiting for an answer.
+ */
 export function needsEscalation(c: ComplaintFacts, now: number, s: ComplaintSettings, tz: string): boolean {
-  return c.escalatedAt === null && complaintTimes(c, now, s, tz).firstResponseOverdue;
+  return c.escalatedAt === null && c.firstResponseAt === null && c.closedAt === null && now > firstResponseDue(c, s, tz);
 }
 
 export function escalationsDue(complaints: Iterable<ComplaintFacts>, now: number, s: ComplaintSettings, tz: string): ComplaintFacts[] {
