@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readResponse, readResponses, referenceCodeFromBytes, surveySettings, npsClass, type AnswerContext, type SurveySend } from '../../src/core/survey';
+import { readResponse, readResponses, referenceCodeFromBytes, surveySettings, npsClass, sendsByCode, followUpText, type AnswerContext, type SurveySend } from '../../src/core/survey';
 import { at } from './bilingual-helpers';
 
 const TZ = 'Asia/Shanghai';
@@ -72,6 +72,12 @@ describe('reference-code flags: kept, never attached', () => {
     }
   });
 
+  it('matches codes retyped on the sends tab in another case or spacing; a broken cell matches nothing', () => {
+    const index = sendsByCode([{ ...sent, code: CODE.toLowerCase().replace(/-/g, ' ') }, { ...sent, customerId: 'C-9', code: 'n/a' }]);
+    expect([...index.keys()]).toEqual([CODE]);
+    expect(readResponse(answer(good), ctx({ sendsByCode: index })).customerId).toBe('C-000042');
+  });
+
   it('the last day before expiry still counts', () => {
     expect(readResponse(answer(good, '2026-03-14 23:59'), ctx()).flag).toBeNull();
   });
@@ -121,6 +127,11 @@ describe('what an answer sets in motion', () => {
     const r = readResponse({ answers: { ...good, teamwork: '1' }, submittedAt: at('2026-03-07 10:00', ny) }, ctx({ timeZone: ny }));
     expect(r.followUps[0].dueAt).toBe(at('2026-03-08 10:00', ny));
     expect(r.followUps[0].dueAt - r.answeredAt).toBe(23 * 3600_000);
+  });
+
+  it('names the follow-ups in the owner’s language', () => {
+    expect(followUpText({ kind: 'service_recovery' }, 'Huaxin', 'en')).toBe('Service recovery: low survey score from Huaxin');
+    expect(followUpText({ kind: 'referral_ask' }, '华信', 'zh')).toBe('请 华信 转介绍：客户满意并愿意推荐我们');
   });
 
   it('NPS classes at their edges', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planSurveys, planCounts, surveySettings, type SurveyCustomer, type SurveySend, type PlanInput } from '../../src/core/survey';
+import { planSurveys, planCounts, skipText, surveySettings, type SurveyCustomer, type SurveySend, type PlanInput } from '../../src/core/survey';
 import { at } from './bilingual-helpers';
 
 const SH = 'Asia/Shanghai';
@@ -178,6 +178,17 @@ describe('who is skipped and why', () => {
       expired: 0,
       skipped: { do_not_survey: 1, no_email: 1, invalid_email: 0, queued: 0, awaiting_answer: 0, surveyed_recently: 0, already_surveyed: 0 },
     });
+  });
+
+  it('says why in the user’s language', () => {
+    const recent = { customerId: 'C-1', kind: 'after_delivery' as const, reason: 'surveyed_recently' as const, lastSurveyedDay: '2026-02-20', nextPossibleDay: '2026-03-22' };
+    expect(skipText(recent, 'en')).toBe('Surveyed on 2026-02-20; the next survey can go from 2026-03-22');
+    expect(skipText(recent, 'zh')).toBe('已于 2026-02-20 调查过；2026-03-22 起才能再次发送');
+    expect(skipText({ customerId: 'C-1', kind: 'relationship', reason: 'do_not_survey' }, 'zh')).toBe('已标记为“不接受调查”');
+  });
+
+  it('plans a customer listed twice once', () => {
+    expect(plan([customer(due), customer(due)], now).due).toHaveLength(1);
   });
 
   it('uses the customer’s language, else the workbook’s', () => {

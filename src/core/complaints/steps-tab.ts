@@ -95,14 +95,8 @@ export function checklistFromTab(rows: readonly ComplaintStepRow[], locale: Loca
 
 /** The row set-up writes for a built-in step, in the workbook's language. */
 export function builtInStepRow(s: ComplaintStep, locale: Locale): Record<keyof ComplaintStepRow, string> {
-  return {
-    entry_key: s.key,
-    title: s.title[locale],
-    coaching: s.coaching[locale],
-    sample_reply: s.sampleReply[locale],
-    source: sourceText(s.source, locale),
-    added_by: BUILT_IN_AUTHOR[locale],
-  };
+  const shown = shownBuiltIn(s, locale);
+  return { entry_key: s.key, title: shown.title, coaching: shown.coaching, sample_reply: shown.sampleReply, source: shown.source, added_by: shown.addedBy };
 }
 
 /**

@@ -15,10 +15,14 @@
  * customers) within survey_referral_days; with the NPS question turned off, "satisfied" alone.
  * Follow-ups are proposed only for attached answers; the low-score reasons are kept either way.
  *
+ * A code whose send is still marked queued is attached: an execution killed between sending the
+ * e-mail and recording it leaves that state, and only the e-mail carried the code.
+ *
  * Text answers are returned as typed; the workbook layer writes them with asCellText (core/text)
  * so one starting with = + - @ stays text.
  */
 import { addWallDays } from '../cadence/wall-time';
+import { t, type Locale } from '../i18n';
 import { listItemKey } from '../lists';
 import { surveyAverage } from '../tiers/values';
 import { parseReferenceCode } from './codes';
@@ -178,4 +182,9 @@ export function readResponses(raws: readonly RawSurveyResponse[], ctx: AnswerCon
     out.push(r);
   }
   return out;
+}
+
+/** The follow-up's text on the Follow-ups tab and in Today, in the owner's language. */
+export function followUpText(f: Pick<ProposedFollowUp, 'kind'>, customer: string, locale: Locale): string {
+  return t(locale, f.kind === 'service_recovery' ? 'survey.followup.recovery' : 'survey.followup.referral', { customer });
 }

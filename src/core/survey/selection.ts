@@ -23,7 +23,7 @@
  * as TODAY() and EDATE() see them).
  */
 import { todaySerial, isoDayOfSerial } from '../cadence/time';
-import type { Locale } from '../i18n/locale';
+import { t, type Locale } from '../i18n';
 import { edate } from '../tiers/dates';
 import { checkEmail, normalizeEmail } from '../validation/rules';
 import type { SurveyKind } from './lists';
@@ -166,7 +166,7 @@ export function planSurveys(input: PlanInput): SurveyPlan {
 
   for (const c of input.customers) {
     const id = c.customerId.trim();
-    if (!id) continue;
+    if (!id || customers.has(id)) continue; // a customer listed twice is planned once
     customers.set(id, c);
     const sends = sendsOf.get(id) ?? [];
     const { occasion, alreadySurveyed } = assess(c, sends, s, today, tz);
@@ -239,4 +239,10 @@ export function planCounts(plan: SurveyPlan): PlanCounts {
     expired: plan.expired.length,
     skipped,
   };
+}
+
+/** Why a customer is skipped, as the sidebar lists it. */
+export function skipText(x: SkippedSurvey, locale: Locale): string {
+  if (x.reason === 'surveyed_recently') return t(locale, 'survey.skip.surveyed_recently', { last: x.lastSurveyedDay ?? '', next: x.nextPossibleDay ?? '' });
+  return t(locale, `survey.skip.${x.reason}`);
 }

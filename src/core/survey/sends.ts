@@ -6,6 +6,7 @@
  */
 import { todaySerial } from '../cadence/time';
 import type { Locale } from '../i18n/locale';
+import { parseReferenceCode } from './codes';
 import type { SendStatus, SurveyKind } from './lists';
 import type { SurveySettings } from './settings';
 
@@ -56,4 +57,17 @@ export function isExpiredAt(s: SurveySend, at: number, settings: Pick<SurveySett
 /** A sent link waiting for its answer (not answered, not marked expired). */
 export function isOpen(s: SurveySend): boolean {
   return s.status === 'sent' && s.sentAt !== null && !isAnswered(s);
+}
+
+/**
+ * The sends by canonical code, for matching answers back. A code someone retyped on the tab in
+ * another case or spacing still matches; a cell that no longer reads as a code matches nothing.
+ */
+export function sendsByCode(sends: Iterable<SurveySend>): Map<string, SurveySend> {
+  const out = new Map<string, SurveySend>();
+  for (const s of sends) {
+    const p = parseReferenceCode(s.code);
+    if (p.ok) out.set(p.code, s);
+  }
+  return out;
 }
