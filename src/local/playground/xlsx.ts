@@ -58,24 +58,25 @@ export function buildXlsx(rt: LocalRuntime): XlsxExport {
   wb.created = rt.clock.now();
   // Excel recalculates everything when it opens the file (ECMA-376 §18.2.2 calcPr).
   wb.calcProperties.fullCalcOnLoad = true;
-  const sheets = ss.getSheets();
-  const sizes = new Map(sheets.map((s) => [s.getName().toLowerCase(), { rows: s.getMaxRows(), cols: s.getMaxColumns() }]));
-  const named = ss.getNamedRanges();
-  const namedCells = new Map(named.map((n) => [n.getName().toLowerCase(), n.getRange().getNumRows() * n.getRange().getNumColumns()]));
+  const contextOf = formulaContexts(ss);
   const result: XlsxExport = { workbook: wb, untranslated: [], skippedHighlights: [], highlights: new Map() };
-  for (const sheet of sheets) {
-    const ctx: FormulaContext = {
-      sheet: sheet.getName(),
-      sheetSize: (name) => sizes.get(name.toLowerCase()),
-      namedRangeCells: (name) => namedCells.get(name.toLowerCase()),
-    };
-    addSheet(wb, sheet, tz, ctx, result);
-  }
-  for (const n of named) {
+  for (const sheet of ss.getSheets()) addSheet(wb, sheet, tz, contextOf(sheet.getName()), result);
+  for (const n of ss.getNamedRanges()) {
     const r = n.getRange();
     wb.definedNames.add(`${quoteSheetName(r.getSheet().getName())}!${absolute(r.getA1Notation(), r)}`, n.getName());
   }
   return result;
+}
+
+/** What the formula translator needs to know about the workbook, for a formula on each sheet. */
+export function formulaContexts(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): (sheet: string) => FormulaContext {
+  const sizes = new Map(ss.getSheets().map((s) => [s.getName().toLowerCase(), { rows: s.getMaxRows(), cols: s.getMaxColumns() }]));
+  const namedCells = new Map(ss.getNamedRanges().map((n) => [n.getName().toLowerCase(), n.getRange().getNumRows() * n.getRange().getNumColumns()]));
+  return (sheet) => ({
+    sheet,
+    sheetSize: (name) => sizes.get(name.toLowerCase()),
+    namedRangeCells: (name) => namedCells.get(name.toLowerCase()),
+  });
 }
 
 function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, tz: string, ctx: FormulaContext, result: XlsxExport): void {
