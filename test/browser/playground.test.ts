@@ -176,6 +176,8 @@ describe('playground', () => {
     const frame = await sidebarFrame(page);
     await frame.waitForSelector('#info:not([hidden])');
     await page.click(cell(3, 2));
+    // The sidebar's run reloaded the grid: wait for its rows before the picture.
+    await page.waitForFunction((sel) => !!document.querySelector(sel)?.textContent, cell(20, 2));
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await page.screenshot({ path: join(ROOT, 'docs/playground.png') });
     expect(existsSync(join(ROOT, 'docs/playground.png'))).toBe(true);
