@@ -1,9 +1,14 @@
-/** Starts the playground server as a child process (one node process, so a kill is a real kill). */
+/**
+ * Starts the playground server as a child process (one node process, so a kill is a real kill),
+ * and drives its page in Chromium as a user would.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '../..');
 export const SERVER = join(ROOT, 'src/local/playground/server.ts');
@@ -74,4 +79,61 @@ export function waitExit(proc: ChildProcess, timeoutMs = 60_000): Promise<number
       res(code);
     });
   });
+}
+
+/** Opens the playground page and waits for its tabs. */
+export async function openPlayground(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="tabs"] .tab');
+  return page;
+}
+
+/** Runs a menu item; answers the alerts it shows with their last (primary) button and returns their text. */
+export async function runMenuItem(page: Page, menu: string, functionName: string): Promise<string[]> {
+  await page.click(`[data-testid="menu-${menu}"]`);
+  await page.click(`[data-function="${functionName}"]`);
+  await page.waitForSelector('.busy', { state: 'hidden' });
+  const seen: string[] = [];
+  for (;;) {
+    const alert = await page.waitForSelector('[data-testid="alert"]', { timeout: 1500 }).catch(() => null);
+    if (!alert) return seen;
+    seen.push((await alert.textContent()) ?? '');
+    await alert.$eval('.alert-buttons button:last-child', (b) => (b as HTMLButtonElement).click());
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="alert"]').length < n, 1);
+  }
+}
+
+/** The 1-based column of a header on the active tab (row 1, as the frozen header shows it). */
+export async function columnOf(page: Page, header: string): Promise<number> {
+  const handle = await page
+    .waitForFunction(
+      (h) => {
+        const cells = [...document.querySelectorAll('.g-frozen .g-row[data-row="1"] .g-cell')];
+        const c = cells.find((x) => x.textContent === h);
+        return c ? Number(c.getAttribute('data-col')) : 0;
+      },
+      header,
+      { timeout: 10_000 },
+    )
+    .catch(() => null);
+  const col = handle ? ((await handle.jsonValue()) as number) : -1;
+  expect(col, `column "${header}"`).toBeGreaterThan(0);
+  return col;
+}
+
+/** A grid cell's selector (1-based). */
+export const cell = (row: number, col: number) => `.g-row[data-row="${row}"] .g-cell[data-col="${col}"]`;
+
+export async function typeInto(page: Page, row: number, col: number, text: string): Promise<void> {
+  await page.click(cell(row, col));
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('[data-testid="sidebar"] iframe');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('no sidebar frame');
+  return frame;
 }

@@ -1,12 +1,12 @@
 /**
  * `npm run export -- out.xlsx [--file .playground/workbook.json]`: writes the saved playground
- * workbook as .xlsx (see xlsx.ts for what is kept).
+ * workbook as .xlsx (see xlsx.ts for what is kept), and lists any formula it kept as a value.
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalRuntime } from '../index';
 import { readSave } from './persist';
-import { exportXlsx } from './xlsx';
+import { buildXlsx, writeXlsx } from './xlsx';
 
 async function main(argv: string[]): Promise<number> {
   let file = resolve(process.env.PLAYGROUND_FILE ?? '.playground/workbook.json');
@@ -34,9 +34,13 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const rt = createLocalRuntime({ saved: saved.runtime, user: saved.user.email, locale: saved.user.locale });
-  const buf = await exportXlsx(rt);
+  const exported = buildXlsx(rt);
+  const buf = await writeXlsx(exported.workbook);
   writeFileSync(resolve(out), buf);
   console.log(`Wrote ${resolve(out)} (${rt.spreadsheet.getSheets().length} tabs, ${buf.length} bytes)`);
+  // What Excel and LibreOffice will not recalculate: kept as values.
+  for (const u of exported.untranslated) console.log(`Kept as a value: ${u.sheet}!${u.a1} ${u.formula} (${u.reason})`);
+  for (const h of exported.skippedHighlights) console.log(`Highlight not exported: ${h.sheet}!${h.ranges} (${h.reason})`);
   return 0;
 }
 

@@ -17,6 +17,8 @@ export interface PlaygroundSave {
   savedAt: string;
   user: { email: string; locale: string };
   activeSheet?: string;
+  /** How far the playground's time control moved the clock ahead of the wall clock. */
+  clockAheadMs?: number;
   runtime: SavedRuntime;
 }
 

@@ -85,8 +85,12 @@ export interface StateView {
   toasts: ToastView[];
   outbox: MailView[];
   forms: FormView[];
+  /** The simulated clock (ISO instant). */
   clock: string;
+  /** The spreadsheet's time zone: the time control shows the clock in it. */
   timeZone: string;
+  /** When the next installed time-driven trigger runs (ISO instant), null if none is installed. */
+  nextTrigger: string | null;
   /** The sheet the script made active (Sheet.activate / setActiveSheet): the page follows it when it changes. */
   scriptActiveSheet: string | null;
 }
@@ -133,6 +137,17 @@ export interface GridView {
   frozen: (CellView | null)[][];
   styles: CellStyle[];
   lists: string[][];
+}
+
+/** What the grid gets back for an edit. */
+export interface CellEditResult {
+  ok: boolean;
+  /** Something went wrong (not the user's doing). */
+  error?: string;
+  /** The cell's validation refused the entry: show this, in the user's language. */
+  invalid?: { title: string; message: string };
+  /** A warning-only protection covers the cell: ask, then send the edit again with `confirmed`. */
+  confirm?: { title: string; message: string };
 }
 
 /** The answer of a run or rpc: the script may have asked a question (alert/prompt) first. */

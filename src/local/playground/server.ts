@@ -14,7 +14,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { PlaygroundSession } from './session';
+import { PlaygroundSession, type Selection } from './session';
 import { fillDemo } from './demo';
 import { exportXlsx } from './xlsx';
 
@@ -152,7 +152,16 @@ export async function startServer(options: ServerOptions): Promise<{ port: numbe
     const answers = Array.isArray(body.answers) ? (body.answers as { button: string; text?: string }[]) : [];
     switch (path) {
       case '/api/run':
-        return send(res, 200, session.run(String(body.functionName ?? ''), answers));
+        return send(res, 200, session.run(String(body.functionName ?? ''), answers, selectionOf(body.selection)));
+      case '/api/select': {
+        const sel = selectionOf(body);
+        return send(res, 200, sel ? session.select(sel.sheet, sel.row, sel.col, sel.wholeRow) : { ok: false });
+      }
+      case '/api/time': {
+        const step = String(body.step);
+        if (step !== 'hour' && step !== 'day' && step !== 'next') return send(res, 400, { ok: false, error: 'step is hour, day or next' });
+        return send(res, 200, session.advanceClock(step));
+      }
       case '/rpc': {
         const fn = String(body.fn ?? '');
         const args = typeof body.args === 'string' ? body.args : JSON.stringify(body.args ?? []);
@@ -163,7 +172,7 @@ export async function startServer(options: ServerOptions): Promise<{ port: numbe
         return send(res, 200, { ok: true });
       }
       case '/api/cell': {
-        const r = session.editCell(String(body.sheet), Number(body.row), Number(body.col), String(body.text ?? ''));
+        const r = session.editCell(String(body.sheet), Number(body.row), Number(body.col), String(body.text ?? ''), body.confirmed === true);
         return send(res, 200, r);
       }
       case '/api/user':
@@ -204,6 +213,16 @@ export async function startServer(options: ServerOptions): Promise<{ port: numbe
     session: ready,
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
+}
+
+/** A grid selection from the page ({ sheet, row, col, wholeRow }), or undefined if it is not one. */
+function selectionOf(x: unknown): Selection | undefined {
+  if (!x || typeof x !== 'object') return undefined;
+  const o = x as Record<string, unknown>;
+  const row = Number(o.row);
+  const col = Number(o.col);
+  if (typeof o.sheet !== 'string' || !Number.isInteger(row) || !Number.isInteger(col) || row < 1 || col < 1) return undefined;
+  return { sheet: o.sheet, row, col, wholeRow: o.wholeRow === true };
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

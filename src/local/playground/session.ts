@@ -12,7 +12,9 @@
 import { createLocalRuntime, type LocalRuntime, type SavedRuntime } from '../index';
 import { readSave, writeFileAtomic, SAVE_FORMAT, type PlaygroundSave } from './persist';
 import { readUi, readMail, readForms, readTeam, tabsOf, gridOf, type GridRequest } from './view';
-import type { AlertView, RunResult, StateView } from './protocol';
+import type { AlertView, CellEditResult, RunResult, StateView } from './protocol';
+import { pt } from './messages';
+import { cellA1 } from '../runtime/spreadsheet/a1';
 
 export interface SessionOptions {
   /** The save file (.playground/workbook.json). */
@@ -31,6 +33,22 @@ export interface SessionOptions {
 
 type Answer = { button: string; text?: string };
 
+const HOUR_MS = 3600_000;
+
+/** The grid's selection as the page sends it with a menu run (row, col 1-based). */
+export interface Selection {
+  sheet: string;
+  row: number;
+  col: number;
+  wholeRow?: boolean;
+}
+
+/** SpreadsheetApp.ProtectionType as the runtime's facade takes it (the enum's values are its names). */
+const SPREADSHEET_PROTECTION = {
+  RANGE: 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType,
+  SHEET: 'SHEET' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType,
+};
+
 const DEFAULT_USER = { email: 'owner@example.com', locale: 'en' };
 
 export class PlaygroundSession {
@@ -39,6 +57,8 @@ export class PlaygroundSession {
   activeSheet: string | undefined;
   private toastSeen = 0;
   private followWallClock: boolean;
+  /** How far the time control has moved the clock ahead of the wall clock. */
+  private clockAheadMs = 0;
 
   constructor(private readonly options: SessionOptions) {
     this.followWallClock = !options.now;
@@ -46,6 +66,7 @@ export class PlaygroundSession {
     if (saved) {
       this.rt = this.restore(saved.runtime, saved.user);
       this.activeSheet = saved.activeSheet;
+      this.clockAheadMs = saved.clockAheadMs ?? 0;
       options.log?.(`Loaded ${options.file}`);
     } else {
       const user = { email: options.user ?? DEFAULT_USER.email, locale: options.locale ?? DEFAULT_USER.locale };
@@ -76,6 +97,7 @@ export class PlaygroundSession {
       savedAt: new Date().toISOString(),
       user: { email: this.rt.user.email, locale: this.rt.user.locale },
       activeSheet: this.activeSheet,
+      clockAheadMs: this.clockAheadMs,
       runtime: this.rt.save(),
     };
     writeFileAtomic(this.options.file, JSON.stringify(save));
@@ -86,18 +108,49 @@ export class PlaygroundSession {
     this.persist();
   }
 
-  /** Moves the simulated clock up to the wall clock, and fires time-driven triggers that are due. */
+  /** Moves the simulated clock up to the wall clock (plus what the time control added), and fires time-driven triggers that are due. */
   tick(): void {
     if (!this.followWallClock) return;
-    const now = Date.now();
+    const now = Date.now() + this.clockAheadMs;
     if (now > this.rt.clock.nowMs()) {
       this.rt.clock.set(now);
-      const fired = this.rt.fireDueTriggers();
-      if (fired.length) {
-        for (const f of fired) this.options.log?.(`Trigger ${f.handler}: ${f.ok ? 'ok' : f.error}`);
-        this.changed();
-      }
+      if (this.fireDue()) this.changed();
     }
+  }
+
+  private fireDue(): boolean {
+    const fired = this.rt.fireDueTriggers();
+    for (const f of fired) this.options.log?.(`Trigger ${f.handler}: ${f.ok ? 'ok' : f.error}`);
+    return fired.length > 0;
+  }
+
+  /** When the next installed time-driven trigger runs (ms), or null when none is installed. */
+  nextTriggerMs(): number | null {
+    const due = this.rt.triggers.state.triggers
+      .filter((t) => t.eventType === 'CLOCK' && t.nextDueMs !== null)
+      .map((t) => t.nextDueMs!);
+    return due.length ? Math.min(...due) : null;
+  }
+
+  /**
+   * The time control: moves the simulated clock an hour, a day, or to the next run of a
+   * time-driven trigger. On the way the clock stops at every trigger run that falls in between
+   * and fires it as its owner, as Google would have while the time passed (an hourly dispatcher
+   * runs 24 times in a day, so the daily digest goes out at its hour).
+   */
+  advanceClock(step: 'hour' | 'day' | 'next'): RunResult {
+    this.tick();
+    const start = this.rt.clock.nowMs();
+    const next = this.nextTriggerMs();
+    const target = step === 'hour' ? start + HOUR_MS : step === 'day' ? start + 24 * HOUR_MS : (next ?? start);
+    for (let at = this.nextTriggerMs(); at !== null && at <= target; at = this.nextTriggerMs()) {
+      this.rt.clock.set(Math.max(at, this.rt.clock.nowMs()));
+      if (!this.fireDue()) break;
+    }
+    this.rt.clock.set(Math.max(target, this.rt.clock.nowMs()));
+    if (this.followWallClock) this.clockAheadMs += this.rt.clock.nowMs() - start;
+    this.changed();
+    return { ok: true, alerts: [], state: this.state() };
   }
 
   state(): StateView {
@@ -122,7 +175,8 @@ export class PlaygroundSession {
       outbox: readMail(this.rt),
       forms: readForms(this.rt),
       clock: this.rt.clock.now().toISOString(),
-      timeZone: this.rt.timeZone,
+      timeZone: safe(() => this.rt.spreadsheet.getSpreadsheetTimeZone(), this.rt.timeZone),
+      nextTrigger: ((ms) => (ms === null ? null : new Date(ms).toISOString()))(this.nextTriggerMs()),
       scriptActiveSheet: safe(() => this.rt.spreadsheet.getActiveSheet().getName(), null),
     };
   }
@@ -173,8 +227,9 @@ export class PlaygroundSession {
   }
 
   /** Runs a menu item's function as the current user. */
-  run(functionName: string, answers: Answer[] = []): RunResult {
+  run(functionName: string, answers: Answer[] = [], selection?: Selection): RunResult {
     this.tick();
+    if (selection) this.select(selection.sheet, selection.row, selection.col, selection.wholeRow);
     const menuFns = readUi(this.rt).menus.flatMap((m) => flatItems(m.items));
     if (!menuFns.includes(functionName) && functionName !== 'onOpen') {
       return { ok: false, error: `${functionName} is not a menu item`, alerts: [], state: this.state() };
@@ -202,18 +257,91 @@ export class PlaygroundSession {
     this.changed();
   }
 
-  /** What typing `text` into a cell does (row, col 1-based). */
-  editCell(sheet: string, row: number, col: number, text: string): { ok: boolean; error?: string } {
+  /**
+   * What typing `text` into a cell does (row, col 1-based). A cell in a warning-only protected
+   * range asks first, as Sheets does ("Heads up!"), until the page sends `confirmed`; an entry
+   * the cell's validation rejects is refused with the rule's help text, or a message in the
+   * user's language.
+   */
+  editCell(sheet: string, row: number, col: number, text: string, confirmed = false): CellEditResult {
     this.tick();
+    const locale = this.rt.user.locale;
+    if (!confirmed && this.warningOnlyAt(sheet, row, col)) {
+      return { ok: false, confirm: { title: pt(locale, 'pg.protected.title'), message: pt(locale, 'pg.protected.bodyPlain') } };
+    }
     try {
-      const r = this.rt.editCell(sheet, row, col, text) as { ok: boolean; message?: string } | undefined;
+      const r = this.rt.editCell(sheet, row, col, text);
       // A rejected entry (data validation set to reject) is not a change: Sheets shows the message.
-      if (r && r.ok === false) return { ok: false, error: r.message ?? 'Invalid entry' };
+      if (!r.ok) return { ok: false, invalid: { title: pt(locale, 'pg.invalid.title'), message: this.rejection(sheet, row, col) ?? r.message } };
     } catch (e) {
       return { ok: false, error: (e as Error).message };
     }
     this.changed();
     return { ok: true };
+  }
+
+  /**
+   * Whether a warning-only protection covers the cell. Sheets shows the warning to everyone who
+   * edits such a range, the owner included
+   * (https://developers.google.com/apps-script/reference/spreadsheet/protection#setwarningonlywarningonly).
+   */
+  private warningOnlyAt(sheetName: string, row: number, col: number): boolean {
+    const sheet = this.rt.spreadsheet.getSheetByName(sheetName);
+    if (!sheet) return false;
+    const types = [SPREADSHEET_PROTECTION.RANGE, SPREADSHEET_PROTECTION.SHEET];
+    return types.some((type) =>
+      sheet.getProtections(type).some((p) => {
+        if (!p.isWarningOnly()) return false;
+        const r = p.getRange();
+        return row >= r.getRow() && row < r.getRow() + r.getNumRows() && col >= r.getColumn() && col < r.getColumn() + r.getNumColumns();
+      }),
+    );
+  }
+
+  /** The message for an entry the cell's validation rejects: its help text, else what the rule allows. */
+  private rejection(sheetName: string, row: number, col: number): string | null {
+    const rule = safe(() => this.rt.spreadsheet.getSheetByName(sheetName)!.getRange(row, col).getDataValidation(), null);
+    if (!rule) return null;
+    const help = rule.getHelpText();
+    if (help) return help;
+    const locale = this.rt.user.locale;
+    const cell = cellA1(row, col);
+    const args = rule.getCriteriaValues();
+    switch (String(rule.getCriteriaType())) {
+      case 'VALUE_IN_LIST':
+      case 'VALUE_IN_RANGE':
+        return pt(locale, 'pg.invalid.list', { cell });
+      case 'CHECKBOX':
+        return pt(locale, 'pg.invalid.checkbox', { cell });
+      case 'NUMBER_BETWEEN':
+        return pt(locale, 'pg.invalid.between', { cell, min: String(args[0]), max: String(args[1]) });
+      case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
+        return pt(locale, 'pg.invalid.atLeast', { cell, min: String(args[0]) });
+      case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
+        return pt(locale, 'pg.invalid.atMost', { cell, max: String(args[0]) });
+      case 'DATE_IS_VALID_DATE':
+        return pt(locale, 'pg.invalid.date', { cell });
+      case 'TEXT_IS_VALID_EMAIL':
+        return pt(locale, 'pg.invalid.email', { cell });
+      default:
+        return pt(locale, 'pg.invalid.other', { cell });
+    }
+  }
+
+  /**
+   * The user clicked a cell (or a row number) in the grid: that becomes the active sheet and
+   * range the script sees (SpreadsheetApp.getActiveRange/getActiveSheet/getActiveCell). Not
+   * written to the save file on its own; the next change saves it with the workbook.
+   */
+  select(sheet: string, row: number, col: number, wholeRow = false): { ok: boolean } {
+    const a1 = wholeRow ? `${row}:${row}` : cellA1(row, col);
+    try {
+      this.rt.workbook.setSelection(sheet, a1);
+      this.activeSheet = sheet;
+      return { ok: true };
+    } catch {
+      return { ok: false };
+    }
   }
 
   /** Switches user and/or language; like reopening the spreadsheet, onOpen builds the menu again. */

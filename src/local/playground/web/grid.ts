@@ -14,7 +14,16 @@ const BLOCK = 100;
 export interface GridHost {
   /** Called with the typed text when the user commits an edit (row, col 1-based). */
   commit(sheet: string, row: number, col: number, text: string): Promise<void>;
-  onSelect(ref: string, cell: CellView | null): void;
+  /** The selection moved: a cell, or a whole row (its number clicked). */
+  onSelect(sel: GridSelection, ref: string, cell: CellView | null): void;
+}
+
+/** What is selected in the grid (1-based); `wholeRow` after a click on a row number. */
+export interface GridSelection {
+  sheet: string;
+  row: number;
+  col: number;
+  wholeRow: boolean;
 }
 
 export class Grid {
@@ -29,7 +38,7 @@ export class Grid {
   private meta: GridView | null = null;
   private blocks = new Map<number, GridView>();
   private pending = new Set<number>();
-  private sel = { row: 1, col: 1 };
+  private sel = { row: 1, col: 1, wholeRow: false };
   private editing: { row: number; col: number; input: HTMLInputElement | HTMLSelectElement } | null = null;
   private renderQueued = false;
   private offsets: number[] = [];
@@ -50,6 +59,10 @@ export class Grid {
     return this.sheet;
   }
 
+  get selection(): GridSelection {
+    return { sheet: this.sheet, ...this.sel };
+  }
+
   /** Shows a sheet (or the same sheet at a newer version: cached blocks are dropped). */
   async show(sheet: string, version: number): Promise<void> {
     const changedSheet = sheet !== this.sheet;
@@ -61,7 +74,7 @@ export class Grid {
     if (changedSheet) {
       this.root.scrollTop = 0;
       this.root.scrollLeft = 0;
-      this.sel = { row: 1, col: 1 };
+      this.sel = { row: 1, col: 1, wholeRow: false };
       this.meta = null;
       this.cancelEdit();
     }
@@ -159,7 +172,13 @@ export class Grid {
   private renderRow(r: number, y: number | null): HTMLDivElement {
     const g = this.meta!;
     const row = el('div', { class: 'g-row', 'data-row': r + 1, style: y === null ? '' : `position:absolute;top:${y}px` });
-    row.append(el('div', { class: `g-rownum${this.sel.row === r + 1 ? ' on' : ''}`, style: `width:${ROWNUM_W}px`, text: String(r + 1) }));
+    const rownum = el('div', { class: `g-rownum${this.sel.row === r + 1 ? ' on' : ''}`, style: `width:${ROWNUM_W}px`, text: String(r + 1) });
+    // A click on the row number selects the whole row, as in Sheets.
+    rownum.addEventListener('mousedown', (e) => {
+      e.preventDefault();
+      void this.commitEdit().then(() => this.select(r + 1, 1, true));
+    });
+    row.append(rownum);
     const src = this.gridFor(r);
     for (let c = 0; c < g.cols; c++) {
       const w = g.colWidths[c]!;
@@ -172,7 +191,7 @@ export class Grid {
       }
       if (c === g.frozenCols - 1) classes.push('frozen-edge');
       if (r === g.frozenRows - 1) classes.push('frozen-bottom');
-      if (this.sel.row === r + 1 && this.sel.col === c + 1) classes.push('selected');
+      if (this.sel.row === r + 1 && (this.sel.col === c + 1 || this.sel.wholeRow)) classes.push(this.sel.wholeRow ? 'row-selected' : 'selected');
       const div = el('div', { class: classes.join(' '), 'data-col': c + 1 });
       if (cell) {
         const st = cell.s !== undefined && src ? src.styles[cell.s] : undefined;
@@ -209,11 +228,12 @@ export class Grid {
     return row;
   }
 
-  select(row: number, col: number): void {
+  select(row: number, col: number, wholeRow = false): void {
     const g = this.meta;
     if (!g) return;
-    this.sel = { row: Math.max(1, Math.min(g.rows, row)), col: Math.max(1, Math.min(g.cols, col)) };
-    this.host.onSelect(`${columnLetter(this.sel.col)}${this.sel.row}`, this.cell(this.sel.row - 1, this.sel.col - 1));
+    this.sel = { row: Math.max(1, Math.min(g.rows, row)), col: Math.max(1, Math.min(g.cols, col)), wholeRow };
+    const ref = wholeRow ? `${this.sel.row}:${this.sel.row}` : `${columnLetter(this.sel.col)}${this.sel.row}`;
+    this.host.onSelect({ sheet: this.sheet, ...this.sel }, ref, this.cell(this.sel.row - 1, this.sel.col - 1));
     this.scrollIntoView();
     this.render();
     this.root.focus({ preventScroll: true });

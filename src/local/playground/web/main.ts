@@ -3,9 +3,10 @@
  * shows comes from the server's runtime; this page only draws it.
  */
 import { clientShim } from '../../bridge/client-shim';
-import type { AlertView, AskView, CellView, MenuEntry, RunResult, StateView, SurfaceView, ToastView } from '../protocol';
+import type { AlertView, AskView, CellEditResult, CellView, MenuEntry, RunResult, StateView, SurfaceView, ToastView } from '../protocol';
+import { pt, type PlaygroundKey } from '../messages';
 import { clear, el, getJson, postJson } from './dom';
-import { Grid } from './grid';
+import { Grid, type GridSelection } from './grid';
 
 type RpcResult = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
 
@@ -13,6 +14,12 @@ const LANGS: [string, string][] = [
   ['en', 'English'],
   ['zh_CN', '简体中文'],
 ];
+
+/** Sheets' own menus, greyed out: only the add-in's are live. */
+const SHEETS_MENUS = ['File', 'Edit', 'View', 'Insert', 'Format', 'Data', 'Tools'] as const;
+
+/** How long "Do not ask again for 5 minutes" holds, as in Sheets. */
+const QUIET_MS = 5 * 60_000;
 
 class App {
   state!: StateView;
@@ -31,11 +38,13 @@ class App {
   private openMenu: HTMLElement | null = null;
   private surfaceId = '';
   private busy = el('div', { class: 'busy', hidden: true, text: 'Running…' });
+  /** Until when warning-only protections do not ask (the user ticked "do not ask again"). */
+  private quietUntil = 0;
 
   constructor(root: HTMLElement) {
     this.grid = new Grid({
       commit: (sheet, row, col, text) => this.commitCell(sheet, row, col, text),
-      onSelect: (ref, cell) => this.showSelection(ref, cell),
+      onSelect: (sel, ref, cell) => this.showSelection(sel, ref, cell),
     });
     this.fbar.append(this.refBox, el('div', { class: 'fx-label', text: 'fx' }), this.fxBox);
     const main = el('div', { class: 'main' }, this.grid.root, this.side);
@@ -58,11 +67,17 @@ class App {
     await this.apply(await getJson<StateView>('/api/state'));
   }
 
+  /** A playground text in the user's language. */
+  private tr(key: PlaygroundKey, params?: Record<string, string | number>): string {
+    return pt(this.state?.user.locale ?? 'en', key, params);
+  }
+
   async apply(state: StateView): Promise<void> {
     const prev = this.state as StateView | undefined;
     this.state = state;
     if (prev && state.scriptActiveSheet && state.scriptActiveSheet !== prev.scriptActiveSheet) this.sheet = state.scriptActiveSheet;
     document.documentElement.lang = /^zh/.test(state.user.locale) ? 'zh-CN' : 'en';
+    this.busy.textContent = this.tr('pg.running');
     if (!state.tabs.some((t) => t.name === this.sheet)) this.sheet = state.tabs.find((t) => !t.hidden)?.name ?? '';
     this.renderTopbar();
     this.renderMenus();
@@ -78,14 +93,14 @@ class App {
   private renderTopbar(): void {
     const s = this.state;
     clear(this.topbar);
-    const userSel = el('select', { 'data-testid': 'user-switcher', title: 'Who is using the sheet' });
+    const userSel = el('select', { 'data-testid': 'user-switcher', title: this.tr('pg.userTitle') });
     const known = new Set<string>();
     for (const m of s.team) {
       known.add(m.email.toLowerCase());
-      userSel.append(el('option', { value: m.email, text: `${m.name} · ${m.role || 'member'} · ${m.email}` }));
+      userSel.append(el('option', { value: m.email, text: `${m.name} · ${m.role || this.tr('pg.member')} · ${m.email}` }));
     }
-    if (!known.has(s.user.email.toLowerCase())) userSel.append(el('option', { value: s.user.email, text: s.user.email || '(e-mail hidden)' }));
-    userSel.append(el('option', { value: '__other', text: 'Other e-mail…' }));
+    if (!known.has(s.user.email.toLowerCase())) userSel.append(el('option', { value: s.user.email, text: s.user.email || this.tr('pg.userHidden') }));
+    userSel.append(el('option', { value: '__other', text: this.tr('pg.userOther') }));
     userSel.value = s.user.email;
     const other = el('input', { type: 'email', placeholder: 'name@example.com', hidden: true, 'data-testid': 'user-email', class: 'other-email' });
     userSel.addEventListener('change', () => {
@@ -99,19 +114,19 @@ class App {
       if ((e as KeyboardEvent).key === 'Enter') void this.switchUser(other.value.trim(), s.user.locale);
       if ((e as KeyboardEvent).key === 'Escape') void this.refresh();
     });
-    const langSel = el('select', { 'data-testid': 'language-switcher', title: 'Language of the Google account' });
+    const langSel = el('select', { 'data-testid': 'language-switcher', title: this.tr('pg.languageTitle') });
     for (const [v, label] of LANGS) langSel.append(el('option', { value: v, text: label }));
     langSel.value = /^zh/.test(s.user.locale) ? 'zh_CN' : 'en';
     langSel.addEventListener('change', () => void this.switchUser(s.user.email, langSel.value));
     const mails = s.outbox.length + s.forms.length;
     this.topbar.append(
       el('div', { class: 'logo', 'aria-hidden': 'true' }),
-      el('div', { class: 'title' }, el('div', { class: 'doc', text: s.documentName }), el('div', { class: 'sub', text: 'Sales Desk playground · local runtime, no Google account' })),
+      el('div', { class: 'title' }, el('div', { class: 'doc', text: s.documentName }), el('div', { class: 'sub', text: this.tr('pg.subtitle') })),
       el('div', { class: 'spacer' }),
-      el('label', { class: 'field' }, el('span', { text: 'User' }), userSel, other),
-      el('label', { class: 'field' }, el('span', { text: 'Language' }), langSel),
-      el('button', { class: 'btn', 'data-testid': 'outbox-button', onclick: () => this.toggleOutbox() }, `Outbox (${mails})`),
-      el('a', { class: 'btn primary', href: '/api/export.xlsx', download: '', 'data-testid': 'export' }, 'Export .xlsx'),
+      el('label', { class: 'field' }, el('span', { text: this.tr('pg.user') }), userSel, other),
+      el('label', { class: 'field' }, el('span', { text: this.tr('pg.language') }), langSel),
+      el('button', { class: 'btn', 'data-testid': 'outbox-button', onclick: () => this.toggleOutbox() }, this.tr('pg.outbox', { count: mails })),
+      el('a', { class: 'btn primary', href: '/api/export.xlsx', download: '', title: this.tr('pg.exportTitle'), 'data-testid': 'export' }, this.tr('pg.export')),
     );
   }
 
@@ -127,22 +142,24 @@ class App {
     clear(this.menubar);
     const own = this.state.menus.filter((m) => !m.addon);
     const addons = this.state.menus.filter((m) => m.addon);
-    for (const name of ['File', 'Edit', 'View', 'Insert', 'Format', 'Data', 'Tools']) {
-      this.menubar.append(el('span', { class: 'menu-top dim', title: 'Not part of the add-in', text: name }));
+    for (const name of SHEETS_MENUS) {
+      this.menubar.append(el('span', { class: 'menu-top dim', title: this.tr('pg.notAddin'), text: this.tr(`pg.menu.${name}`) }));
     }
+    const extensions = this.tr('pg.menu.Extensions');
     if (addons.length) {
       const items: MenuEntry[] = addons.map((m) => ({ type: 'submenu', caption: m.caption, items: m.items }));
-      this.menubar.append(this.menuTop('Extensions', items));
+      this.menubar.append(this.menuTop(extensions, items, false, 'Extensions'));
     } else {
-      this.menubar.append(el('span', { class: 'menu-top dim', text: 'Extensions' }));
+      this.menubar.append(el('span', { class: 'menu-top dim', text: extensions }));
     }
     for (const m of own) this.menubar.append(this.menuTop(m.caption, m.items, true));
-    this.menubar.append(el('span', { class: 'menu-top dim', text: 'Help' }));
+    this.menubar.append(el('span', { class: 'menu-top dim', text: this.tr('pg.menu.Help') }));
   }
 
-  private menuTop(caption: string, items: MenuEntry[], addin = false): HTMLElement {
+  /** A top-level menu; `id` names it for tests when its caption follows the language. */
+  private menuTop(caption: string, items: MenuEntry[], addin = false, id = caption): HTMLElement {
     const wrap = el('div', { class: `menu-wrap${addin ? ' addin' : ''}` });
-    const btn = el('button', { class: 'menu-top', 'data-testid': `menu-${caption}`, text: caption });
+    const btn = el('button', { class: 'menu-top', 'data-testid': `menu-${id}`, text: caption });
     const list = this.menuList(items);
     list.hidden = true;
     btn.addEventListener('click', () => {
@@ -204,7 +221,8 @@ class App {
     this.busy.hidden = false;
     let r: RunResult;
     try {
-      r = await postJson<RunResult>('/api/run', { functionName, answers });
+      // The grid's selection goes with the run, so the script's getActiveRange() is the cell the user clicked.
+      r = await postJson<RunResult>('/api/run', { functionName, answers, selection: this.grid.selection });
     } finally {
       this.busy.hidden = true;
     }
@@ -230,15 +248,18 @@ class App {
     if (!surface) return;
     const frame = el('iframe', { class: 'surface-frame', title: surface.title, 'data-testid': 'surface-frame' });
     frame.srcdoc = withShim(surface.html);
-    const close = el('button', { class: 'x', title: 'Close', 'aria-label': 'Close', text: '✕', onclick: () => void this.hostAction('close') });
+    const close = el('button', { class: 'x', title: this.tr('pg.close'), 'aria-label': this.tr('pg.close'), text: '✕', onclick: () => void this.hostAction('close') });
     if (surface.kind === 'sidebar') {
       this.side.append(el('div', { class: 'side-head' }, el('div', { class: 'side-title', text: surface.title }), close), frame);
       this.side.hidden = false;
     } else {
+      // The page gets the size the script asked for (HtmlOutput.setWidth/setHeight); Google's
+      // default when it did not ask is not documented, 600 × 400 is a guess.
       const w = surface.width ?? 600;
       const h = surface.height ?? 400;
+      frame.style.width = `${w}px`;
       frame.style.height = `${h}px`;
-      const box = el('div', { class: 'dialog', role: 'dialog', style: `width:${w}px`, 'data-testid': 'dialog' }, el('div', { class: 'dialog-head' }, el('div', { class: 'dialog-title', text: surface.title }), close), frame);
+      const box = el('div', { class: 'dialog', role: 'dialog', 'data-testid': 'dialog' }, el('div', { class: 'dialog-head' }, el('div', { class: 'dialog-title', text: surface.title }), close), frame);
       const wrap = el('div', { class: `dialog-wrap${surface.kind === 'modal' ? ' modal' : ''}` }, box);
       this.layer.append(wrap);
     }
@@ -263,11 +284,10 @@ class App {
       await this.refresh();
     } else if (action === 'setHeight' || action === 'setWidth') {
       const frame = this.layer.querySelector<HTMLElement>('.dialog .surface-frame');
-      const box = this.layer.querySelector<HTMLElement>('.dialog');
       const n = Number(arg);
-      if (frame && box && n > 0) {
+      if (frame && n > 0) {
         if (action === 'setHeight') frame.style.height = `${n}px`;
-        else box.style.width = `${n}px`;
+        else frame.style.width = `${n}px`;
       }
     }
   }
@@ -275,10 +295,11 @@ class App {
   // ---------------------------------------------------------------- alerts and toasts
 
   /** Shows an alert or prompt with the buttons the script asked for; resolves with the answer. */
-  showAlert(a: AlertView): Promise<{ button: string; text?: string }> {
+  showAlert(a: AlertView, extra?: HTMLElement): Promise<{ button: string; text?: string }> {
     return new Promise((resolve) => {
       const buttons: Record<string, string[]> = { OK: ['OK'], OK_CANCEL: ['CANCEL', 'OK'], YES_NO: ['NO', 'YES'], YES_NO_CANCEL: ['CANCEL', 'NO', 'YES'] };
-      const labels: Record<string, string> = { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No' };
+      // Sheets labels the buttons in the user's language.
+      const labels: Record<string, string> = { OK: this.tr('pg.button.OK'), CANCEL: this.tr('pg.button.CANCEL'), YES: this.tr('pg.button.YES'), NO: this.tr('pg.button.NO') };
       const input = a.kind === 'prompt' ? el('input', { type: 'text', class: 'prompt-input', 'data-testid': 'prompt-input' }) : null;
       const done = (button: string) => {
         wrap.remove();
@@ -290,10 +311,11 @@ class App {
       const box = el(
         'div',
         { class: 'alert', role: 'alertdialog', 'data-testid': 'alert' },
-        el('button', { class: 'x', 'aria-label': 'Close', text: '✕', onclick: () => done('CLOSE') }),
+        el('button', { class: 'x', 'aria-label': this.tr('pg.close'), text: '✕', onclick: () => done('CLOSE') }),
         a.title ? el('h2', { text: a.title }) : null,
         el('p', { text: a.prompt }),
         input,
+        extra ?? null,
         row,
       );
       const wrap = el('div', { class: 'dialog-wrap modal alert-wrap' }, box);
@@ -306,7 +328,7 @@ class App {
   }
 
   private showError(message: string): void {
-    const t = el('div', { class: 'toast error', role: 'alert', 'data-testid': 'error' }, el('strong', { text: 'Script error' }), el('div', { text: message }), el('button', { class: 'x', text: '✕', onclick: () => t.remove() }));
+    const t = el('div', { class: 'toast error', role: 'alert', 'data-testid': 'error' }, el('strong', { text: this.tr('pg.scriptError') }), el('div', { text: message }), el('button', { class: 'x', text: '✕', onclick: () => t.remove() }));
     this.toasts.append(t);
   }
 
@@ -332,21 +354,22 @@ class App {
     if (this.drawer.hidden) return;
     const s = this.state;
     clear(this.drawer);
-    this.drawer.append(el('div', { class: 'drawer-head' }, el('h2', { text: 'Outbox' }), el('button', { class: 'x', text: '✕', onclick: () => this.toggleOutbox() })));
-    this.drawer.append(el('h3', { text: `E-mails sent (${s.outbox.length})` }));
-    if (!s.outbox.length) this.drawer.append(el('p', { class: 'muted', text: 'No e-mail sent yet. MailApp.sendEmail lands here instead of a real mailbox.' }));
+    this.drawer.append(el('div', { class: 'drawer-head' }, el('h2', { text: this.tr('pg.outboxTitle') }), el('button', { class: 'x', 'aria-label': this.tr('pg.close'), text: '✕', onclick: () => this.toggleOutbox() })));
+    this.drawer.append(el('h3', { text: this.tr('pg.mailsSent', { count: s.outbox.length }) }));
+    if (!s.outbox.length) this.drawer.append(el('p', { class: 'muted', text: this.tr('pg.noMail') }));
     for (const m of [...s.outbox].reverse()) {
       const item = el('details', { class: 'mail' });
-      item.append(el('summary', {}, el('strong', { text: m.subject || '(no subject)' }), el('div', { class: 'muted', text: `To ${m.to}${m.at ? ` · ${m.at.replace('T', ' ').slice(0, 16)}` : ''}` })));
+      const when = m.at ? ` · ${this.formatTime(m.at)}` : '';
+      item.append(el('summary', {}, el('strong', { text: m.subject || this.tr('pg.noSubject') }), el('div', { class: 'muted', text: `${this.tr('pg.mailTo', { to: m.to })}${when}` })));
       if (m.htmlBody) {
-        const f = el('iframe', { class: 'mail-html', sandbox: '', title: 'HTML body' });
+        const f = el('iframe', { class: 'mail-html', sandbox: '', title: this.tr('pg.htmlBody') });
         f.srcdoc = m.htmlBody;
         item.append(f);
       } else item.append(el('pre', { text: m.body }));
       this.drawer.append(item);
     }
-    this.drawer.append(el('h3', { text: `Forms created (${s.forms.length})` }));
-    if (!s.forms.length) this.drawer.append(el('p', { class: 'muted', text: 'No form yet. FormApp.create lands here.' }));
+    this.drawer.append(el('h3', { text: this.tr('pg.formsCreated', { count: s.forms.length }) }));
+    if (!s.forms.length) this.drawer.append(el('p', { class: 'muted', text: this.tr('pg.noForm') }));
     for (const f of s.forms) {
       const item = el('details', { class: 'mail' });
       item.append(el('summary', {}, el('strong', { text: f.title })), el('pre', { text: JSON.stringify(f.detail, null, 2) }));
@@ -358,14 +381,60 @@ class App {
 
   private renderTabs(): void {
     clear(this.tabs);
-    this.tabs.append(el('span', { class: 'tabs-label', text: '☰' }));
+    // The tabs scroll sideways when there are many; the time control stays in view at the right.
+    const list = el('div', { class: 'tab-list' }, el('span', { class: 'tabs-label', text: '☰' }));
     for (const t of this.state.tabs) {
       if (t.hidden) continue;
       const b = el('button', { class: `tab${t.name === this.sheet ? ' on' : ''}`, 'data-sheet': t.name, text: t.name, onclick: () => void this.switchSheet(t.name) });
       if (t.color) b.style.setProperty('--tab-color', t.color);
-      this.tabs.append(b);
+      list.append(b);
     }
-    this.tabs.append(el('span', { class: 'clock', title: `Time zone ${this.state.timeZone}`, text: `${this.state.clock.slice(0, 16).replace('T', ' ')} UTC` }));
+    this.tabs.append(list, this.timeControl());
+  }
+
+  // ---------------------------------------------------------------- the simulated clock
+
+  /** A moment as the spreadsheet shows it: in its time zone, in the user's language. */
+  private formatTime(iso: string): string {
+    const lang = /^zh/.test(this.state.user.locale) ? 'zh-CN' : 'en-GB';
+    return new Intl.DateTimeFormat(lang, {
+      timeZone: this.state.timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(new Date(iso));
+  }
+
+  /** The time control: the simulated time, +1 hour, +1 day, and a jump to the next trigger run. */
+  private timeControl(): HTMLElement {
+    const s = this.state;
+    const next = s.nextTrigger;
+    const button = (step: 'hour' | 'day' | 'next', key: PlaygroundKey, title?: string) =>
+      el('button', { class: 'btn', 'data-testid': `time-${step}`, title, disabled: step === 'next' && !next, onclick: () => void this.advance(step) }, this.tr(key));
+    return el(
+      'div',
+      { class: 'clock', 'data-testid': 'time-control', title: this.tr('pg.time.title', { zone: s.timeZone }) },
+      el('span', { text: this.tr('pg.time.label') }),
+      el('span', { class: 'clock-time', 'data-testid': 'clock', text: this.formatTime(s.clock) }),
+      el('span', { class: 'clock-zone', text: s.timeZone }),
+      button('hour', 'pg.time.hour'),
+      button('day', 'pg.time.day'),
+      button('next', 'pg.time.next', next ? this.tr('pg.time.nextTitle', { when: this.formatTime(next) }) : this.tr('pg.time.noTrigger')),
+    );
+  }
+
+  private async advance(step: 'hour' | 'day' | 'next'): Promise<void> {
+    this.busy.hidden = false;
+    try {
+      const r = await postJson<RunResult>('/api/time', { step });
+      await this.apply(r.state);
+    } finally {
+      this.busy.hidden = true;
+    }
   }
 
   private async switchSheet(name: string): Promise<void> {
@@ -375,14 +444,36 @@ class App {
     this.grid.select(1, 1);
   }
 
-  private showSelection(ref: string, cell: CellView | null): void {
+  /** The selection moved: show it in the formula bar and tell the script (its active range). */
+  private showSelection(sel: GridSelection, ref: string, cell: CellView | null): void {
     this.refBox.textContent = ref;
-    this.fxBox.textContent = cell ? (cell.f ?? cell.e ?? cell.d) : '';
+    this.fxBox.textContent = cell && !sel.wholeRow ? (cell.f ?? cell.e ?? cell.d) : '';
+    void postJson('/api/select', sel);
   }
 
+  /**
+   * Sends an edit. A warning-only protected cell asks first ("Heads up!", with "do not ask again
+   * for 5 minutes" as in Sheets); an entry the cell's validation refuses shows why.
+   */
   private async commitCell(sheet: string, row: number, col: number, text: string): Promise<void> {
-    const r = await postJson<{ ok: boolean; error?: string }>('/api/cell', { sheet, row, col, text });
-    if (!r.ok) this.showError(r.error ?? 'The cell could not be changed');
+    let confirmed = Date.now() < this.quietUntil;
+    for (;;) {
+      const r = await postJson<CellEditResult>('/api/cell', { sheet, row, col, text, confirmed });
+      if (r.confirm) {
+        const quiet = el('input', { type: 'checkbox', 'data-testid': 'quiet' });
+        const answer = await this.showAlert(
+          { kind: 'alert', title: r.confirm.title, prompt: r.confirm.message, buttons: 'OK_CANCEL' },
+          el('label', { class: 'quiet' }, quiet, this.tr('pg.protected.quiet')),
+        );
+        if (answer.button !== 'OK') break;
+        if (quiet.checked) this.quietUntil = Date.now() + QUIET_MS;
+        confirmed = true;
+        continue;
+      }
+      if (r.invalid) await this.showAlert({ kind: 'alert', title: r.invalid.title, prompt: r.invalid.message, buttons: 'OK' });
+      else if (!r.ok) this.showError(r.error ?? this.tr('pg.cellError'));
+      break;
+    }
     await this.refresh();
   }
 }
@@ -401,5 +492,5 @@ function withShim(html: string): string {
 const app = new App(document.getElementById('app')!);
 (window as unknown as Record<string, unknown>).__playground = app;
 void app.start().catch((e: unknown) => {
-  document.body.append(el('pre', { class: 'fatal', text: `The playground could not load: ${(e as Error).message}` }));
+  document.body.append(el('pre', { class: 'fatal', text: pt(navigator.language, 'pg.loadError', { message: (e as Error).message }) }));
 });
