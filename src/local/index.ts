@@ -60,7 +60,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     ? Workbook.fromJSON(options.saved.workbook)
     : Workbook.create({ name: 'Sales Desk', timeZone, locale: user.locale });
 
-  clock.onChange((ms) => workbook.setNow(ms));
+  clock.onChange((ms) => workbook.observeClock(ms));
 
   const svc = services.createServices(ctx, {
     state: options.saved?.services,
@@ -177,6 +177,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
      * https://developers.google.com/apps-script/guides/triggers#onopene).
      */
     openDocument(): void {
+      workbook.opened();
       svc.uiState.state.menus.splice(0);
       svc.uiState.closeSurface();
       if (bundle.functionNames().includes('onOpen')) {

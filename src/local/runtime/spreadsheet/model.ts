@@ -162,4 +162,8 @@ export interface WorkbookJSON {
   namedRanges: NamedRangeSpec[];
   metadata: MetadataSpec[];
   protections: ProtectionSpec[];
+  /** SpreadsheetApp.RecalculationInterval name; absent in files saved before it existed (ON_CHANGE). */
+  recalculationInterval?: 'ON_CHANGE' | 'MINUTE' | 'HOUR';
+  /** The instant the volatile functions (TODAY, NOW) were last recalculated at. */
+  volatileMs?: number | null;
 }

@@ -80,6 +80,20 @@ export class LocalSpreadsheet implements SpreadsheetReads {
   setSpreadsheetLocale(locale: string): void {
     this.wb.locale = locale;
   }
+  /**
+   * "Sets how often this spreadsheet should recalculate" / "Returns the calculation interval for
+   * this spreadsheet" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setrecalculationintervalrecalculationinterval);
+   * a new spreadsheet recalculates ON_CHANGE. What each interval means for TODAY()/NOW(): Workbook.
+   */
+  setRecalculationInterval(interval: GoogleAppsScript.Spreadsheet.RecalculationInterval | keyof typeof enums.RecalculationInterval): this {
+    const name = String(interval);
+    if (!(name in enums.RecalculationInterval)) throw new Error(`Invalid argument: recalculationInterval`);
+    this.wb.recalculationInterval = name as keyof typeof enums.RecalculationInterval;
+    return this;
+  }
+  getRecalculationInterval(): GoogleAppsScript.Spreadsheet.RecalculationInterval {
+    return this.wb.recalculationInterval as unknown as GoogleAppsScript.Spreadsheet.RecalculationInterval;
+  }
   getNumSheets(): number {
     return this.wb.sheets.length;
   }
@@ -232,6 +246,7 @@ export interface LocalSpreadsheetApp {
   Dimension: typeof enums.Dimension;
   Direction: typeof enums.Direction;
   ChartType: typeof enums.ChartType;
+  RecalculationInterval: typeof enums.RecalculationInterval;
 }
 
 facades.sheet = (doc, id) => LocalSheet.of(doc, id);
@@ -268,7 +283,11 @@ export function createSpreadsheetApp(ctx: RuntimeContext, workbook: Workbook, op
     },
     newDataValidation: () => new LocalDataValidationBuilder(doc),
     newConditionalFormatRule: () => new LocalConditionalFormatRuleBuilder(doc),
-    /** HyperFormula recalculates on every write, so there is nothing pending. */
+    /**
+     * "Applies all pending Spreadsheet changes." Writes are applied at once here; formulas are
+     * recalculated when something reads a value that depends on them (see Workbook), which is
+     * what a read after flush() sees on Google too. So there is nothing left to apply.
+     */
     flush: () => undefined,
     DeveloperMetadataVisibility: enums.DeveloperMetadataVisibility,
     DeveloperMetadataLocationType: enums.DeveloperMetadataLocationType,
@@ -280,5 +299,6 @@ export function createSpreadsheetApp(ctx: RuntimeContext, workbook: Workbook, op
     Dimension: enums.Dimension,
     Direction: enums.Direction,
     ChartType: enums.ChartType,
+    RecalculationInterval: enums.RecalculationInterval,
   };
 }

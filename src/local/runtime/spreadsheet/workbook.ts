@@ -8,6 +8,7 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformu
 import { cellA1, columnToLetters, lettersToColumn, parseA1, quoteSheetName, rangeA1 } from './a1';
 import { dateToSerial, isValidTimeZone, serialToDate } from './dates';
 import { hasOpenRange, hyperFormulaConfig, LITERAL_NAMED_EXPRESSIONS, sheetsErrorText, translate, untranslate, type DialectContext } from './dialect';
+import { peekContent, peekValue, placedArrays, spanIntersects } from './engine';
 import { displayValue, isDateFormat } from './format';
 import {
   cellKey,
@@ -55,6 +56,10 @@ export interface FormulaError {
   message: string;
 }
 
+/** SpreadsheetApp.RecalculationInterval, by name. */
+export type RecalculationInterval = 'ON_CHANGE' | 'MINUTE' | 'HOUR';
+const RECALC_STEP_MS: Record<RecalculationInterval, number> = { ON_CHANGE: 0, MINUTE: 60_000, HOUR: 3_600_000 };
+
 let wbCounter = 0;
 
 export class Workbook {
@@ -79,25 +84,111 @@ export class Workbook {
     if (!hf) for (const [n, e] of LITERAL_NAMED_EXPRESSIONS) this.hf.addNamedExpression(n, e);
   }
 
-  private clockSerials = { today: 0, now: 0 };
-  private nowMs: number | null = null;
+  // ---------------------------------------------------------------- recalculation
+  //
+  // When Sheets recalculates. "ON_CHANGE: Recalculate only when values are changed. MINUTE:
+  // Recalculate when values are changed, and every minute. HOUR: Recalculate when values are
+  // changed, and every hour." (https://developers.google.com/apps-script/reference/spreadsheet/recalculation-interval;
+  // ON_CHANGE is a new spreadsheet's setting, https://support.google.com/docs/answer/58515).
+  // Volatile functions (TODAY, NOW; dialect.ts maps them to SD__TODAY / SD__NOW) therefore show
+  // the instant of the last change, of the last opening of the document (Sheets recalculates a
+  // file when it is opened — commonly observed, not stated on those pages), or of the last
+  // interval tick — never the time of a read.
+  //
+  // And how. Sheets recalculates on Google's servers, after the write returns: a script's
+  // writes do not wait for dependent formulas, and a read of a dependent value gets it
+  // recalculated (https://developers.google.com/apps-script/guides/support/best-practices:
+  // "Alternating read and write commands is slow" — each read of a dependent value must wait
+  // for the writes before it to be applied). The runtime does the same lazily: a write suspends
+  // HyperFormula's evaluation; a read that touches a formula or an array's result resumes it (one
+  // recalculation for however many writes came before); a read of plain values does not.
 
-  /** Re-reads the clock after the spreadsheet's time zone changed. */
+  /** The instant TODAY()/NOW() show now (null before the clock was first seen). */
+  private volatileMs: number | null = null;
+  private clockSerials = { today: NaN, now: NaN };
+  /** The simulated clock's time, as last seen. */
+  private nowMs: number | null = null;
+  /** True while writes wait for a recalculation (HyperFormula's evaluation is suspended). */
+  private pendingRecalc = false;
+  /** SpreadsheetApp.RecalculationInterval of this spreadsheet. */
+  recalculationInterval: RecalculationInterval = 'ON_CHANGE';
+
+  /** The simulated clock moved: nothing is recalculated for that alone (see above). */
+  observeClock(instantMs: number): void {
+    this.nowMs = instantMs;
+    if (this.volatileMs === null) this.refreshVolatile(instantMs);
+  }
+
+  /** The document was opened: Sheets recalculates it, volatile functions included. */
+  opened(): void {
+    if (this.nowMs !== null) this.refreshVolatile(this.nowMs);
+  }
+
+  /** Re-reads the clock after the spreadsheet's time zone changed (a change of the document). */
   refreshClock(): void {
-    if (this.nowMs !== null) this.setNow(this.nowMs);
+    if (this.nowMs !== null) this.refreshVolatile(this.nowMs);
+  }
+
+  /** Values changed: volatile functions take the current time. */
+  private changed(): void {
+    if (this.nowMs !== null && this.nowMs !== this.volatileMs) this.refreshVolatile(this.nowMs);
+  }
+
+  /** Volatile functions show `instantMs` (in the spreadsheet's time zone) from now on. */
+  private refreshVolatile(instantMs: number): void {
+    this.volatileMs = instantMs;
+    const now = dateToSerial(new Date(instantMs), this.timeZone);
+    const today = Math.floor(now);
+    if (today === this.clockSerials.today && now === this.clockSerials.now) return;
+    this.mutate(() => {
+      if (today !== this.clockSerials.today) this.hf.changeNamedExpression('SD__TODAY', `=${today}`);
+      if (now !== this.clockSerials.now) this.hf.changeNamedExpression('SD__NOW', `=${now}`);
+    });
+    this.clockSerials = { today, now };
+  }
+
+  /** With MINUTE or HOUR, the ticks that passed since volatile functions last refreshed. */
+  private applyInterval(): void {
+    const step = RECALC_STEP_MS[this.recalculationInterval];
+    if (!step || this.nowMs === null || this.volatileMs === null) return;
+    const ticks = Math.floor((this.nowMs - this.volatileMs) / step);
+    if (ticks > 0) this.refreshVolatile(this.volatileMs + ticks * step);
+  }
+
+  /** Every change to HyperFormula goes through here: evaluation waits for the next read that needs it. */
+  private mutate<T>(work: () => T): T {
+    if (!this.pendingRecalc) {
+      this.hf.suspendEvaluation();
+      this.pendingRecalc = true;
+    }
+    return work();
+  }
+
+  /** Recalculates what the writes since the last recalculation changed. */
+  recalculate(): void {
+    this.applyInterval();
+    if (!this.pendingRecalc) return;
+    this.pendingRecalc = false;
+    this.hf.resumeEvaluation();
   }
 
   /**
-   * Moves the formulas' clock: TODAY() and NOW() (translated to SD__TODAY / SD__NOW by the
-   * dialect) evaluate to this instant in the spreadsheet's time zone. Only a change recalculates.
+   * Before reading cells: recalculates when the block holds a formula or an array's result and
+   * something changed since the last recalculation. Plain values are current without it.
    */
-  setNow(instantMs: number): void {
-    const now = dateToSerial(new Date(instantMs), this.timeZone);
-    const today = Math.floor(now);
-    if (today !== this.clockSerials.today) this.hf.changeNamedExpression('SD__TODAY', `=${today}`);
-    if (now !== this.clockSerials.now) this.hf.changeNamedExpression('SD__NOW', `=${now}`);
-    this.clockSerials = { today, now };
-    this.nowMs = instantMs;
+  private needFresh(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): void {
+    this.applyInterval();
+    if (!this.pendingRecalc) return;
+    if (this.hasComputedCells(sheet, r0, c0, nr, nc)) this.recalculate();
+  }
+
+  private hasComputedCells(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): boolean {
+    for (const k of sheet.formulas.keys()) {
+      const r = keyRow(k);
+      const c = keyCol(k);
+      if (r >= r0 && r < r0 + nr && c >= c0 && c < c0 + nc) return true;
+    }
+    return placedArrays(this.hf, this.hfId(sheet)).some((a) => spanIntersects(a, r0, c0, nr, nc));
   }
 
   /** A blank spreadsheet with one sheet "Sheet1" of 1000 rows × 26 columns, as Google creates it. */
@@ -140,7 +231,7 @@ export class Workbook {
     const sid = id ?? this.nextSheetId++;
     if (id !== undefined) this.nextSheetId = Math.max(this.nextSheetId, id + 1);
     const sheet = new SheetModel(sid, name, rows, cols);
-    this.hf.addSheet(name);
+    this.mutate(() => this.hf.addSheet(name));
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);
     // Formulas that referenced a missing sheet of this name now resolve.
@@ -152,7 +243,7 @@ export class Workbook {
     const sheet = this.sheetById(id);
     if (this.sheets.length === 1) throw new Error("This operation is not allowed. A spreadsheet must contain at least one sheet that's not hidden.");
     const before = this.snapshotFormulas(sheet);
-    this.hf.removeSheet(this.hfId(sheet));
+    this.mutate(() => this.hf.removeSheet(this.hfId(sheet)));
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.metadata = this.metadata.filter((m) => m.location.type === 'SPREADSHEET' || m.location.sheetId !== id);
     this.protections = this.protections.filter((p) => p.rect.sheetId !== id);
@@ -168,7 +259,7 @@ export class Workbook {
     const other = this.findSheet(name);
     if (other && other !== sheet) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const before = this.snapshotFormulas(null);
-    this.hf.renameSheet(this.hfId(sheet), name);
+    this.mutate(() => this.hf.renameSheet(this.hfId(sheet), name));
     sheet.name = name;
     this.refreshOriginals(before, new Map());
     for (const nr of this.namedRanges) if (nr.rect.sheetId === id) this.syncNamedExpression(nr);
@@ -192,9 +283,17 @@ export class Workbook {
 
   // ---------------------------------------------------------------- reading
 
+  /** Cell values of a block (HyperFormula's public values: numbers, strings, booleans, errors, null). */
   private rawRange(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): unknown[][] {
+    this.needFresh(sheet, r0, c0, nr, nc);
     const id = this.hfId(sheet);
-    return this.hf.getRangeValues({ start: { sheet: id, row: r0, col: c0 }, end: { sheet: id, row: r0 + nr - 1, col: c0 + nc - 1 } });
+    const out: unknown[][] = new Array(nr);
+    for (let i = 0; i < nr; i++) {
+      const line = new Array(nc);
+      for (let j = 0; j < nc; j++) line[j] = peekValue(this.hf, { sheet: id, row: r0 + i, col: c0 + j });
+      out[i] = line;
+    }
+    return out;
   }
 
   /** Number format of a formula anchor that has none of its own (=TODAY() shows as a date in Sheets). */
@@ -272,25 +371,54 @@ export class Workbook {
     return this.hf.isCellPartOfArray({ sheet: this.hfId(sheet), row: row - 1, col: col - 1 });
   }
 
-  /** 1-based last row with content (values, formulas or spilled results); formatting is ignored. */
-  lastRow(sheet: SheetModel): number {
-    const dim = this.hf.getSheetDimensions(this.hfId(sheet));
-    const CHUNK = 512;
-    for (let end = dim.height; end > 0; end -= CHUNK) {
-      const start = Math.max(0, end - CHUNK);
-      const raw = this.rawRange(sheet, start, 0, end - start, Math.max(1, dim.width));
-      for (let i = raw.length - 1; i >= 0; i--) if (raw[i].some((v) => v !== null && v !== '')) return start + i + 1;
-    }
-    return 0;
+  /**
+   * A cell has content when it holds a value or a formula, or when an array formula's result
+   * covers it — even an empty-string result: Sheet.getLastRow() is "the position of the last row
+   * that has content" (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getlastrow),
+   * and on Google a column filled by =ARRAYFORMULA(IF(A2:A="","",…)) has content to its last
+   * row. That "" counts is what Google's page implies and what Check this spreadsheet probes; that
+   * an array cell left truly empty counts too is our reading, not confirmed anywhere. Formatting
+   * alone is not content. Needs no recalculation: an array's extent is known from its formula.
+   */
+  private hasContent(id: number, r0: number, c0: number): boolean {
+    return this.hf.getCellType({ sheet: id, row: r0, col: c0 }) !== 'EMPTY';
   }
 
+  /** The bottom row (1-based) of the formulas and array results of a sheet, 0 if none. */
+  private computedExtent(sheet: SheetModel): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    for (const k of sheet.formulas.keys()) {
+      rows = Math.max(rows, keyRow(k) + 1);
+      cols = Math.max(cols, keyCol(k) + 1);
+    }
+    for (const a of placedArrays(this.hf, this.hfId(sheet))) {
+      rows = Math.max(rows, a.row0 + a.rows);
+      cols = Math.max(cols, a.col0 + a.cols);
+    }
+    return { rows, cols };
+  }
+
+  /** 1-based last row with content (see hasContent); 0 for an empty sheet. */
+  lastRow(sheet: SheetModel): number {
+    const id = this.hfId(sheet);
+    const dim = this.hf.getSheetDimensions(id);
+    const floor = this.computedExtent(sheet).rows;
+    for (let r = Math.min(dim.height, sheet.maxRows) - 1; r >= floor; r--) {
+      for (let c = 0; c < dim.width; c++) if (this.hasContent(id, r, c)) return r + 1;
+    }
+    return floor;
+  }
+
+  /** 1-based last column with content; 0 for an empty sheet. */
   lastColumn(sheet: SheetModel): number {
-    const dim = this.hf.getSheetDimensions(this.hfId(sheet));
-    if (!dim.height || !dim.width) return 0;
-    const raw = this.rawRange(sheet, 0, 0, dim.height, dim.width);
-    let last = 0;
-    for (const r of raw) for (let j = r.length - 1; j >= last; j--) if (r[j] !== null && r[j] !== '') { last = j + 1; break; }
-    return last;
+    const id = this.hfId(sheet);
+    const dim = this.hf.getSheetDimensions(id);
+    const floor = this.computedExtent(sheet).cols;
+    for (let c = Math.min(dim.width, sheet.maxCols) - 1; c >= floor; c--) {
+      for (let r = 0; r < dim.height; r++) if (this.hasContent(id, r, c)) return c + 1;
+    }
+    return floor;
   }
 
   // ---------------------------------------------------------------- writing
@@ -370,7 +498,8 @@ export class Workbook {
       contents[i] = dst;
     }
     const id = this.hfId(sheet);
-    this.hf.batch(() => this.hf.setCellContents({ sheet: id, row: r0, col: c0 }, contents));
+    this.mutate(() => this.hf.setCellContents({ sheet: id, row: r0, col: c0 }, contents));
+    this.changed();
     if (formatChanged) {
       for (let j = 0; j < nc; j++) {
         const nf = newFormats[j];
@@ -452,7 +581,7 @@ export class Workbook {
         if (norm !== cur && want !== cur) updates.push([k, want]);
       }
       if (updates.length)
-        this.hf.batch(() => {
+        this.mutate(() => {
           for (const [k, f] of updates) this.hf.setCellContents({ sheet: id, row: keyRow(k), col: keyCol(k) }, [[f]]);
         });
     }
@@ -460,7 +589,8 @@ export class Workbook {
 
   private structural(sheet: SheetModel, dim: 'rows' | 'cols', op: DimOp, hfOp: () => void, inherit: boolean): void {
     const before = this.snapshotFormulas(null);
-    hfOp();
+    this.mutate(hfOp);
+    this.changed();
     // grid size
     if (op.kind === 'insert') {
       if (dim === 'rows') sheet.maxRows += op.n;
@@ -568,7 +698,7 @@ export class Workbook {
       // HyperFormula only moves within its used width: make sure the columns exist there.
       const w = this.hf.getSheetDimensions(id).width;
       const need = Math.max(from - 1 + n, to - 1);
-      if (w < need) this.hf.setCellContents({ sheet: id, row: 0, col: need - 1 }, [[this.hf.getCellSerialized({ sheet: id, row: 0, col: need - 1 }) ?? null]]);
+      if (w < need) this.hf.setCellContents({ sheet: id, row: 0, col: need - 1 }, [[peekContent(this.hf, { sheet: id, row: 0, col: need - 1 }) ?? null]]);
       this.hf.moveColumns(id, from - 1, n, to - 1);
     }, false);
   }
@@ -584,8 +714,10 @@ export class Workbook {
 
   private syncNamedExpression(nr: NamedRangeSpec): void {
     const expr = '=' + this.rectA1(nr.rect, true, true);
-    if (this.hf.getNamedExpression(nr.name)) this.hf.changeNamedExpression(nr.name, expr);
-    else this.hf.addNamedExpression(nr.name, expr);
+    this.mutate(() => {
+      if (this.hf.getNamedExpression(nr.name)) this.hf.changeNamedExpression(nr.name, expr);
+      else this.hf.addNamedExpression(nr.name, expr);
+    });
   }
 
   setNamedRange(name: string, rect: Rect): void {
@@ -606,11 +738,13 @@ export class Workbook {
     this.namedRanges.splice(i, 1);
     // Formulas that use the name keep their text and show #NAME? (HyperFormula refuses to drop a
     // used name, so point it at an error instead).
-    try {
-      this.hf.removeNamedExpression(nr.name);
-    } catch {
-      this.hf.changeNamedExpression(nr.name, '=#REF!');
-    }
+    this.mutate(() => {
+      try {
+        this.hf.removeNamedExpression(nr.name);
+      } catch {
+        this.hf.changeNamedExpression(nr.name, '=#REF!');
+      }
+    });
     return true;
   }
 
@@ -618,6 +752,7 @@ export class Workbook {
 
   /** Every formula cell whose value is an error, with HyperFormula's message. */
   formulaErrors(): FormulaError[] {
+    this.recalculate();
     const out: FormulaError[] = [];
     for (const s of this.sheets) {
       const id = this.hfId(s);
@@ -735,8 +870,9 @@ export class Workbook {
     }
   }
 
-  /** HyperFormula evaluates eagerly; kept for callers that want an explicit "recalculate now". */
+  /** Rebuilds HyperFormula's graph and recalculates everything (tests that want a cold engine). */
   evaluateAll(): void {
+    this.recalculate();
     this.hf.rebuildAndRecalculate();
   }
 
@@ -781,6 +917,7 @@ export class Workbook {
         // Relative references in the formula are relative to the range's top-left cell.
         const formula = shiftFormula(String(c.values[0]), row - anchor.row, col - anchor.col);
         const hid = this.hfId(s);
+        this.recalculate();
         try {
           const res = this.hf.calculateFormula(translate(formula, this.dialect(s)), hid);
           const val = Array.isArray(res) ? res[0]?.[0] : res;
@@ -810,10 +947,13 @@ export class Workbook {
       namedRanges: this.namedRanges.map((n) => ({ name: n.name, rect: { ...n.rect } })),
       metadata: this.metadata.map((m) => JSON.parse(JSON.stringify(m))),
       protections: this.protections.map((p) => JSON.parse(JSON.stringify(p))),
+      recalculationInterval: this.recalculationInterval,
+      volatileMs: this.volatileMs,
     };
   }
 
   private sheetJSON(s: SheetModel): SheetJSON {
+    this.recalculate();
     const raw = this.hf.getSheetSerialized(this.hfId(s));
     const cells: (string | number | boolean | null)[][] = raw.map((r) =>
       r.map((v) => {
@@ -911,6 +1051,8 @@ export class Workbook {
     wb.namedRanges = json.namedRanges.map((n) => ({ name: n.name, rect: { ...n.rect } }));
     wb.metadata = JSON.parse(JSON.stringify(json.metadata));
     wb.protections = JSON.parse(JSON.stringify(json.protections));
+    wb.recalculationInterval = json.recalculationInterval ?? 'ON_CHANGE';
+    if (typeof json.volatileMs === 'number') wb.refreshVolatile(json.volatileMs);
     return wb;
   }
 }
