@@ -8,7 +8,7 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformu
 import { cellA1, columnToLetters, lettersToColumn, parseA1, quoteSheetName, rangeA1 } from './a1';
 import { dateToSerial, isValidTimeZone, serialToDate } from './dates';
 import { hasOpenRange, hyperFormulaConfig, LITERAL_NAMED_EXPRESSIONS, sheetsErrorText, translate, untranslate, type DialectContext } from './dialect';
-import { peekContent, peekValue, placedArrays, spanIntersects } from './engine';
+import { arrayAt, peekContent, peekValue, placedArrays, spanIntersects, type ArraySpan } from './engine';
 import { displayValue, isDateFormat } from './format';
 import {
   cellKey,
@@ -236,6 +236,7 @@ export class Workbook {
     this.sheets.splice(at, 0, sheet);
     // Formulas that referenced a missing sheet of this name now resolve.
     this.retranslateAll(true);
+    this.retryAllBlocked();
     return sheet;
   }
 
@@ -264,6 +265,7 @@ export class Workbook {
     this.refreshOriginals(before, new Map());
     for (const nr of this.namedRanges) if (nr.rect.sheetId === id) this.syncNamedExpression(nr);
     this.retranslateAll(true);
+    this.retryAllBlocked();
   }
 
   moveSheet(id: number, index0: number): void {
@@ -449,6 +451,7 @@ export class Workbook {
     }
     let formatChanged = false;
     const ctx = this.dialect(sheet);
+    const formulaCells: [number, number][] = [];
     for (let i = 0; i < nr; i++) {
       const src = values[i];
       const dst: RawCellContent[] = new Array(nc);
@@ -492,13 +495,14 @@ export class Workbook {
               break;
           }
         }
-        if (formula !== null) sheet.formulas.set(key, formula);
-        else if (sheet.formulas.size) sheet.formulas.delete(key);
+        if (formula !== null) {
+          sheet.formulas.set(key, formula);
+          formulaCells.push([r0 + i, c0 + j]);
+        } else if (sheet.formulas.size) sheet.formulas.delete(key);
       }
       contents[i] = dst;
     }
-    const id = this.hfId(sheet);
-    this.mutate(() => this.hf.setCellContents({ sheet: id, row: r0, col: c0 }, contents));
+    this.mutate(() => this.putContents(sheet, r0, c0, contents, formulaCells));
     this.changed();
     if (formatChanged) {
       for (let j = 0; j < nc; j++) {
@@ -506,6 +510,120 @@ export class Workbook {
         for (let i = 0; i < nr; i++) if (nf[i] !== undefined) sheet.formats.set(c0 + j, r0 + i, r0 + i, nf[i]);
       }
     }
+  }
+
+  // ---------------------------------------------------------------- arrays that cannot expand
+  //
+  // On Google, an ARRAYFORMULA whose result would overwrite a value typed into its extent shows
+  // #REF! ("Array result was not expanded because it would overwrite data in B5") in its anchor,
+  // leaves the rest of its extent empty but for what was typed, and fills again as soon as that
+  // value is cleared; formulas that read the column see the #REF! and the typed value meanwhile
+  // (https://support.google.com/docs/answer/3093275, ARRAYFORMULA; the message is Sheets' own).
+  // HyperFormula instead keeps a failed spill for good and, when such an array feeds another
+  // one, can leave that one's results behind as fixed values. So the runtime decides itself: it
+  // never lets HyperFormula see an array without room. A blocked array's anchor holds a #REF!
+  // stand-in in HyperFormula until its extent is free again; clearing a cell an array's result
+  // covers leaves the array alone (it is not content of its own).
+
+  /** What HyperFormula holds at the anchor of a blocked array. */
+  private static readonly BLOCKED = '=#REF!';
+
+  /**
+   * Writes a block into HyperFormula: arrays this block would overwrite are blocked first, the
+   * empty cells of arrays that stay are skipped, and every array formula written gets room or is
+   * blocked. `formulaCells` are the 0-based cells of the block that hold formulas.
+   */
+  private putContents(sheet: SheetModel, r0: number, c0: number, contents: RawCellContent[][], formulaCells: [number, number][]): void {
+    const id = this.hfId(sheet);
+    const nr = contents.length;
+    const nc = contents[0].length;
+    const inBlock = (r: number, c: number) => r >= r0 && r < r0 + nr && c >= c0 && c < c0 + nc;
+    const keep: ArraySpan[] = [];
+    for (const a of placedArrays(this.hf, id)) {
+      if (!spanIntersects(a, r0, c0, nr, nc) || inBlock(a.row0, a.col0)) continue;
+      let typed = false;
+      for (let r = Math.max(r0, a.row0); !typed && r < Math.min(r0 + nr, a.row0 + a.rows); r++)
+        for (let c = Math.max(c0, a.col0); c < Math.min(c0 + nc, a.col0 + a.cols); c++)
+          if (contents[r - r0][c - c0] !== null) {
+            typed = true;
+            break;
+          }
+      if (typed) this.blockArray(sheet, a);
+      else keep.push(a);
+    }
+    for (const k of [...sheet.blockedArrays.keys()]) if (inBlock(keyRow(k), keyCol(k))) sheet.blockedArrays.delete(k);
+    this.writeAround(id, r0, c0, contents, keep);
+    for (const [r, c] of formulaCells) {
+      if (this.hf.getCellType({ sheet: id, row: r, col: c }) !== 'ARRAYFORMULA') continue;
+      // Written again on its own when other cells came with it: later ones may have shrunk it.
+      if (nr * nc > 1) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[contents[r - r0][c - c0]]]);
+      const at = arrayAt(this.hf, { sheet: id, row: r, col: c });
+      if (at && !at.free) this.blockArray(sheet, at.span);
+    }
+    this.retryBlocked(sheet, { r0, c0, nr, nc });
+  }
+
+  /** setCellContents of a block, except its empty cells that `keep`'s results cover. */
+  private writeAround(id: number, r0: number, c0: number, contents: RawCellContent[][], keep: ArraySpan[]): void {
+    if (!keep.length) {
+      this.hf.setCellContents({ sheet: id, row: r0, col: c0 }, contents);
+      return;
+    }
+    const nr = contents.length;
+    const nc = contents[0].length;
+    for (let j = 0; j < nc; j++) {
+      const c = c0 + j;
+      const covering = keep.filter((a) => c >= a.col0 && c < a.col0 + a.cols);
+      let i = 0;
+      while (i < nr) {
+        const covered = (ii: number) => covering.some((a) => r0 + ii >= a.row0 && r0 + ii < a.row0 + a.rows);
+        if (covered(i)) {
+          i++;
+          continue;
+        }
+        let end = i;
+        while (end + 1 < nr && !covered(end + 1)) end++;
+        this.hf.setCellContents({ sheet: id, row: r0 + i, col: c }, contents.slice(i, end + 1).map((line) => [line[j]]));
+        i = end + 1;
+      }
+    }
+  }
+
+  /** The array at `span` cannot expand: its anchor shows #REF! until its extent is free. */
+  private blockArray(sheet: SheetModel, span: ArraySpan): void {
+    sheet.blockedArrays.set(cellKey(span.row0, span.col0), { rows: span.rows, cols: span.cols });
+    this.hf.setCellContents({ sheet: span.sheet, row: span.row0, col: span.col0 }, [[Workbook.BLOCKED]]);
+  }
+
+  /**
+   * Blocked arrays whose extent meets `touched` (all of them without it) get their formula back
+   * when the extent is free; after a structural change (`touched` absent) the extent itself may
+   * have changed, so each is tried again.
+   */
+  private retryBlocked(sheet: SheetModel, touched?: { r0: number; c0: number; nr: number; nc: number }): void {
+    if (!sheet.blockedArrays.size) return;
+    const id = this.hfId(sheet);
+    const ctx = this.dialect(sheet);
+    for (const [k, size] of [...sheet.blockedArrays]) {
+      const span: ArraySpan = { sheet: id, row0: keyRow(k), col0: keyCol(k), rows: size.rows, cols: size.cols };
+      if (touched && !spanIntersects(span, touched.r0, touched.c0, touched.nr, touched.nc)) continue;
+      if (touched && this.blockerOf(sheet, span)) continue;
+      const formula = sheet.formulas.get(k);
+      sheet.blockedArrays.delete(k);
+      if (formula === undefined) continue;
+      this.hf.setCellContents({ sheet: id, row: span.row0, col: span.col0 }, [[translate(formula, ctx)]]);
+      const at = arrayAt(this.hf, { sheet: id, row: span.row0, col: span.col0 });
+      if (at && !at.free) this.blockArray(sheet, at.span);
+    }
+  }
+
+  /** The first cell (A1) holding content inside an array's extent, other than its anchor; null if none. */
+  private blockerOf(sheet: SheetModel, span: ArraySpan): string | null {
+    const id = this.hfId(sheet);
+    for (let r = span.row0; r < span.row0 + span.rows; r++)
+      for (let c = span.col0; c < span.col0 + span.cols; c++)
+        if ((r !== span.row0 || c !== span.col0) && this.hasContent(id, r, c)) return cellA1(r + 1, c + 1);
+    return null;
   }
 
   clearContents(sheet: SheetModel, row: number, col: number, nr: number, nc: number): void {
@@ -607,6 +725,12 @@ export class Workbook {
       return dim === 'rows' ? cellKey(m - 1, c - 1) : cellKey(r - 1, m - 1);
     };
     this.refreshOriginals(before, new Map([[sheet, remap]]));
+    const blocked = new Map<number, { rows: number; cols: number }>();
+    for (const [k, size] of sheet.blockedArrays) {
+      const nk = remap(k);
+      if (nk !== null) blocked.set(nk, size);
+    }
+    sheet.blockedArrays = blocked;
     if (dim === 'rows') this.retranslateAll();
     // attributes
     for (const runs of sheet.allRuns()) {
@@ -651,6 +775,32 @@ export class Workbook {
       if (loc.type !== locType || loc.sheetId !== sheet.id) return [m];
       const s = shiftSpan(op, loc.start, loc.end);
       return s ? [{ ...m, location: { ...loc, start: s[0], end: s[1] } }] : [];
+    });
+    this.retryAllBlocked();
+  }
+
+  /** A file saved before blocked arrays were modelled may hold failed spills: block them properly. */
+  private settleFailedSpills(): void {
+    for (const sheet of this.sheets) {
+      const id = this.hfId(sheet);
+      const ctx = this.dialect(sheet);
+      for (const [k, formula] of sheet.formulas) {
+        const address = { sheet: id, row: keyRow(k), col: keyCol(k) };
+        const v = peekValue(this.hf, address);
+        if (!(v instanceof DetailedCellError) || v.type !== 'SPILL') continue;
+        this.mutate(() => {
+          this.hf.setCellContents(address, [[translate(formula, ctx)]]);
+          const at = arrayAt(this.hf, address);
+          if (at && !at.free) this.blockArray(sheet, at.span);
+        });
+      }
+    }
+  }
+
+  /** After a structural change: every blocked array is tried again (its extent may have moved or grown). */
+  private retryAllBlocked(): void {
+    this.mutate(() => {
+      for (const s of this.sheets) this.retryBlocked(s);
     });
   }
 
@@ -765,7 +915,9 @@ export class Workbook {
             formula,
             error: sheetsErrorText(v.value),
             engineError: v.value,
-            message: v.message || (v.type === 'SPILL' ? 'Array result was not expanded because it would overwrite data.' : v.type),
+            message: s.blockedArrays.has(k)
+              ? `Array result was not expanded because it would overwrite data in ${this.blockerOf(s, { sheet: id, row0: keyRow(k), col0: keyCol(k), ...s.blockedArrays.get(k)! }) ?? '?'}.`
+              : v.message || (v.type === 'SPILL' ? 'Array result was not expanded because it would overwrite data.' : v.type),
           });
       }
     }
@@ -994,6 +1146,7 @@ export class Workbook {
       colWidths: [...s.colWidths.entries()],
       cells,
       formulas: [...s.formulas.entries()].map(([k, f]) => [keyRow(k), keyCol(k), f] as [number, number, string]),
+      ...(s.blockedArrays.size ? { blockedArrays: [...s.blockedArrays].map(([k, z]) => [keyRow(k), keyCol(k), z.rows, z.cols] as [number, number, number, number]) } : {}),
       formats: s.formats.toJSON(),
       notes: s.notes.toJSON(),
       validation: s.validation.toJSON(),
@@ -1010,11 +1163,12 @@ export class Workbook {
     for (const s of json.sheets) {
       const rows: RawCellContent[][] = s.cells.map((r) => r.slice());
       const ctx: DialectContext = { currentSheet: s.name, maxRowsOf: (n) => maxRows.get(n.toLowerCase()) };
+      const blocked = new Set((s.blockedArrays ?? []).map(([r, c]) => cellKey(r, c)));
       for (const [r, c, f] of s.formulas) {
         while (rows.length <= r) rows.push([]);
         const row = rows[r];
         while (row.length < c) row.push(null);
-        row[c] = translate(f, ctx);
+        row[c] = blocked.has(cellKey(r, c)) ? Workbook.BLOCKED : translate(f, ctx);
       }
       sheetsContent[s.name] = rows;
     }
@@ -1036,6 +1190,7 @@ export class Workbook {
       m.frozenCols = s.frozenCols;
       m.colWidths = new Map(s.colWidths);
       m.formulas = new Map(s.formulas.map(([r, c, f]) => [cellKey(r, c), f]));
+      m.blockedArrays = new Map((s.blockedArrays ?? []).map(([r, c, rows, cols]) => [cellKey(r, c), { rows, cols }]));
       m.formats = ColumnRuns.fromJSON(s.formats);
       m.notes = ColumnRuns.fromJSON(s.notes);
       m.validation = ColumnRuns.fromJSON(s.validation, sameJSON);
@@ -1051,6 +1206,7 @@ export class Workbook {
     wb.namedRanges = json.namedRanges.map((n) => ({ name: n.name, rect: { ...n.rect } }));
     wb.metadata = JSON.parse(JSON.stringify(json.metadata));
     wb.protections = JSON.parse(JSON.stringify(json.protections));
+    wb.settleFailedSpills();
     wb.recalculationInterval = json.recalculationInterval ?? 'ON_CHANGE';
     if (typeof json.volatileMs === 'number') wb.refreshVolatile(json.volatileMs);
     return wb;
