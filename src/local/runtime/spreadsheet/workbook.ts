@@ -518,7 +518,9 @@ export class Workbook {
   // #REF! ("Array result was not expanded because it would overwrite data in B5") in its anchor,
   // leaves the rest of its extent empty but for what was typed, and fills again as soon as that
   // value is cleared; formulas that read the column see the #REF! and the typed value meanwhile
-  // (https://support.google.com/docs/answer/3093275, ARRAYFORMULA; the message is Sheets' own).
+  // That is how Sheets behaves in use (the message is the one Sheets shows); Google's ARRAYFORMULA
+  // page (https://support.google.com/docs/answer/3093275) does not spell it out, so Check this
+  // spreadsheet probes it on the real thing.
   // HyperFormula instead keeps a failed spill for good and, when such an array feeds another
   // one, can leave that one's results behind as fixed values. So the runtime decides itself: it
   // never lets HyperFormula see an array without room. A blocked array's anchor holds a #REF!
