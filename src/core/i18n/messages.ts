@@ -14,8 +14,9 @@ import { deals } from './catalog/deals';
 import { followups } from './catalog/followups';
 import { today } from './catalog/today';
 import { reminders } from './catalog/reminders';
+import { check } from './catalog/check';
 
-export const PARTS = { base, validation, setup, objections, playbook, customers, deals, importMessages, followups, today, reminders } as const;
+export const PARTS = { base, validation, setup, objections, playbook, customers, deals, importMessages, followups, today, reminders, check } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -41,6 +41,12 @@ export function hyperFormulaConfig(): Partial<ConfigParams> {
     nullDate: { year: 1899, month: 12, day: 30 },
     nullYear: 30,
     smartRounding: true,
+    // HyperFormula rounds the numbers it hands out to precisionRounding significant digits (10 by
+    // default): a date-time such as 2026-03-04 09:30 (serial 46085.3958333…) came back 29 ms early
+    // and an 11-digit number lost its last digit. Sheets stores numbers as IEEE doubles, ~15
+    // significant digits (Google's help pages in the corpus do not say it; sheets.wiki/docs/Number
+    // does, and Check this spreadsheet's date probe would catch a difference), so this keeps 15.
+    precisionRounding: 15,
     caseSensitive: false,
     useWildcards: true,
     matchWholeCell: true,
