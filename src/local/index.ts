@@ -109,6 +109,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
       return existsSync(p) ? readFileSync(p, 'utf8') : null;
     },
     mailQuota: options.mailQuota,
+    scriptScope: () => scriptScope(),
     spreadsheetId: () => current.workbook.id,
     installedAs: options.installedAs,
     onFormSubmit: (submission) => formSubmitted(submission),
@@ -171,6 +172,12 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     Date: clockDate(clock),
   };
   const bundle: LoadedBundle = loadBundle(readFileSync(bundlePath, 'utf8'), globals);
+  /** What template scriptlets see: the services and the project's top-level functions. */
+  function scriptScope(): Record<string, unknown> {
+    const scope: Record<string, unknown> = { ...globals };
+    for (const name of bundle.functionNames()) scope[name] = (...args: unknown[]) => bundle.call(name, args);
+    return scope;
+  }
 
   let executions = 0;
   /**

@@ -37,6 +37,8 @@ export interface ServicesOptions {
   document?: CurrentDocument;
   /** Reads dist/<name>.html for HtmlService.createHtmlOutputFromFile(name). */
   readFile: (name: string) => string | null;
+  /** The script's global names, in scope for template scriptlets (HtmlServiceOptions.scriptScope). */
+  scriptScope?: () => Record<string, unknown>;
   mailQuota?: number;
   spreadsheetId: () => string;
   /** How the script runs (ScriptApp.getInstallationSource): bound (default) or as an add-on. */
@@ -82,7 +84,7 @@ export function createServices(ctx: RuntimeContext, options: ServicesOptions) {
   return {
     ui: ui.ui,
     uiState: ui.handle,
-    HtmlService: createHtmlService(ctx, { readFile: options.readFile }),
+    HtmlService: createHtmlService(ctx, { readFile: options.readFile, scriptScope: options.scriptScope }),
     PropertiesService: createPropertiesService(ctx, s.properties, doc ? { documentStore: doc.properties } : {}),
     LockService: lock.service,
     lockControl: lock.control,

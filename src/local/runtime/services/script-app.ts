@@ -54,6 +54,7 @@ export type Schedule =
   | { kind: 'hours'; everyHours: number }
   | { kind: 'days'; everyDays: number; atHour: number | null; nearMinute: number; timeZone: string }
   | { kind: 'weeks'; everyWeeks: number; weekDay: number; atHour: number; nearMinute: number; timeZone: string }
+  | { kind: 'months'; monthDay: number; atHour: number; nearMinute: number; timeZone: string }
   | { kind: 'once'; atMs: number };
 
 export interface TriggerRecord {
@@ -117,6 +118,19 @@ export function nextOccurrence(s: Schedule, createdMs: number, afterMs: number):
       const k = Math.max(1, Math.floor((afterMs - createdMs) / step) + 1);
       return createdMs + k * step;
     }
+    case 'months': {
+      // The next local day `monthDay` at hour:minute after afterMs; months without that day
+      // (a 31st in April) are skipped — what Google does then is not documented.
+      const z = zonedParts(Math.max(afterMs, createdMs), s.timeZone);
+      for (let i = 0; i < 14; i++) {
+        const y = z.year + Math.floor((z.month - 1 + i) / 12);
+        const m = ((z.month - 1 + i) % 12) + 1;
+        if (new Date(Date.UTC(y, m, 0)).getUTCDate() < s.monthDay) continue;
+        const at = zonedToUtc(y, m, s.monthDay, s.atHour, s.nearMinute, 0, s.timeZone);
+        if (at > afterMs && at > createdMs) return at;
+      }
+      return null;
+    }
     case 'days':
     case 'weeks': {
       if (s.kind === 'days' && s.atHour === null) {
@@ -153,6 +167,7 @@ class ClockTriggerBuilder {
   private hour: number | null = null;
   private minute = 0;
   private weekDay: number | null = null;
+  private monthDay: number | null = null;
   private tz: string | null = null;
   private onceAtMs: number | null = null;
   constructor(private readonly app: ScriptAppImpl, private readonly handler: string) {}
@@ -193,6 +208,15 @@ class ClockTriggerBuilder {
     this.weekDay = i;
     return this;
   }
+  /**
+   * "Specifies the date in the month that the trigger runs" — with atHour/nearMinute, a monthly
+   * trigger (https://developers.google.com/apps-script/reference/script/clock-trigger-builder#onmonthdayday).
+   */
+  onMonthDay(day: number): this {
+    if (!(Number.isInteger(day) && day >= 1 && day <= 31)) throw gasError('Invalid argument: day');
+    this.monthDay = day;
+    return this;
+  }
   inTimezone(tz: string): this {
     this.tz = String(tz);
     return this;
@@ -213,11 +237,13 @@ class ClockTriggerBuilder {
       if (this.app.addonRules) throw gasError('Add-ons cannot create time-based triggers that run more frequently than once per hour.');
       schedule = { kind: 'hours', everyHours: this.everyMinutesN / 60 };
     } else if (this.everyHoursN !== null) schedule = { kind: 'hours', everyHours: this.everyHoursN };
+    else if (this.monthDay !== null)
+      schedule = { kind: 'months', monthDay: this.monthDay, atHour: this.hour ?? 0, nearMinute: this.minute, timeZone: tz };
     else if (this.everyWeeksN !== null)
       schedule = { kind: 'weeks', everyWeeks: this.everyWeeksN, weekDay: this.weekDay ?? 1, atHour: this.hour ?? 0, nearMinute: this.minute, timeZone: tz };
     else if (this.everyDaysN !== null)
       schedule = { kind: 'days', everyDays: this.everyDaysN, atHour: this.hour, nearMinute: this.minute, timeZone: tz };
-    else throw gasError('The trigger has no schedule: call everyHours, everyDays, everyWeeks, after or at before create().');
+    else throw gasError('The trigger has no schedule: call everyHours, everyDays, everyWeeks, onMonthDay, after or at before create().');
     return this.app.install('CLOCK', 'CLOCK', null, this.handler, schedule);
   }
 }

@@ -254,6 +254,51 @@ export class Workbook {
     if (this.selection?.sheetId === id) this.selection = null;
   }
 
+  /**
+   * Sheet.copyTo within the same spreadsheet: "The copied sheet is named 'Copy of [original
+   * name]'" (https://developers.google.com/apps-script/reference/spreadsheet/sheet#copytospreadsheet),
+   * added last, with the cells as written (formulas as text, so relative references point into the
+   * copy), number formats, notes, dropdowns, styles, conditional rules, widths and frozen rows.
+   * Names for a second copy ("Copy of X 2") and what happens to developer metadata and protections
+   * (not copied here) are not stated on that page.
+   */
+  copySheet(src: SheetModel): SheetModel {
+    let name = `Copy of ${src.name}`;
+    for (let n = 2; this.findSheet(name); n++) name = `Copy of ${src.name} ${n}`;
+    const copy = this.addSheet(name, undefined, undefined, src.maxRows, src.maxCols);
+    const runs = <T>(r: ColumnRuns<T>, eq?: (a: T, b: T) => boolean) => ColumnRuns.fromJSON(JSON.parse(JSON.stringify(r.toJSON())), eq);
+    copy.formats = runs(src.formats);
+    copy.notes = runs(src.notes);
+    copy.validation = runs(src.validation, sameJSON);
+    for (const [p, r] of src.styles) copy.styles.set(p, runs(r));
+    copy.conditionalRules = (JSON.parse(JSON.stringify(src.conditionalRules)) as ConditionalRuleSpec[]).map((rule) => ({
+      ...rule,
+      ranges: rule.ranges.map((rr) => (rr.sheetId === src.id ? { ...rr, sheetId: copy.id } : rr)),
+    }));
+    copy.charts = JSON.parse(JSON.stringify(src.charts));
+    copy.colWidths = new Map(src.colWidths);
+    copy.frozenRows = src.frozenRows;
+    copy.frozenCols = src.frozenCols;
+    copy.tabColor = src.tabColor;
+    const id = this.hfId(src);
+    const dim = this.hf.getSheetDimensions(id);
+    if (dim.height && dim.width) {
+      const grid: unknown[][] = [];
+      for (let r = 0; r < dim.height; r++) {
+        const line: unknown[] = new Array(dim.width);
+        for (let c = 0; c < dim.width; c++) {
+          const formula = src.formulas.get(cellKey(r, c));
+          if (formula !== undefined) line[c] = formula;
+          else if (this.hf.getCellType({ sheet: id, row: r, col: c }) === 'ARRAY') line[c] = null; // the anchor's result
+          else line[c] = peekContent(this.hf, { sheet: id, row: r, col: c }) ?? null;
+        }
+        grid.push(line);
+      }
+      this.writeValues(copy, 1, 1, grid);
+    }
+    return copy;
+  }
+
   renameSheet(id: number, name: string): void {
     const sheet = this.sheetById(id);
     if (sheet.name === name) return;
