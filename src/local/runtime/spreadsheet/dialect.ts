@@ -18,9 +18,9 @@
  * 3. TODAY() and NOW(). HyperFormula reads the machine's real clock; the runtime's clock is
  *    simulated and dates live in the SPREADSHEET's time zone. So `TODAY()` / `NOW()` become the
  *    named expressions SD__TODAY / SD__NOW, which the Workbook sets from the simulated clock
- *    (Workbook.setNow). Sheets recalculates them on every change and at least hourly
- *    (https://support.google.com/docs/answer/58515 "Change the recalculation setting"); here
- *    they follow the simulated clock exactly.
+ *    (Workbook.observeClock / refreshVolatile). Sheets recalculates them at a change, at opening
+ *    and at the spreadsheet's RecalculationInterval, never at a read; Workbook models exactly that
+ *    (https://developers.google.com/apps-script/reference/spreadsheet/recalculation-interval).
  * 4. Nothing else is rewritten: functions HyperFormula does not know (QUERY, REGEXMATCH, …) are
  *    left alone on purpose so they evaluate to #NAME? and show up in Workbook.formulaErrors().
  *
