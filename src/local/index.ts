@@ -9,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { CallCounter, SimulatedClock, clockDate, instrument, type RuntimeContext, type UserIdentity } from './runtime/context';
 import { Workbook, createSpreadsheetApp } from './runtime/spreadsheet';
 import * as services from './runtime/wire-services';
-import { responseSheetHeaders, responseSheetRow, type FormSubmission } from './runtime/services';
+import { checkAuthorized, documentOf, emptyUiState, responseSheetHeaders, responseSheetRow, type AuthModeName, type CacheStore, type FormSubmission, type UiState } from './runtime/services';
+import type { LocalSpreadsheetApp } from './runtime/spreadsheet';
 import { loadBundle, type LoadedBundle } from './runtime/bundle-loader';
 import { toRpcResult, type RpcResult } from './runtime/rpc';
 
@@ -32,15 +33,42 @@ export interface LocalRuntimeOptions {
   saved?: SavedRuntime;
   /** Daily e-mail recipients (100 on consumer accounts, 1,500 on Workspace). */
   mailQuota?: number;
+  /**
+   * 'null' makes LockService.getDocumentLock() return null, as Google does "if called from a
+   * standalone script or web app" (https://developers.google.com/apps-script/reference/lock/lock-service#getdocumentlock),
+   * so code that must cope with it can be tested; `rt.locks.setDocumentLock()` switches it later.
+   */
+  documentLock?: 'available' | 'null';
+  /**
+   * 'addon' runs the bundle as an installed editor add-on (ScriptApp.getInstallationSource() is
+   * not NONE, so the add-in builds its menu with createAddonMenu); default 'bound', the script
+   * bound to the spreadsheet of the README's deploy path.
+   */
+  installedAs?: 'bound' | 'addon';
+}
+
+/** A spreadsheet other than the first one of a saved runtime, with its document-scoped state. */
+export interface SavedDocument {
+  workbook: ReturnType<Workbook['toJSON']>;
+  properties: Record<string, string>;
+  cache: CacheStore;
+  ui: UiState;
 }
 
 /** Everything the runtime persists: the document and the services' state. */
 export interface SavedRuntime {
   version: 1;
+  /** The first document; its document properties, cache and Ui are in `services`. */
   workbook: ReturnType<Workbook['toJSON']>;
   services: services.ServicesState;
   clockMs: number;
+  /** Further documents of the same add-on (rt.newDocument), if any. */
+  documents?: SavedDocument[];
+  /** The id of the document in use when saved (default the first). */
+  currentDocument?: string;
 }
+
+export type { AuthModeName } from './runtime/services';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -56,55 +84,130 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
   let user: UserIdentity = { email: options.user ?? 'owner@example.com', locale: options.locale ?? 'en' };
   const ctx: RuntimeContext = { clock, counter, scriptTimeZone: timeZone, currentUser: () => user };
 
-  const workbook = options.saved
-    ? Workbook.fromJSON(options.saved.workbook)
-    : Workbook.create({ name: 'Sales Desk', timeZone, locale: user.locale });
-
-  clock.onChange((ms) => workbook.setNow(ms));
+  /** One spreadsheet of the add-on: its document model and document-scoped state. */
+  interface Doc {
+    workbook: Workbook;
+    app: LocalSpreadsheetApp;
+    ui: ReturnType<typeof services.createDocumentUi>;
+    properties: Record<string, string>;
+    cache: CacheStore;
+  }
+  const docs: Doc[] = [];
+  let current: Doc;
+  let documentLock = options.documentLock ?? 'available';
 
   const svc = services.createServices(ctx, {
     state: options.saved?.services,
+    document: {
+      id: () => current.workbook.id,
+      properties: () => current.properties,
+      cache: () => current.cache,
+      hasDocumentLock: () => documentLock === 'available',
+    },
     readFile: (name: string) => {
       const p = join(distDir, `${name}.html`);
       return existsSync(p) ? readFileSync(p, 'utf8') : null;
     },
     mailQuota: options.mailQuota,
-    spreadsheetId: () => workbook.id,
+    scriptScope: () => scriptScope(),
+    spreadsheetId: () => current.workbook.id,
+    installedAs: options.installedAs,
     onFormSubmit: (submission) => formSubmitted(submission),
   });
 
-  const spreadsheetApp = createSpreadsheetApp(ctx, workbook, {
-    getUi: () => svc.ui,
-    onToast: (message: string, title?: string, seconds?: number) => svc.uiState.recordToast(message, title, seconds),
+  /** Adds a document to the runtime (the first one's state lives in the services' state). */
+  function addDocument(workbook: Workbook, state: Omit<SavedDocument, 'workbook'> | null): Doc {
+    const ui = state ? services.createDocumentUi(ctx, state.ui) : { ui: svc.ui, handle: svc.uiState };
+    const app = createSpreadsheetApp(ctx, workbook, {
+      getUi: () => ui.ui,
+      onToast: (message: string, title?: string, seconds?: number) => ui.handle.recordToast(message, title, seconds),
+    });
+    const shared = svc.liveState;
+    const doc: Doc = { workbook, app, ui, properties: state ? state.properties : shared.properties.document, cache: state ? state.cache : shared.cache.document };
+    clock.onChange((ms) => workbook.observeClock(ms));
+    docs.push(doc);
+    return doc;
+  }
+  current = addDocument(
+    options.saved ? Workbook.fromJSON(options.saved.workbook) : Workbook.create({ name: 'Sales Desk', timeZone, locale: user.locale }),
+    null,
+  );
+  for (const d of options.saved?.documents ?? []) addDocument(Workbook.fromJSON(d.workbook), { properties: d.properties, cache: d.cache, ui: d.ui });
+  // Triggers saved before they recorded their document belong to the first document.
+  for (const t of svc.triggerState.state.triggers) if (t.documentId === undefined && t.sourceId === null) t.documentId = docs[0].workbook.id;
+  if (options.saved?.currentDocument) current = docs.find((d) => d.workbook.id === options.saved!.currentDocument) ?? current;
+
+  function ownerOf(t: { ownerEmail: string; ownerKey: string; ownerLocale: string }): UserIdentity {
+    return { email: t.ownerEmail, key: t.ownerKey, locale: t.ownerLocale || user.locale };
+  }
+
+  function docById(id: string): Doc {
+    const d = docs.find((x) => x.workbook.id === id);
+    if (!d) throw new Error(`No document ${id} in this runtime`);
+    return d;
+  }
+
+  /** The global SpreadsheetApp: whatever the script calls goes to the document it runs in. */
+  const spreadsheetApp = new Proxy({} as LocalSpreadsheetApp, {
+    get: (_t, prop) => Reflect.get(current.app, prop),
+    has: (_t, prop) => Reflect.has(current.app, prop),
   });
 
+  /** The authorization mode of the execution running now (checked at every counted call). */
+  let authMode: AuthModeName = 'FULL';
+  const gate = (service: string, cls: string, method: string) => checkAuthorized(authMode, service, cls, method);
   const globals: Record<string, unknown> = {
-    SpreadsheetApp: instrument(counter, 'SpreadsheetApp', spreadsheetApp),
-    HtmlService: instrument(counter, 'HtmlService', svc.HtmlService),
-    PropertiesService: instrument(counter, 'PropertiesService', svc.PropertiesService),
-    LockService: instrument(counter, 'LockService', svc.LockService),
-    CacheService: instrument(counter, 'CacheService', svc.CacheService),
-    Session: instrument(counter, 'Session', svc.Session),
-    Utilities: instrument(counter, 'Utilities', svc.Utilities),
-    ScriptApp: instrument(counter, 'ScriptApp', svc.ScriptApp),
-    MailApp: instrument(counter, 'MailApp', svc.MailApp),
-    FormApp: instrument(counter, 'FormApp', svc.FormApp),
+    SpreadsheetApp: instrument(counter, 'SpreadsheetApp', spreadsheetApp, gate),
+    HtmlService: instrument(counter, 'HtmlService', svc.HtmlService, gate),
+    PropertiesService: instrument(counter, 'PropertiesService', svc.PropertiesService, gate),
+    LockService: instrument(counter, 'LockService', svc.LockService, gate),
+    CacheService: instrument(counter, 'CacheService', svc.CacheService, gate),
+    Session: instrument(counter, 'Session', svc.Session, gate),
+    Utilities: instrument(counter, 'Utilities', svc.Utilities, gate),
+    ScriptApp: instrument(counter, 'ScriptApp', svc.ScriptApp, gate),
+    MailApp: instrument(counter, 'MailApp', svc.MailApp, gate),
+    FormApp: instrument(counter, 'FormApp', svc.FormApp, gate),
     Logger: svc.Logger,
     console: svc.console,
     Date: clockDate(clock),
   };
   const bundle: LoadedBundle = loadBundle(readFileSync(bundlePath, 'utf8'), globals);
+  /** What template scriptlets see: the services and the project's top-level functions. */
+  function scriptScope(): Record<string, unknown> {
+    const scope: Record<string, unknown> = { ...globals };
+    for (const name of bundle.functionNames()) scope[name] = (...args: unknown[]) => bundle.call(name, args);
+    return scope;
+  }
 
   let executions = 0;
-  /** Runs one execution: a budget of 6 minutes on the simulated clock, as Apps Script has. */
-  function execute<T>(work: () => T): T {
+  /**
+   * Runs one execution: a budget of 6 minutes on the simulated clock, as Apps Script has, in an
+   * authorization mode (FULL for menu items, sidebar calls and installable triggers).
+   */
+  function execute<T>(work: () => T, mode: AuthModeName = 'FULL'): T {
     svc.lockControl.setExecution(`execution-${++executions}`);
     counter.startExecution();
+    const outer = authMode;
+    authMode = mode;
     try {
       return work();
     } finally {
+      authMode = outer;
       counter.endExecution();
       svc.endExecution();
+    }
+  }
+
+  /** Runs `work` in document `doc` as `who` (an installable trigger runs as its owner, in its document). */
+  function asOwner<T>(who: UserIdentity, doc: Doc | null, work: () => T): T {
+    const before = { user, current };
+    user = who;
+    if (doc) current = doc;
+    try {
+      return work();
+    } finally {
+      user = before.user;
+      current = before.current;
     }
   }
 
@@ -115,7 +218,18 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
    * (https://developers.google.com/apps-script/guides/triggers/events#form-submit).
    */
   function formSubmitted(sub: FormSubmission): void {
-    if (sub.form.destination?.id !== workbook.id) return;
+    const target = docs.find((d) => d.workbook.id === sub.form.destination?.id);
+    if (!target) return;
+    const before = current;
+    current = target;
+    try {
+      submitTo(target.workbook, sub);
+    } finally {
+      current = before;
+    }
+  }
+
+  function submitTo(workbook: Workbook, sub: FormSubmission): void {
     const ss = spreadsheetApp.getActive() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
     const headers = responseSheetHeaders(sub.form);
     const linked = svc.formsState.state.forms.filter((f) => f.destination?.id === workbook.id);
@@ -132,20 +246,17 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     const display = range.getDisplayValues()[0];
     for (const trig of svc.triggerState.triggersOfType('ON_FORM_SUBMIT', workbook.id)) {
       const event = svc.triggerState.spreadsheetFormSubmitEvent(trig, { headers, values: display, range, source: ss });
-      const before = user;
-      user = { email: trig.ownerEmail, key: trig.ownerKey, locale: trig.ownerLocale || user.locale };
-      try {
-        execute(() => bundle.call(trig.handler, [event]));
-      } finally {
-        user = before;
-      }
+      asOwner(ownerOf(trig), null, () => execute(() => bundle.call(trig.handler, [event])));
     }
   }
 
   const rt = {
     clock,
     counter,
-    workbook,
+    /** The document in use (the one rt.run, rt.spreadsheet and the Ui act on). */
+    get workbook(): Workbook {
+      return current.workbook;
+    },
     timeZone,
     /** The Spreadsheet as script code sees it, without counting calls: for tests that act as a user would. */
     get spreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
@@ -153,7 +264,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     },
     /** The names of the bundle's top-level functions. */
     entryPoints: (): string[] => bundle.functionNames(),
-    /** Calls a top-level function of the bundle as the current user and returns what it returns. */
+    /** Calls a top-level function of the bundle as the current user (AuthMode.FULL, as a menu item runs) and returns what it returns. */
     run(name: string, ...args: unknown[]): unknown {
       return execute(() => bundle.call(name, args));
     },
@@ -172,21 +283,49 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
       });
     },
     /**
-     * The current user opens the spreadsheet: a fresh page with no menus or sidebar, then the
-     * simple onOpen trigger runs (in AuthMode.LIMITED for a bound script,
+     * Another spreadsheet of the same add-on (the user made a new file and uses Sales Desk in it
+     * too): its own document properties, cache, document lock and Ui; the same user and script
+     * properties, triggers, mail and forms. Returns its id; rt.openDocument({ id }) opens it.
+     */
+    newDocument(opts: { name?: string; timeZone?: string; locale?: string } = {}): string {
+      const wb = Workbook.create({ name: opts.name ?? 'Untitled spreadsheet', timeZone: opts.timeZone ?? timeZone, locale: opts.locale ?? user.locale });
+      wb.observeClock(clock.nowMs());
+      return addDocument(wb, { properties: {}, cache: {}, ui: emptyUiState() }).workbook.id;
+    },
+    /** The documents this runtime holds, the one in use first. */
+    documents(): { id: string; name: string; current: boolean }[] {
+      return docs.map((d) => ({ id: d.workbook.id, name: d.workbook.name, current: d === current }));
+    },
+    /** Makes another document the one in use, without opening it (no onOpen). */
+    useDocument(id: string): void {
+      current = docById(id);
+    },
+    /**
+     * The current user opens a spreadsheet (the one in use, or `id`): a fresh page with no
+     * menus or sidebar, Sheets recalculates, then the simple onOpen trigger runs with
+     * e.authMode. LIMITED is what a bound script and an add-on used in this document get; NONE
+     * is what an add-on gets in a document it was not used in yet
+     * (https://developers.google.com/apps-script/reference/script/auth-mode,
      * https://developers.google.com/apps-script/guides/triggers#onopene).
      */
-    openDocument(): void {
-      svc.uiState.state.menus.splice(0);
-      svc.uiState.closeSurface();
+    openDocument(opts: { id?: string; authMode?: AuthModeName } = {}): void {
+      if (opts.id) current = docById(opts.id);
+      const mode = opts.authMode ?? 'LIMITED';
+      current.workbook.opened();
+      current.ui.handle.state.menus.splice(0);
+      current.ui.handle.closeSurface();
       if (bundle.functionNames().includes('onOpen')) {
-        execute(() => bundle.call('onOpen', [{ authMode: 'LIMITED', source: spreadsheetApp.getActive(), user: { email: user.email } }]));
+        execute(() => bundle.call('onOpen', [{ authMode: mode, source: spreadsheetApp.getActive(), user: { email: user.email } }]), mode);
       }
+    },
+    /** `documentLock: 'null'` makes LockService.getDocumentLock() return null from now on (see the option). */
+    setDocumentLock(available: 'available' | 'null'): void {
+      documentLock = available;
     },
     /**
      * The current user types `text` into a cell (what the playground grid does). Unlike a
-     * script's setValue, a user's edit fires the simple onEdit trigger and the installable
-     * on-edit triggers (https://developers.google.com/apps-script/guides/triggers#onedite:
+     * script's setValue, a user's edit fires the simple onEdit trigger (AuthMode.LIMITED) and the
+     * installable on-edit triggers (https://developers.google.com/apps-script/guides/triggers#onedite:
      * "Script executions and API requests do not cause triggers to run"), with the event
      * object { authMode, range, source, user, value, oldValue, triggerUid }.
      */
@@ -194,18 +333,13 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
       const ss = spreadsheetApp.getActive() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
       const range = ss.getSheetByName(sheetName)?.getRange(row, col);
       const oldValue = range?.getValue();
+      const workbook = current.workbook;
       const result = workbook.setCellFromUser(sheetName, row, col, text);
       if (!result.ok || !range) return result;
       const event = { authMode: 'LIMITED', range, source: ss, user: { email: user.email }, value: range.getValue(), oldValue };
-      if (bundle.functionNames().includes('onEdit')) execute(() => bundle.call('onEdit', [event]));
+      if (bundle.functionNames().includes('onEdit')) execute(() => bundle.call('onEdit', [event]), 'LIMITED');
       for (const trig of svc.triggerState.triggersOfType('ON_EDIT', workbook.id)) {
-        const before = user;
-        user = { email: trig.ownerEmail, key: trig.ownerKey, locale: trig.ownerLocale || user.locale };
-        try {
-          execute(() => bundle.call(trig.handler, [{ ...event, authMode: 'FULL', triggerUid: trig.uid }]));
-        } finally {
-          user = before;
-        }
+        asOwner(ownerOf(trig), null, () => execute(() => bundle.call(trig.handler, [{ ...event, authMode: 'FULL', triggerUid: trig.uid }])));
       }
       return result;
     },
@@ -215,40 +349,53 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     get user(): UserIdentity {
       return user;
     },
-    /** The menus the add-in added to the Ui, in the order added. */
-    menus: () => svc.uiState.state.menus,
-    ui: {
-      ...svc.uiState,
-      /** The sidebar or dialog on screen now (an add-on shows one at a time), or null. */
-      current: () => svc.uiState.state.surface,
-      alerts: () => svc.uiState.state.alerts,
-      toasts: () => svc.uiState.state.toasts,
+    /** The menus the add-in added to the Ui of the document in use, in the order added. */
+    menus: () => current.ui.handle.state.menus,
+    /** The Ui of the document in use. */
+    get ui() {
+      const h = current.ui.handle;
+      return {
+        ...h,
+        /** The sidebar or dialog on screen now (an add-on shows one at a time), or null. */
+        current: () => h.state.surface,
+        alerts: () => h.state.alerts,
+        toasts: () => h.state.toasts,
+      };
     },
     locks: svc.lockControl,
     logs: svc.logLines,
     mail: svc.mailState,
     forms: svc.formsState,
     triggers: svc.triggerState,
-    /** Fires every installed time-driven trigger that is due at the simulated time, as its owner. */
-    fireDueTriggers(): { handler: string; ok: boolean; error?: string }[] {
-      const fired: { handler: string; ok: boolean; error?: string }[] = [];
+    /**
+     * Fires every installed time-driven trigger that is due at the simulated time, as its owner,
+     * in the document it was made in (an add-on's triggers belong to a document).
+     */
+    fireDueTriggers(): { handler: string; ok: boolean; error?: string; documentId?: string }[] {
+      const fired: { handler: string; ok: boolean; error?: string; documentId?: string }[] = [];
       for (const due of svc.triggerState.dueTimeTriggers(clock.nowMs())) {
-        const before = user;
-        user = { email: due.ownerEmail, key: due.ownerKey, locale: due.ownerLocale || user.locale };
+        const record = svc.triggerState.state.triggers.find((t) => t.uid === due.uid);
+        const docId = record ? documentOf(record) : null;
+        const doc = docId ? (docs.find((d) => d.workbook.id === docId) ?? null) : null;
+        const where = docs.length > 1 && doc ? { documentId: doc.workbook.id } : {};
         try {
-          execute(() => bundle.call(due.handler, [due.event]));
-          fired.push({ handler: due.handler, ok: true });
+          asOwner(ownerOf(due), doc, () => execute(() => bundle.call(due.handler, [due.event])));
+          fired.push({ handler: due.handler, ok: true, ...where });
         } catch (e) {
-          fired.push({ handler: due.handler, ok: false, error: (e as Error).message });
-        } finally {
-          user = before;
+          fired.push({ handler: due.handler, ok: false, error: (e as Error).message, ...where });
         }
       }
       return fired;
     },
     /** Everything needed to continue later (the playground writes it to a file). */
     save(): SavedRuntime {
-      return { version: 1, workbook: workbook.toJSON(), services: svc.saveState(), clockMs: clock.nowMs() };
+      const [first, ...rest] = docs;
+      const out: SavedRuntime = { version: 1, workbook: first.workbook.toJSON(), services: svc.saveState(), clockMs: clock.nowMs() };
+      if (rest.length) {
+        out.documents = rest.map((d) => JSON.parse(JSON.stringify({ workbook: d.workbook.toJSON(), properties: d.properties, cache: d.cache, ui: d.ui.handle.state })) as SavedDocument);
+        out.currentDocument = current.workbook.id;
+      }
+      return out;
     },
   };
   return rt;

@@ -17,3 +17,4 @@ export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFoll
 export { showToday, getTodayView, snoozeFollowUp } from './today';
 export { dispatch } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
+export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';

@@ -19,6 +19,15 @@ export function currentLocale(): Locale {
 }
 
 /**
+ * The language for onOpen's menu. In AuthMode.NONE an add-on may not read properties
+ * (https://developers.google.com/workspace/add-ons/concepts/menus), so only Google's locale
+ * counts there; otherwise the user's own choice as everywhere else.
+ */
+export function openingLocale(noAuthorization: boolean): Locale {
+  return noAuthorization ? resolveLocale(Session.getActiveUserLocale()) : currentLocale();
+}
+
+/**
  * Sidebar API: the current user's own language choice; '' returns to Google's locale.
  * Called from the browser, so the argument is checked as untrusted input.
  */

@@ -660,6 +660,7 @@ function ensureProtections(st: TabState, locale: Locale): void {
 export function runSetup(ss: Spreadsheet): SetupReport {
   const locale = setupLocale(ss);
   const report: SetupReport = { locale, createdTabs: [], addedColumns: [], repairs: [], problems: [] };
+  ss.setRecalculationInterval(SpreadsheetApp.RecalculationInterval.HOUR); // TODAY() columns stay current without edits (issue 10)
   const list = ensureTabs(ss, locale, report);
   const states = new Map(list.map((s) => [s.def.key, s] as const));
   for (const st of list) ensureColumns(ss, st, locale, report);

@@ -94,6 +94,11 @@ export const BENCHES: Bench[] = [
     run: (rt) => void rt.run('setupWorkbook'),
   },
   {
+    name: 'customers: add one customer with 100 in the register',
+    setup: () => withCustomers(100),
+    run: (rt) => void rt.run('saveCustomer', { name: 'Bench Trading Co', email: 'buyer@bench.example', need_confirmed: true }),
+  },
+  {
     name: 'customers: add one customer with 20,000 in the register',
     setup: () => withCustomers(20_000),
     run: (rt) => void rt.run('saveCustomer', { name: 'Bench Trading Co', email: 'buyer@bench.example', need_confirmed: true }),

@@ -28,6 +28,7 @@ function echo(x) { return x; }
 function usesNode() { return typeof require + '/' + typeof process; }
 function slowLoop() { var sh = SpreadsheetApp.getActive().getSheets()[0]; for (var i = 0; i < 100000; i++) sh.getRange(1, 1).getValue(); }
 function today() { var r = SpreadsheetApp.getActive().getSheets()[0].getRange('C1'); r.setFormula('=TODAY()'); r.setNumberFormat('yyyy-mm-dd'); SpreadsheetApp.getActive().getSheets()[0].getRange('D1').setFormula('=NOW()-INT(NOW())'); return r.getDisplayValue(); }
+function recalcHourly() { SpreadsheetApp.getActive().setRecalculationInterval(SpreadsheetApp.RecalculationInterval.HOUR); }
 function onEdit(e) { PropertiesService.getDocumentProperties().setProperty('simple', e.range.getA1Notation() + '=' + e.value + ' was ' + e.oldValue); }
 function installEdit() { ScriptApp.newTrigger('onEditInstalled').forSpreadsheet(SpreadsheetApp.getActive()).onEdit().create(); }
 function onEditInstalled(e) { PropertiesService.getDocumentProperties().setProperty('installed', e.triggerUid ? 'yes' : 'no'); }
@@ -49,6 +50,8 @@ describe('local runtime', () => {
     // 2026-03-04 17:30 UTC is already 2026-03-05 01:30 in Shanghai.
     const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), timeZone: 'Asia/Shanghai', now: new Date('2026-03-04T17:30:00Z') });
     expect(rt.run('today')).toBe('2026-03-05');
+    // Without edits, Sheets refreshes TODAY() only at its recalculation interval (ON_CHANGE by default).
+    rt.run('recalcHourly');
     const sheet = rt.workbook.sheetNames()[0];
     expect(rt.workbook.values(sheet)[0][3]).toBeCloseTo(1.5 / 24, 6);
     rt.clock.advance(24 * 3600_000);

@@ -127,7 +127,13 @@ export const COUNTED = Symbol.for('salesdesk.local.counted');
  * Arrays of runtime objects (getSheets, getRangeList…) are wrapped element by element.
  * Objects are wrapped once and cached, so identity comparisons in script code still hold.
  */
-export function instrument<T extends object>(counter: CallCounter, service: string, target: T): T {
+export function instrument<T extends object>(
+  counter: CallCounter,
+  service: string,
+  target: T,
+  /** Asked before each call (after it is counted): throws when the call is not allowed now (see services/auth). */
+  gate?: (service: string, cls: string, method: string) => void,
+): T {
   const cache = new WeakMap<object, object>();
   /** proxy → the runtime object it wraps, so arguments the script passes back are unwrapped. */
   const targets = new WeakMap<object, object>();
@@ -151,6 +157,7 @@ export function instrument<T extends object>(counter: CallCounter, service: stri
         if (typeof v !== 'function' || typeof prop === 'symbol' || prop === 'constructor') return v;
         return function (this: unknown, ...args: unknown[]) {
           counter.count(label ? `${service}.${label}.${String(prop)}` : `${service}.${String(prop)}`);
+          gate?.(service, label, String(prop));
           // The runtime's own use of a Range the script handed back (setRanges, moveColumns,
           // setNamedRange…) is not a script call: give it the unwrapped object.
           return wrapValue(v.apply(t, args.map(unwrap)));

@@ -8,7 +8,7 @@ import {
   createPropertiesService, createScriptApp, createSession, createUi, createUtilities,
   emptyCacheState, emptyFormsState, emptyLockState, emptyMailState, emptyPropertiesState,
   emptyTriggerState, emptyUiState,
-  type CacheState, type FormSubmission, type FormsState, type LockState, type MailState,
+  type CacheState, type CacheStore, type FormSubmission, type FormsState, type LockState, type MailState,
   type PropertiesState, type TriggerState, type UiState,
 } from './services';
 
@@ -22,12 +22,27 @@ export interface ServicesState {
   forms: FormsState;
 }
 
+/** Where the document-scoped services look for the document the script runs in now. */
+export interface CurrentDocument {
+  id(): string;
+  properties(): Record<string, string>;
+  cache(): CacheStore;
+  /** false: getDocumentLock() returns null, as from a standalone script or web app. */
+  hasDocumentLock(): boolean;
+}
+
 export interface ServicesOptions {
   state?: ServicesState;
+  /** The document the script runs in now; default: the one document of `state`. */
+  document?: CurrentDocument;
   /** Reads dist/<name>.html for HtmlService.createHtmlOutputFromFile(name). */
   readFile: (name: string) => string | null;
+  /** The script's global names, in scope for template scriptlets (HtmlServiceOptions.scriptScope). */
+  scriptScope?: () => Record<string, unknown>;
   mailQuota?: number;
   spreadsheetId: () => string;
+  /** How the script runs (ScriptApp.getInstallationSource): bound (default) or as an add-on. */
+  installedAs?: 'bound' | 'addon';
   onFormSubmit?: (submission: FormSubmission) => void;
 }
 
@@ -42,6 +57,11 @@ function createLogger(lines: string[]) {
   };
 }
 
+/** The Ui of one document window (its menus, its sidebar or dialog, its alerts and toasts). */
+export function createDocumentUi(ctx: RuntimeContext, state: UiState) {
+  return createUi(ctx, state, { addonName: 'Sales Desk' });
+}
+
 export function createServices(ctx: RuntimeContext, options: ServicesOptions) {
   const s = options.state ?? {
     ui: emptyUiState(),
@@ -53,9 +73,10 @@ export function createServices(ctx: RuntimeContext, options: ServicesOptions) {
     forms: emptyFormsState(),
   };
   if (options.mailQuota !== undefined) s.mail.dailyQuota = options.mailQuota;
-  const ui = createUi(ctx, s.ui, { addonName: 'Sales Desk' });
-  const lock = createLockService(ctx, s.lock);
-  const scriptApp = createScriptApp(ctx, s.triggers, { spreadsheetId: options.spreadsheetId });
+  const doc = options.document;
+  const ui = createDocumentUi(ctx, s.ui);
+  const lock = createLockService(ctx, s.lock, doc ? { documentId: doc.id, hasDocument: doc.hasDocumentLock } : {});
+  const scriptApp = createScriptApp(ctx, s.triggers, { spreadsheetId: options.spreadsheetId, installedAs: options.installedAs });
   const mail = createMailApp(ctx, s.mail);
   const forms = createFormApp(ctx, s.forms, { onSubmit: (sub) => options.onFormSubmit?.(sub) });
   const logLines: string[] = [];
@@ -63,11 +84,11 @@ export function createServices(ctx: RuntimeContext, options: ServicesOptions) {
   return {
     ui: ui.ui,
     uiState: ui.handle,
-    HtmlService: createHtmlService(ctx, { readFile: options.readFile }),
-    PropertiesService: createPropertiesService(ctx, s.properties),
+    HtmlService: createHtmlService(ctx, { readFile: options.readFile, scriptScope: options.scriptScope }),
+    PropertiesService: createPropertiesService(ctx, s.properties, doc ? { documentStore: doc.properties } : {}),
     LockService: lock.service,
     lockControl: lock.control,
-    CacheService: createCacheService(ctx, s.cache),
+    CacheService: createCacheService(ctx, s.cache, doc ? { documentStore: doc.cache } : {}),
     Session: createSession(ctx),
     Utilities: createUtilities(ctx),
     ScriptApp: scriptApp.ScriptApp,
@@ -82,5 +103,7 @@ export function createServices(ctx: RuntimeContext, options: ServicesOptions) {
     /** Apps Script releases an execution's locks when it ends. */
     endExecution: () => lock.control.endExecution(),
     saveState: (): ServicesState => JSON.parse(JSON.stringify(s)) as ServicesState,
+    /** The state itself (the runtime keeps the first document's stores in it). */
+    liveState: s,
   };
 }

@@ -8,9 +8,9 @@ export type DemoRow = Record<string, string | number | boolean | Date | null>;
 
 export function appendRows(cols: TabColumns, rows: DemoRow[]): number {
   if (!rows.length) return 0;
-  const first = Math.max(cols.sheet.getLastRow(), cols.tab.frozenRows || 1) + 1;
   const keys = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r)) keys.add(k);
+  const first = Math.max(lastFilledRow(cols, keys), cols.tab.frozenRows || 1) + 1;
   const needed = first + rows.length - 1;
   const max = cols.sheet.getMaxRows();
   if (needed > max) cols.sheet.insertRowsAfter(max, needed - max);
@@ -35,4 +35,23 @@ export function appendRowsAt(cols: TabColumns, firstRow: number, rows: DemoRow[]
     cols.sheet.getRange(firstRow, col, rows.length, 1).setValues(rows.map((r) => [r[key] ?? '']));
   }
   return rows.length;
+}
+
+/**
+ * The last row holding a value in one of the columns the demo writes. Not getLastRow(): a tab's
+ * computed columns fill to its last row, and Sheets counts their "" results as content.
+ */
+function lastFilledRow(cols: TabColumns, keys: Set<string>): number {
+  const last = cols.sheet.getLastRow();
+  let found = 0;
+  for (const key of keys) {
+    const col = cols.index.get(key);
+    if (!col || last < 1) continue;
+    const values = cols.sheet.getRange(1, col, last, 1).getValues();
+    for (let r = values.length - 1; r >= found; r--) if (values[r][0] !== '') {
+      found = r + 1;
+      break;
+    }
+  }
+  return found;
 }

@@ -107,6 +107,8 @@ export type CacheServiceApi = Pick<GoogleAppsScript.Cache.CacheService, 'getScri
 export interface CacheServiceOptions {
   /** false models a standalone script: getDocumentCache() returns null. */
   hasDocument?: boolean;
+  /** The cache of the document the script runs in now (one per document); default `state.document`. */
+  documentStore?: () => CacheStore;
 }
 
 export function createCacheService(
@@ -115,7 +117,7 @@ export function createCacheService(
   options: CacheServiceOptions = {},
 ): CacheServiceApi {
   const script = new Cache(ctx, () => state.script);
-  const document = new Cache(ctx, () => state.document);
+  const document = new Cache(ctx, options.documentStore ?? (() => state.document));
   return {
     getScriptCache: () => script as unknown as GasCache,
     getDocumentCache: () => (options.hasDocument === false ? null : document) as unknown as GasCache,

@@ -481,6 +481,15 @@ export function parseTemplate(src: string): Segment[] {
 }
 
 /**
+ * A printing scriptlet's expression. Google's own guide writes `<?!= include('Stylesheet'); ?>`
+ * (https://developers.google.com/apps-script/guides/html/best-practices#separate_html_css_and_javascript),
+ * so a trailing semicolon is allowed.
+ */
+function expression(code: string): string {
+  return code.trim().replace(/;+\s*$/, '');
+}
+
+/**
  * Compiles a template to the JS its getCode() shows. The generated code calls
  * `output._(text)` for static text, `output._$(value)` for printing scriptlets (contextual
  * escaping) and `output._(value)` for force-printing ones; the context of each printing
@@ -500,10 +509,10 @@ export function compileTemplate(src: string): { code: string; contexts: OutputCo
     } else if (seg.type === 'print') {
       contexts.push(tracker.context());
       tracker.feedPrinted();
-      lines.push(`  output._$ = (${seg.code.trim()});`);
+      lines.push(`  output._$ = (${expression(seg.code)});`);
     } else {
       tracker.feedPrinted();
-      lines.push(`  output._ = (${seg.code.trim()});`);
+      lines.push(`  output._ = (${expression(seg.code)});`);
     }
   }
   lines.push('  return output.$out; })();');
@@ -546,7 +555,9 @@ export class HtmlTemplate implements Pick<GoogleAppsScript.HTML.HtmlTemplate, 'e
         return out;
       },
     };
-    const HtmlServiceShim = { initTemplate: () => output };
+    // The compiled code starts with HtmlService.initTemplate() (as getCode() shows on Google);
+    // scriptlets may still call the service itself.
+    const HtmlServiceShim = Object.assign(Object.create(service) as object, { initTemplate: () => output });
     service.runTemplateCode(code, props, HtmlServiceShim);
     return service.createHtmlOutput(out);
   }
@@ -566,6 +577,14 @@ export interface HtmlServiceOptions {
    * Without it, template code runs in a fresh context that has only the template's properties.
    */
   scriptContext?: () => vm.Context | undefined;
+  /**
+   * The script's global names (its top-level functions and the services), in scope for template
+   * code as in Apps Script, where scriptlets run in the project's global scope: Google's add-on
+   * template prints `<?!= include('Stylesheet'); ?>`, and include() is a server function that
+   * returns HtmlService.createHtmlOutputFromFile(name).getContent()
+   * (https://developers.google.com/apps-script/guides/html/best-practices#separate_html_css_and_javascript).
+   */
+  scriptScope?: () => Record<string, unknown>;
 }
 
 export type HtmlServiceImplApi = Pick<
@@ -630,7 +649,9 @@ export class HtmlServiceImpl {
       '(function (__props, HtmlService) { with (__props) { return eval(__code); } })',
       context,
     ) as (props: Record<string, unknown>, shim: unknown) => unknown;
-    const scope = Object.assign(Object.create(null) as Record<string, unknown>, props, { __code: code });
+    const scope = Object.assign(Object.create(null) as Record<string, unknown>, this.options.scriptScope?.() ?? {}, props, { __code: code });
+    delete scope.HtmlService; // the parameter below: the template's own HtmlService
+
     fn(scope, htmlServiceShim);
   }
 }

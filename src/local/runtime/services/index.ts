@@ -10,3 +10,4 @@ export * from './utilities';
 export * from './script-app';
 export * from './mail';
 export * from './forms';
+export * from './auth';

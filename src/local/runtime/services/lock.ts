@@ -3,7 +3,8 @@
  *
  * Apps Script (https://developers.google.com/apps-script/reference/lock/lock-service and
  * …/lock/lock): getDocumentLock() "prevents any user of the current document from concurrently
- * running a section of code" and returns null "if called from a standalone script"; getScriptLock()
+ * running a section of code" — each document its own lock — and returns null "if called from a
+ * standalone script or web app" (the runtime's `documentLock: 'null'` option); getScriptLock()
  * covers all users of the script; getUserLock() only the current user. "The lock is not actually
  * acquired until Lock.tryLock(timeoutInMillis) or Lock.waitLock(timeoutInMillis) is called".
  * tryLock returns false on timeout; waitLock throws
@@ -38,7 +39,7 @@ export interface LockHolder {
 }
 
 export interface LockState {
-  /** 'document' | 'script' | 'user:<userKey>' → holder */
+  /** 'document:<spreadsheet id>' (or 'document' with one document) | 'script' | 'user:<userKey>' → holder */
   holders: Record<string, LockHolder>;
   /** The execution running now. */
   currentExecution: string;
@@ -129,15 +130,15 @@ export interface LockControl {
   holderOf(kind: LockKind, userKey?: string): LockHolder | null;
 }
 
-export interface LockServiceOptions {
-  /** false models a standalone script: getDocumentLock() returns null. */
-  hasDocument?: boolean;
-}
 
-function lockKey(kind: LockKind, userKey?: string): string {
-  if (kind !== 'user') return kind;
-  if (!userKey) throw new Error('A user lock needs a userKey');
-  return `user:${userKey}`;
+export interface LockServiceOptions {
+  /**
+   * false models a standalone script: getDocumentLock() returns null. A function is asked at
+   * each call, so a runtime can switch it (LocalRuntime's `documentLock: 'null'`).
+   */
+  hasDocument?: boolean | (() => boolean);
+  /** The document the script runs in now: each document has its own document lock. Default one document. */
+  documentId?: () => string;
 }
 
 export function createLockService(
@@ -146,9 +147,16 @@ export function createLockService(
   options: LockServiceOptions = {},
 ): { service: LockServiceApi; control: LockControl } {
   const table = new LockTable(ctx, state);
+  const lockKey = (kind: LockKind, userKey?: string): string => {
+    if (kind === 'document') return options.documentId ? `document:${options.documentId()}` : 'document';
+    if (kind === 'script') return kind;
+    if (!userKey) throw new Error('A user lock needs a userKey');
+    return `user:${userKey}`;
+  };
+  const hasDocument = () => (typeof options.hasDocument === 'function' ? options.hasDocument() : options.hasDocument !== false);
   const make = (key: string) => new Lock(table, key, state.currentExecution) as unknown as GoogleAppsScript.Lock.Lock;
   const service: LockServiceApi = {
-    getDocumentLock: () => (options.hasDocument === false ? null : make('document')) as GoogleAppsScript.Lock.Lock,
+    getDocumentLock: () => (hasDocument() ? make(lockKey('document')) : null) as GoogleAppsScript.Lock.Lock,
     getScriptLock: () => make('script'),
     getUserLock: () => make(lockKey('user', userKeyOf(ctx.currentUser()))),
   };

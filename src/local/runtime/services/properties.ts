@@ -116,6 +116,11 @@ export type PropertiesServiceApi = Pick<
 export interface PropertiesServiceOptions {
   /** false models a standalone script: getDocumentProperties() returns null. */
   hasDocument?: boolean;
+  /**
+   * The document properties of the document the script runs in now (a runtime holding several
+   * documents of one add-on gives each its own store); default `state.document`.
+   */
+  documentStore?: () => Record<string, string>;
 }
 
 export function createPropertiesService(
@@ -124,7 +129,9 @@ export function createPropertiesService(
   options: PropertiesServiceOptions = {},
 ): PropertiesServiceApi {
   const script = new Properties(() => state.script);
-  const document = new Properties(() => state.document);
+  // "Gets a property store … that all users can access within the open document"
+  // (https://developers.google.com/apps-script/reference/properties/properties-service#getdocumentproperties).
+  const document = new Properties(options.documentStore ?? (() => state.document));
   return {
     getScriptProperties: () => script as unknown as GasProperties,
     // "Returns null if the script is not bound to a document" — reference/properties/properties-service

@@ -10,9 +10,16 @@
  *    refused), "Each add-on can only have one trigger of each type, per user, per document", and
  *    "Add-ons can only create triggers for the file in which the add-on is used" (forSpreadsheet
  *    of another file and forForm are refused).
- * Each trigger stores its owner (e-mail, identity key, locale); getProjectTriggers() returns the
- * current user's triggers only ("Gets all installable triggers associated with the current
- * project and current user").
+ * Each trigger stores its owner (e-mail, identity key, locale) and the document it was made in.
+ * getProjectTriggers() "Gets all installable triggers associated with the current project and
+ * current user" — in an editor add-on that is the user's triggers in EVERY document that uses the
+ * add-on (https://developers.google.com/workspace/add-ons/concepts/editor-triggers); the
+ * triggers of one document are getUserTriggers(document): "Gets all installable triggers owned
+ * by this user in the given spreadsheet, for this script or add-on only"
+ * (https://developers.google.com/apps-script/reference/script/script-app#getusertriggersspreadsheet).
+ * A time-driven trigger made by an add-on belongs to the document it was made in (the add-on
+ * rules count "one trigger of each type, per user, per document"); that getUserTriggers(ss)
+ * lists it is our reading of those two pages — Check this spreadsheet probes it.
  *
  * Scheduling on the simulated clock: everyHours(n) fires n hours after creation and every n hours;
  * everyDays(n).atHour(h).nearMinute(m) fires at h:m (exactly; Google picks a moment within ±15
@@ -34,6 +41,7 @@ export const AuthMode = makeEnum(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'] 
 export const AuthorizationStatus = makeEnum(['REQUIRED', 'NOT_REQUIRED'] as const);
 export const EventType = makeEnum(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED'] as const);
 export const TriggerSource = makeEnum(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR'] as const);
+export const InstallationSource = makeEnum(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON'] as const);
 export const WeekDay = makeEnum(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const);
 export type EventTypeName = keyof typeof EventType;
 export type TriggerSourceName = keyof typeof TriggerSource;
@@ -46,6 +54,7 @@ export type Schedule =
   | { kind: 'hours'; everyHours: number }
   | { kind: 'days'; everyDays: number; atHour: number | null; nearMinute: number; timeZone: string }
   | { kind: 'weeks'; everyWeeks: number; weekDay: number; atHour: number; nearMinute: number; timeZone: string }
+  | { kind: 'months'; monthDay: number; atHour: number; nearMinute: number; timeZone: string }
   | { kind: 'once'; atMs: number };
 
 export interface TriggerRecord {
@@ -57,6 +66,8 @@ export interface TriggerRecord {
   ownerEmail: string;
   ownerKey: string;
   ownerLocale: string;
+  /** The spreadsheet the trigger was made in (for a time-driven trigger too); absent in old saves. */
+  documentId?: string;
   createdMs: number;
   schedule: Schedule | null;
   nextDueMs: number | null;
@@ -107,6 +118,19 @@ export function nextOccurrence(s: Schedule, createdMs: number, afterMs: number):
       const k = Math.max(1, Math.floor((afterMs - createdMs) / step) + 1);
       return createdMs + k * step;
     }
+    case 'months': {
+      // The next local day `monthDay` at hour:minute after afterMs; months without that day
+      // (a 31st in April) are skipped — what Google does then is not documented.
+      const z = zonedParts(Math.max(afterMs, createdMs), s.timeZone);
+      for (let i = 0; i < 14; i++) {
+        const y = z.year + Math.floor((z.month - 1 + i) / 12);
+        const m = ((z.month - 1 + i) % 12) + 1;
+        if (new Date(Date.UTC(y, m, 0)).getUTCDate() < s.monthDay) continue;
+        const at = zonedToUtc(y, m, s.monthDay, s.atHour, s.nearMinute, 0, s.timeZone);
+        if (at > afterMs && at > createdMs) return at;
+      }
+      return null;
+    }
     case 'days':
     case 'weeks': {
       if (s.kind === 'days' && s.atHour === null) {
@@ -143,6 +167,7 @@ class ClockTriggerBuilder {
   private hour: number | null = null;
   private minute = 0;
   private weekDay: number | null = null;
+  private monthDay: number | null = null;
   private tz: string | null = null;
   private onceAtMs: number | null = null;
   constructor(private readonly app: ScriptAppImpl, private readonly handler: string) {}
@@ -183,6 +208,15 @@ class ClockTriggerBuilder {
     this.weekDay = i;
     return this;
   }
+  /**
+   * "Specifies the date in the month that the trigger runs" — with atHour/nearMinute, a monthly
+   * trigger (https://developers.google.com/apps-script/reference/script/clock-trigger-builder#onmonthdayday).
+   */
+  onMonthDay(day: number): this {
+    if (!(Number.isInteger(day) && day >= 1 && day <= 31)) throw gasError('Invalid argument: day');
+    this.monthDay = day;
+    return this;
+  }
   inTimezone(tz: string): this {
     this.tz = String(tz);
     return this;
@@ -203,11 +237,13 @@ class ClockTriggerBuilder {
       if (this.app.addonRules) throw gasError('Add-ons cannot create time-based triggers that run more frequently than once per hour.');
       schedule = { kind: 'hours', everyHours: this.everyMinutesN / 60 };
     } else if (this.everyHoursN !== null) schedule = { kind: 'hours', everyHours: this.everyHoursN };
+    else if (this.monthDay !== null)
+      schedule = { kind: 'months', monthDay: this.monthDay, atHour: this.hour ?? 0, nearMinute: this.minute, timeZone: tz };
     else if (this.everyWeeksN !== null)
       schedule = { kind: 'weeks', everyWeeks: this.everyWeeksN, weekDay: this.weekDay ?? 1, atHour: this.hour ?? 0, nearMinute: this.minute, timeZone: tz };
     else if (this.everyDaysN !== null)
       schedule = { kind: 'days', everyDays: this.everyDaysN, atHour: this.hour, nearMinute: this.minute, timeZone: tz };
-    else throw gasError('The trigger has no schedule: call everyHours, everyDays, everyWeeks, after or at before create().');
+    else throw gasError('The trigger has no schedule: call everyHours, everyDays, everyWeeks, onMonthDay, after or at before create().');
     return this.app.install('CLOCK', 'CLOCK', null, this.handler, schedule);
   }
 }
@@ -267,6 +303,8 @@ export interface ScriptAppOptions {
   addonRules?: boolean;
   /** The id of the spreadsheet the script is bound to / used in. */
   spreadsheetId?: () => string;
+  /** How the script runs: bound to the spreadsheet (default) or installed as an add-on. */
+  installedAs?: 'bound' | 'addon';
   scriptId?: string;
 }
 
@@ -276,6 +314,7 @@ export class ScriptAppImpl {
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;
+  readonly InstallationSource = InstallationSource;
   readonly addonRules: boolean;
   private readonly wrappers = new Map<string, Trigger>();
 
@@ -300,7 +339,7 @@ export class ScriptAppImpl {
   getUserTriggers(source: { getId(): string }): GoogleAppsScript.Script.Trigger[] {
     const id = source.getId();
     const me = userKeyOf(this.ctx.currentUser());
-    return this.state.triggers.filter((t) => t.ownerKey === me && t.sourceId === id).map((t) => this.wrap(t));
+    return this.state.triggers.filter((t) => t.ownerKey === me && documentOf(t) === id).map((t) => this.wrap(t));
   }
 
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {
@@ -322,6 +361,14 @@ export class ScriptAppImpl {
     };
   }
 
+  /**
+   * "NONE: Script is not running as an add-on" (https://developers.google.com/apps-script/reference/script/installation-source);
+   * an installed add-on reports how it was installed (the runtime says WEB_STORE_ADD_ON).
+   */
+  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
+    return asEnum(this.options.installedAs === 'addon' ? InstallationSource.WEB_STORE_ADD_ON : InstallationSource.NONE);
+  }
+
   getScriptId(): string {
     return this.options.scriptId ?? 'sales-desk-local-script';
   }
@@ -338,7 +385,8 @@ export class ScriptAppImpl {
     const key = userKeyOf(user);
     const mine = this.state.triggers.filter((t) => t.ownerKey === key);
     if (mine.length >= MAX_TRIGGERS_PER_USER) throw gasError(TOO_MANY_TRIGGERS);
-    if (this.addonRules && mine.some((t) => t.eventType === eventType && t.sourceId === sourceId && !isSpentOnce(t))) {
+    const documentId = this.options.spreadsheetId?.();
+    if (this.addonRules && mine.some((t) => t.eventType === eventType && documentOf(t) === (documentId ?? sourceId) && !isSpentOnce(t))) {
       throw gasError(`An add-on can only have one trigger of each type, per user, per document (${eventType}).`);
     }
     const now = this.ctx.clock.nowMs();
@@ -351,6 +399,7 @@ export class ScriptAppImpl {
       ownerEmail: user.email,
       ownerKey: key,
       ownerLocale: user.locale,
+      ...(documentId !== undefined ? { documentId } : {}),
       createdMs: now,
       schedule,
       nextDueMs: schedule ? nextOccurrence(schedule, now, now) : null,
@@ -368,6 +417,11 @@ export class ScriptAppImpl {
     }
     return w as unknown as GoogleAppsScript.Script.Trigger;
   }
+}
+
+/** The document a trigger belongs to: where it was made, else (old saves) its source. */
+export function documentOf(t: TriggerRecord): string | null {
+  return t.documentId ?? t.sourceId;
 }
 
 function isSpentOnce(t: TriggerRecord): boolean {

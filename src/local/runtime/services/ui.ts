@@ -195,6 +195,12 @@ export class UiImpl
     this.show({ kind: 'modeless', title: String(title), html: s.content, width: s.width, height: s.height, shownAtMs: this.ctx.clock.nowMs() });
   }
 
+  /** @internal Spreadsheet.removeMenu: drops a menu added under that caption. */
+  dropMenu(caption: string): void {
+    const i = this.state.menus.findIndex((m) => m.caption === caption && !m.addon);
+    if (i >= 0) this.state.menus.splice(i, 1);
+  }
+
   /** @internal */
   addMenu(menu: MenuRecord): void {
     const i = this.state.menus.findIndex((m) => m.caption === menu.caption && m.addon === menu.addon);

@@ -18,9 +18,9 @@
  * 3. TODAY() and NOW(). HyperFormula reads the machine's real clock; the runtime's clock is
  *    simulated and dates live in the SPREADSHEET's time zone. So `TODAY()` / `NOW()` become the
  *    named expressions SD__TODAY / SD__NOW, which the Workbook sets from the simulated clock
- *    (Workbook.setNow). Sheets recalculates them on every change and at least hourly
- *    (https://support.google.com/docs/answer/58515 "Change the recalculation setting"); here
- *    they follow the simulated clock exactly.
+ *    (Workbook.observeClock / refreshVolatile). Sheets recalculates them at a change, at opening
+ *    and at the spreadsheet's RecalculationInterval, never at a read; Workbook models exactly that
+ *    (https://developers.google.com/apps-script/reference/spreadsheet/recalculation-interval).
  * 4. Nothing else is rewritten: functions HyperFormula does not know (QUERY, REGEXMATCH, …) are
  *    left alone on purpose so they evaluate to #NAME? and show up in Workbook.formulaErrors().
  *
@@ -41,6 +41,12 @@ export function hyperFormulaConfig(): Partial<ConfigParams> {
     nullDate: { year: 1899, month: 12, day: 30 },
     nullYear: 30,
     smartRounding: true,
+    // HyperFormula rounds the numbers it hands out to precisionRounding significant digits (10 by
+    // default): a date-time such as 2026-03-04 09:30 (serial 46085.3958333…) came back 29 ms early
+    // and an 11-digit number lost its last digit. Sheets stores numbers as IEEE doubles, ~15
+    // significant digits (Google's help pages in the corpus do not say it; sheets.wiki/docs/Number
+    // does, and Check this spreadsheet's date probe would catch a difference), so this keeps 15.
+    precisionRounding: 15,
     caseSensitive: false,
     useWildcards: true,
     matchWholeCell: true,

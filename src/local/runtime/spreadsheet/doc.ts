@@ -18,3 +18,13 @@ export interface Doc {
   /** The Spreadsheet facade (set by createSpreadsheetApp). */
   ssFacade?: () => unknown;
 }
+
+/**
+ * What the runtime does not model throws this, never a wrong answer: "not available in the local
+ * runtime: Spreadsheet.getOwner". Add the behaviour (with Google's page cited) when the add-in needs it.
+ */
+export function notModelled(what: string): Error {
+  const e = new Error(`not available in the local runtime: ${what}`);
+  e.name = 'Exception';
+  return e;
+}

@@ -22,3 +22,4 @@ export const WrapStrategy = e('WRAP', 'OVERFLOW', 'CLIP');
 export const Dimension = e('COLUMNS', 'ROWS');
 export const Direction = e('UP', 'DOWN', 'PREVIOUS', 'NEXT');
 export const ChartType = e('AREA', 'BAR', 'COLUMN', 'COMBO', 'HISTOGRAM', 'LINE', 'PIE', 'SCATTER', 'TABLE');
+export const RecalculationInterval = e('ON_CHANGE', 'MINUTE', 'HOUR');

@@ -4,7 +4,7 @@
  * rows/columns and is deleted with them (Workbook.structural does that through shift.ts).
  */
 import { COUNTED } from '../context';
-import type { Doc } from './doc';
+import { notModelled, type Doc } from './doc';
 import type { MetadataLocation, MetadataSpec } from './model';
 import { LocalRange } from './range';
 
@@ -158,8 +158,9 @@ export class LocalDeveloperMetadataFinder {
     this.filters.push((m) => m.visibility === String(v));
     return this;
   }
-  onIntersectingLocations(): this {
-    return this;
+  /** Widens the search from exact locations to intersecting ones; not modelled (the scopes here are exact). */
+  onIntersectingLocations(): never {
+    throw notModelled('DeveloperMetadataFinder.onIntersectingLocations');
   }
   find(): LocalDeveloperMetadata[] {
     return this.doc.wb.metadata

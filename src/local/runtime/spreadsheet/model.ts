@@ -91,6 +91,12 @@ export class SheetModel {
   colWidths = new Map<number, number>();
   /** Original formula text (as written) by cellKey(row0, col0). */
   formulas = new Map<number, string>();
+  /**
+   * Array formulas whose result would overwrite a value typed into their extent, by anchor
+   * cellKey → the extent they need. HyperFormula holds a #REF! stand-in at such an anchor
+   * (Workbook.blockArray); `formulas` keeps the formula as written.
+   */
+  blockedArrays = new Map<number, { rows: number; cols: number }>();
   formats = new ColumnRuns<string>();
   notes = new ColumnRuns<string>();
   validation = new ColumnRuns<ValidationSpec>(sameJSON);
@@ -139,6 +145,8 @@ export interface SheetJSON {
   cells: (string | number | boolean | null)[][];
   /** [row0, col0, original formula text]. */
   formulas: [number, number, string][];
+  /** Anchors of blocked array formulas (see SheetModel.blockedArrays): [row0, col0, rows, cols]. */
+  blockedArrays?: [number, number, number, number][];
   formats: (Run<string>[] | null)[];
   notes: (Run<string>[] | null)[];
   validation: (Run<ValidationSpec>[] | null)[];
@@ -162,4 +170,8 @@ export interface WorkbookJSON {
   namedRanges: NamedRangeSpec[];
   metadata: MetadataSpec[];
   protections: ProtectionSpec[];
+  /** SpreadsheetApp.RecalculationInterval name; absent in files saved before it existed (ON_CHANGE). */
+  recalculationInterval?: 'ON_CHANGE' | 'MINUTE' | 'HOUR';
+  /** The instant the volatile functions (TODAY, NOW) were last recalculated at. */
+  volatileMs?: number | null;
 }

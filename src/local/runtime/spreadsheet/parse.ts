@@ -2,10 +2,17 @@
  * What typing text into a cell (or Apps Script's setValue with a string) means: Sheets parses the
  * input "as if it were entered into the Google Sheets UI" (USER_ENTERED,
  * https://developers.google.com/sheets/api/reference/rest/v4/ValueInputOption).
- * - `=…` is a formula; a leading `'` forces text and is not stored;
+ * - `=…` is a formula — "If it begins with '=' it is interpreted as a formula"
+ *   (https://developers.google.com/apps-script/reference/spreadsheet/range#setvaluevalue) — also
+ *   in a plain-text (`@`) cell: that page makes no exception for the format, so neither does this;
+ * - a leading `'` forces text and is not stored, in any cell format;
  * - numbers (with thousands separators), percentages, currency, TRUE/FALSE, ISO and US dates
  *   become numbers/booleans, and give the cell a matching number format if it had none;
- * - a cell formatted as plain text (`@`) keeps the text as typed.
+ * - a cell formatted as plain text (`@`) keeps the text as typed; so does an automatic cell for
+ *   text no number or date rule accepts (`+86 138 0013 8000`, with its spaces, is text).
+ * Not documented by Google, so probed by Check this spreadsheet (probes phoneText, formulaText,
+ * apostrophe): whether a plain-text cell keeps or drops the `'` of `'x`, whether it turns `=1+2`
+ * into a formula, and whether an automatic cell reads a leading `+` as the start of a formula.
  */
 import { partsToSerial } from './dates';
 

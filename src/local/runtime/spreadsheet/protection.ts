@@ -4,7 +4,7 @@
  * block a script write (a warning-only protection never blocks scripts in Sheets either).
  */
 import { COUNTED } from '../context';
-import type { Doc } from './doc';
+import { notModelled, type Doc } from './doc';
 import type { ProtectionSpec } from './model';
 import { LocalRange } from './range';
 
@@ -46,23 +46,24 @@ export class LocalProtection {
   canDomainEdit(): boolean {
     return true;
   }
-  getEditors(): unknown[] {
-    return [];
+  // Who may edit a protected range is about other users' accounts, which the runtime does not model.
+  getEditors(): never {
+    throw notModelled('Protection.getEditors');
   }
-  addEditor(): this {
-    return this;
+  addEditor(): never {
+    throw notModelled('Protection.addEditor');
   }
-  addEditors(): this {
-    return this;
+  addEditors(): never {
+    throw notModelled('Protection.addEditors');
   }
-  removeEditor(): this {
-    return this;
+  removeEditor(): never {
+    throw notModelled('Protection.removeEditor');
   }
-  removeEditors(): this {
-    return this;
+  removeEditors(): never {
+    throw notModelled('Protection.removeEditors');
   }
-  setDomainEdit(): this {
-    return this;
+  setDomainEdit(): never {
+    throw notModelled('Protection.setDomainEdit');
   }
   remove(): void {
     this.doc.wb.protections = this.doc.wb.protections.filter((p) => p.id !== this.id);

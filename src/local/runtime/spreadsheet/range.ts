@@ -6,7 +6,7 @@
 import { COUNTED } from '../context';
 import { parseA1, rangeA1 } from './a1';
 import { LocalConditionalFormatRule } from './conditional';
-import type { Doc } from './doc';
+import { notModelled, type Doc } from './doc';
 import { addMetadataFromArgs, facades, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } from './metadata';
 import { cellKey, type MetadataSpec, type Rect, type SheetModel, type StyleProp } from './model';
 import { LocalProtection } from './protection';
@@ -412,9 +412,9 @@ export class LocalRange implements RangeReads {
     const spec = JSON.stringify({ top, left, bottom, right, vertical: rest[0] ?? null, horizontal: rest[1] ?? null, color: rest[2] ?? null, style: rest[3] ? String(rest[3]) : null });
     return this.styleSet('border', spec);
   }
-  /** Merging is recorded as a style only; values are not moved (optional in this runtime). */
-  merge(): this {
-    return this.styleSet('border', this.styleGet('border')[0][0] || '');
+  /** Merged cells change what getValues and the grid show; not modelled. */
+  merge(): never {
+    throw notModelled('Range.merge');
   }
 
   // ------------------------------------------------------------ metadata, protection, rules

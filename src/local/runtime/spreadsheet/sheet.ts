@@ -1,7 +1,7 @@
 /** Sheet (https://developers.google.com/apps-script/reference/spreadsheet/sheet). */
 import { COUNTED } from '../context';
 import { LocalConditionalFormatRule } from './conditional';
-import type { Doc } from './doc';
+import { notModelled, type Doc } from './doc';
 import { addMetadataFromArgs, LocalDeveloperMetadata, LocalDeveloperMetadataFinder } from './metadata';
 import type { SheetModel } from './model';
 import { LocalProtection } from './protection';
@@ -188,6 +188,16 @@ export class LocalSheet implements SheetReads {
     return this;
   }
 
+  /**
+   * "Copies the sheet to a given spreadsheet, which can be the same spreadsheet as the source"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#copytospreadsheet).
+   * A script with spreadsheets.currentonly reaches no other spreadsheet, so only the same one is modelled.
+   */
+  copyTo(spreadsheet: { getId(): string }): LocalSheet {
+    if (spreadsheet.getId() !== this.doc.wb.id) throw notModelled('Sheet.copyTo another spreadsheet');
+    return LocalSheet.of(this.doc, this.doc.wb.copySheet(this.m()).id);
+  }
+
   // ---------------------------------------------------------- view
   getFrozenRows(): number {
     return this.m().frozenRows;
@@ -212,11 +222,12 @@ export class LocalSheet implements SheetReads {
     for (let i = 0; i < numColumns; i++) this.m().colWidths.set(startColumn - 1 + i, width);
     return this;
   }
-  autoResizeColumns(): this {
-    return this;
+  /** Fitting widths to the text needs font metrics; not modelled (getColumnWidth would be wrong). */
+  autoResizeColumns(): never {
+    throw notModelled('Sheet.autoResizeColumns');
   }
-  autoResizeColumn(): this {
-    return this;
+  autoResizeColumn(): never {
+    throw notModelled('Sheet.autoResizeColumn');
   }
   hideSheet(): this {
     const visible = this.doc.wb.sheets.filter((s) => !s.hidden);

@@ -4,6 +4,8 @@
  * The runtime wraps the object returned by createSpreadsheetApp with instrument() to count calls.
  */
 import { COUNTED, type RuntimeContext } from '../context';
+import { gasError } from '../services/common';
+import { notModelled } from './doc';
 import { LocalConditionalFormatRuleBuilder } from './conditional';
 import { isValidTimeZone } from './dates';
 import type { Doc, SpreadsheetAppOptions } from './doc';
@@ -80,6 +82,20 @@ export class LocalSpreadsheet implements SpreadsheetReads {
   setSpreadsheetLocale(locale: string): void {
     this.wb.locale = locale;
   }
+  /**
+   * "Sets how often this spreadsheet should recalculate" / "Returns the calculation interval for
+   * this spreadsheet" (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setrecalculationintervalrecalculationinterval);
+   * a new spreadsheet recalculates ON_CHANGE. What each interval means for TODAY()/NOW(): Workbook.
+   */
+  setRecalculationInterval(interval: GoogleAppsScript.Spreadsheet.RecalculationInterval | keyof typeof enums.RecalculationInterval): this {
+    const name = String(interval);
+    if (!(name in enums.RecalculationInterval)) throw new Error(`Invalid argument: recalculationInterval`);
+    this.wb.recalculationInterval = name as keyof typeof enums.RecalculationInterval;
+    return this;
+  }
+  getRecalculationInterval(): GoogleAppsScript.Spreadsheet.RecalculationInterval {
+    return this.wb.recalculationInterval as unknown as GoogleAppsScript.Spreadsheet.RecalculationInterval;
+  }
   getNumSheets(): number {
     return this.wb.sheets.length;
   }
@@ -139,12 +155,14 @@ export class LocalSpreadsheet implements SpreadsheetReads {
   getActiveCell(): LocalRange {
     return this.getActiveSheet().getActiveCell();
   }
-  getSelection(): { getActiveRange(): LocalRange | null; getCurrentCell(): LocalRange | null; getActiveSheet(): LocalSheet; getActiveRangeList(): null } {
+  getSelection(): { getActiveRange(): LocalRange | null; getCurrentCell(): LocalRange | null; getActiveSheet(): LocalSheet; getActiveRangeList(): never } {
     return {
       getActiveRange: () => this.getActiveRange(),
       getCurrentCell: () => this.getActiveCell(),
       getActiveSheet: () => this.getActiveSheet(),
-      getActiveRangeList: () => null,
+      getActiveRangeList: () => {
+        throw notModelled('Selection.getActiveRangeList');
+      },
     };
   }
   /** getRange("Sheet1!A1:B2"); without a sheet name, the active sheet. */
@@ -185,19 +203,46 @@ export class LocalSpreadsheet implements SpreadsheetReads {
     return this.wb.protections.filter((p) => p.type === String(type)).map((p) => new LocalProtection(this.doc, p.id));
   }
 
+  // ---------------------------------------------------------- menus (the older Spreadsheet API)
+  /**
+   * "Creates a new menu in the Spreadsheet UI. Each menu entry runs a user-defined function …
+   * subMenus: an array of JavaScript maps with name and functionName parameters"; a null entry is
+   * a separator (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#addmenuname,-submenus).
+   * Built through the Ui, so it shows where createMenu's menus do.
+   */
+  addMenu(name: string, subMenus: ({ name: string; functionName: string } | null)[]): void {
+    const ui = this.doc.options.getUi?.() as GoogleAppsScript.Base.Ui | undefined;
+    if (!ui) throw new Error('Cannot call Spreadsheet.addMenu() from this context.');
+    const menu = ui.createMenu(String(name));
+    for (const entry of subMenus ?? []) {
+      if (entry === null) menu.addSeparator();
+      else menu.addItem(String(entry.name), String(entry.functionName));
+    }
+    menu.addToUi();
+  }
+  /** "Updates a menu that was added by addMenu(name, subMenus)." */
+  updateMenu(name: string, subMenus: ({ name: string; functionName: string } | null)[]): void {
+    this.addMenu(name, subMenus);
+  }
+  /** "Removes a menu that was added by addMenu(name, subMenus)." */
+  removeMenu(name: string): void {
+    (this.doc.options.getUi?.() as { dropMenu?: (c: string) => void } | undefined)?.dropMenu?.(String(name));
+  }
+
   // ---------------------------------------------------------- misc
   /** Toasts belong to the Ui service; delegated to options.onToast. */
   toast(message: string, title?: string, timeoutSeconds?: number): void {
     this.doc.options.onToast?.(String(message), title, timeoutSeconds);
   }
-  getOwner(): { getEmail(): string } {
-    return { getEmail: () => this.doc.ctx.currentUser().email };
+  // Sharing (owner, editors) is Drive's, which the runtime does not model.
+  getOwner(): never {
+    throw notModelled('Spreadsheet.getOwner');
   }
-  getEditors(): { getEmail(): string }[] {
-    return [this.getOwner()];
+  getEditors(): never {
+    throw notModelled('Spreadsheet.getEditors');
   }
-  addEditor(): this {
-    return this;
+  addEditor(): never {
+    throw notModelled('Spreadsheet.addEditor');
   }
   getSpreadsheetTheme(): null {
     return null;
@@ -216,8 +261,8 @@ export interface LocalSpreadsheetApp {
   getSelection(): ReturnType<LocalSpreadsheet['getSelection']>;
   setActiveSheet(sheet: LocalSheet): LocalSheet;
   setActiveRange(range: LocalRange): LocalRange;
-  openById(id: string): LocalSpreadsheet;
-  openByUrl(url: string): LocalSpreadsheet;
+  openById(id: string): never;
+  openByUrl(url: string): never;
   getUi(): unknown;
   newDataValidation(): LocalDataValidationBuilder;
   newConditionalFormatRule(): LocalConditionalFormatRuleBuilder;
@@ -232,6 +277,7 @@ export interface LocalSpreadsheetApp {
   Dimension: typeof enums.Dimension;
   Direction: typeof enums.Direction;
   ChartType: typeof enums.ChartType;
+  RecalculationInterval: typeof enums.RecalculationInterval;
 }
 
 facades.sheet = (doc, id) => LocalSheet.of(doc, id);
@@ -254,13 +300,15 @@ export function createSpreadsheetApp(ctx: RuntimeContext, workbook: Workbook, op
     getSelection: () => ss.getSelection(),
     setActiveSheet: (s: LocalSheet) => ss.setActiveSheet(s),
     setActiveRange: (r: LocalRange) => ss.setActiveRange(r),
-    openById: (id: string) => {
-      if (id !== workbook.id) throw new Error(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
-      return ss;
+    // The add-in's manifest asks for spreadsheets.currentonly: access to the spreadsheet the
+    // add-on runs in, reached through getActive…; opening a file by id or URL needs the
+    // full spreadsheets scope (https://developers.google.com/workspace/add-ons/concepts/editor-scopes),
+    // even for that same file (DESIGN, principle 10). Google refuses the call with this message.
+    openById: () => {
+      throw gasError('You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets');
     },
-    openByUrl: (url: string) => {
-      if (!url.includes(workbook.id)) throw new Error(`Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`);
-      return ss;
+    openByUrl: () => {
+      throw gasError('You do not have permission to call SpreadsheetApp.openByUrl. Required permissions: https://www.googleapis.com/auth/spreadsheets');
     },
     getUi: () => {
       if (!options.getUi) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
@@ -268,7 +316,11 @@ export function createSpreadsheetApp(ctx: RuntimeContext, workbook: Workbook, op
     },
     newDataValidation: () => new LocalDataValidationBuilder(doc),
     newConditionalFormatRule: () => new LocalConditionalFormatRuleBuilder(doc),
-    /** HyperFormula recalculates on every write, so there is nothing pending. */
+    /**
+     * "Applies all pending Spreadsheet changes." Writes are applied at once here; formulas are
+     * recalculated when something reads a value that depends on them (see Workbook), which is
+     * what a read after flush() sees on Google too. So there is nothing left to apply.
+     */
     flush: () => undefined,
     DeveloperMetadataVisibility: enums.DeveloperMetadataVisibility,
     DeveloperMetadataLocationType: enums.DeveloperMetadataLocationType,
@@ -280,5 +332,6 @@ export function createSpreadsheetApp(ctx: RuntimeContext, workbook: Workbook, op
     Dimension: enums.Dimension,
     Direction: enums.Direction,
     ChartType: enums.ChartType,
+    RecalculationInterval: enums.RecalculationInterval,
   };
 }

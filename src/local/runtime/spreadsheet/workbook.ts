@@ -8,6 +8,7 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformu
 import { cellA1, columnToLetters, lettersToColumn, parseA1, quoteSheetName, rangeA1 } from './a1';
 import { dateToSerial, isValidTimeZone, serialToDate } from './dates';
 import { hasOpenRange, hyperFormulaConfig, LITERAL_NAMED_EXPRESSIONS, sheetsErrorText, translate, untranslate, type DialectContext } from './dialect';
+import { arrayAt, peekContent, peekValue, placedArrays, spanIntersects, type ArraySpan } from './engine';
 import { displayValue, isDateFormat } from './format';
 import {
   cellKey,
@@ -55,6 +56,10 @@ export interface FormulaError {
   message: string;
 }
 
+/** SpreadsheetApp.RecalculationInterval, by name. */
+export type RecalculationInterval = 'ON_CHANGE' | 'MINUTE' | 'HOUR';
+const RECALC_STEP_MS: Record<RecalculationInterval, number> = { ON_CHANGE: 0, MINUTE: 60_000, HOUR: 3_600_000 };
+
 let wbCounter = 0;
 
 export class Workbook {
@@ -79,25 +84,111 @@ export class Workbook {
     if (!hf) for (const [n, e] of LITERAL_NAMED_EXPRESSIONS) this.hf.addNamedExpression(n, e);
   }
 
-  private clockSerials = { today: 0, now: 0 };
-  private nowMs: number | null = null;
+  // ---------------------------------------------------------------- recalculation
+  //
+  // When Sheets recalculates. "ON_CHANGE: Recalculate only when values are changed. MINUTE:
+  // Recalculate when values are changed, and every minute. HOUR: Recalculate when values are
+  // changed, and every hour." (https://developers.google.com/apps-script/reference/spreadsheet/recalculation-interval;
+  // ON_CHANGE is a new spreadsheet's setting, https://support.google.com/docs/answer/58515).
+  // Volatile functions (TODAY, NOW; dialect.ts maps them to SD__TODAY / SD__NOW) therefore show
+  // the instant of the last change, of the last opening of the document (Sheets recalculates a
+  // file when it is opened — commonly observed, not stated on those pages), or of the last
+  // interval tick — never the time of a read.
+  //
+  // And how. Sheets recalculates on Google's servers, after the write returns: a script's
+  // writes do not wait for dependent formulas, and a read of a dependent value gets it
+  // recalculated (https://developers.google.com/apps-script/guides/support/best-practices:
+  // "Alternating read and write commands is slow" — each read of a dependent value must wait
+  // for the writes before it to be applied). The runtime does the same lazily: a write suspends
+  // HyperFormula's evaluation; a read that touches a formula or an array's result resumes it (one
+  // recalculation for however many writes came before); a read of plain values does not.
 
-  /** Re-reads the clock after the spreadsheet's time zone changed. */
+  /** The instant TODAY()/NOW() show now (null before the clock was first seen). */
+  private volatileMs: number | null = null;
+  private clockSerials = { today: NaN, now: NaN };
+  /** The simulated clock's time, as last seen. */
+  private nowMs: number | null = null;
+  /** True while writes wait for a recalculation (HyperFormula's evaluation is suspended). */
+  private pendingRecalc = false;
+  /** SpreadsheetApp.RecalculationInterval of this spreadsheet. */
+  recalculationInterval: RecalculationInterval = 'ON_CHANGE';
+
+  /** The simulated clock moved: nothing is recalculated for that alone (see above). */
+  observeClock(instantMs: number): void {
+    this.nowMs = instantMs;
+    if (this.volatileMs === null) this.refreshVolatile(instantMs);
+  }
+
+  /** The document was opened: Sheets recalculates it, volatile functions included. */
+  opened(): void {
+    if (this.nowMs !== null) this.refreshVolatile(this.nowMs);
+  }
+
+  /** Re-reads the clock after the spreadsheet's time zone changed (a change of the document). */
   refreshClock(): void {
-    if (this.nowMs !== null) this.setNow(this.nowMs);
+    if (this.nowMs !== null) this.refreshVolatile(this.nowMs);
+  }
+
+  /** Values changed: volatile functions take the current time. */
+  private changed(): void {
+    if (this.nowMs !== null && this.nowMs !== this.volatileMs) this.refreshVolatile(this.nowMs);
+  }
+
+  /** Volatile functions show `instantMs` (in the spreadsheet's time zone) from now on. */
+  private refreshVolatile(instantMs: number): void {
+    this.volatileMs = instantMs;
+    const now = dateToSerial(new Date(instantMs), this.timeZone);
+    const today = Math.floor(now);
+    if (today === this.clockSerials.today && now === this.clockSerials.now) return;
+    this.mutate(() => {
+      if (today !== this.clockSerials.today) this.hf.changeNamedExpression('SD__TODAY', `=${today}`);
+      if (now !== this.clockSerials.now) this.hf.changeNamedExpression('SD__NOW', `=${now}`);
+    });
+    this.clockSerials = { today, now };
+  }
+
+  /** With MINUTE or HOUR, the ticks that passed since volatile functions last refreshed. */
+  private applyInterval(): void {
+    const step = RECALC_STEP_MS[this.recalculationInterval];
+    if (!step || this.nowMs === null || this.volatileMs === null) return;
+    const ticks = Math.floor((this.nowMs - this.volatileMs) / step);
+    if (ticks > 0) this.refreshVolatile(this.volatileMs + ticks * step);
+  }
+
+  /** Every change to HyperFormula goes through here: evaluation waits for the next read that needs it. */
+  private mutate<T>(work: () => T): T {
+    if (!this.pendingRecalc) {
+      this.hf.suspendEvaluation();
+      this.pendingRecalc = true;
+    }
+    return work();
+  }
+
+  /** Recalculates what the writes since the last recalculation changed. */
+  recalculate(): void {
+    this.applyInterval();
+    if (!this.pendingRecalc) return;
+    this.pendingRecalc = false;
+    this.hf.resumeEvaluation();
   }
 
   /**
-   * Moves the formulas' clock: TODAY() and NOW() (translated to SD__TODAY / SD__NOW by the
-   * dialect) evaluate to this instant in the spreadsheet's time zone. Only a change recalculates.
+   * Before reading cells: recalculates when the block holds a formula or an array's result and
+   * something changed since the last recalculation. Plain values are current without it.
    */
-  setNow(instantMs: number): void {
-    const now = dateToSerial(new Date(instantMs), this.timeZone);
-    const today = Math.floor(now);
-    if (today !== this.clockSerials.today) this.hf.changeNamedExpression('SD__TODAY', `=${today}`);
-    if (now !== this.clockSerials.now) this.hf.changeNamedExpression('SD__NOW', `=${now}`);
-    this.clockSerials = { today, now };
-    this.nowMs = instantMs;
+  private needFresh(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): void {
+    this.applyInterval();
+    if (!this.pendingRecalc) return;
+    if (this.hasComputedCells(sheet, r0, c0, nr, nc)) this.recalculate();
+  }
+
+  private hasComputedCells(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): boolean {
+    for (const k of sheet.formulas.keys()) {
+      const r = keyRow(k);
+      const c = keyCol(k);
+      if (r >= r0 && r < r0 + nr && c >= c0 && c < c0 + nc) return true;
+    }
+    return placedArrays(this.hf, this.hfId(sheet)).some((a) => spanIntersects(a, r0, c0, nr, nc));
   }
 
   /** A blank spreadsheet with one sheet "Sheet1" of 1000 rows × 26 columns, as Google creates it. */
@@ -140,11 +231,12 @@ export class Workbook {
     const sid = id ?? this.nextSheetId++;
     if (id !== undefined) this.nextSheetId = Math.max(this.nextSheetId, id + 1);
     const sheet = new SheetModel(sid, name, rows, cols);
-    this.hf.addSheet(name);
+    this.mutate(() => this.hf.addSheet(name));
     const at = index === undefined ? this.sheets.length : Math.max(0, Math.min(index, this.sheets.length));
     this.sheets.splice(at, 0, sheet);
     // Formulas that referenced a missing sheet of this name now resolve.
     this.retranslateAll(true);
+    this.retryAllBlocked();
     return sheet;
   }
 
@@ -152,7 +244,7 @@ export class Workbook {
     const sheet = this.sheetById(id);
     if (this.sheets.length === 1) throw new Error("This operation is not allowed. A spreadsheet must contain at least one sheet that's not hidden.");
     const before = this.snapshotFormulas(sheet);
-    this.hf.removeSheet(this.hfId(sheet));
+    this.mutate(() => this.hf.removeSheet(this.hfId(sheet)));
     this.sheets = this.sheets.filter((s) => s !== sheet);
     this.metadata = this.metadata.filter((m) => m.location.type === 'SPREADSHEET' || m.location.sheetId !== id);
     this.protections = this.protections.filter((p) => p.rect.sheetId !== id);
@@ -162,17 +254,63 @@ export class Workbook {
     if (this.selection?.sheetId === id) this.selection = null;
   }
 
+  /**
+   * Sheet.copyTo within the same spreadsheet: "The copied sheet is named 'Copy of [original
+   * name]'" (https://developers.google.com/apps-script/reference/spreadsheet/sheet#copytospreadsheet),
+   * added last, with the cells as written (formulas as text, so relative references point into the
+   * copy), number formats, notes, dropdowns, styles, conditional rules, widths and frozen rows.
+   * Names for a second copy ("Copy of X 2") and what happens to developer metadata and protections
+   * (not copied here) are not stated on that page.
+   */
+  copySheet(src: SheetModel): SheetModel {
+    let name = `Copy of ${src.name}`;
+    for (let n = 2; this.findSheet(name); n++) name = `Copy of ${src.name} ${n}`;
+    const copy = this.addSheet(name, undefined, undefined, src.maxRows, src.maxCols);
+    const runs = <T>(r: ColumnRuns<T>, eq?: (a: T, b: T) => boolean) => ColumnRuns.fromJSON(JSON.parse(JSON.stringify(r.toJSON())), eq);
+    copy.formats = runs(src.formats);
+    copy.notes = runs(src.notes);
+    copy.validation = runs(src.validation, sameJSON);
+    for (const [p, r] of src.styles) copy.styles.set(p, runs(r));
+    copy.conditionalRules = (JSON.parse(JSON.stringify(src.conditionalRules)) as ConditionalRuleSpec[]).map((rule) => ({
+      ...rule,
+      ranges: rule.ranges.map((rr) => (rr.sheetId === src.id ? { ...rr, sheetId: copy.id } : rr)),
+    }));
+    copy.charts = JSON.parse(JSON.stringify(src.charts));
+    copy.colWidths = new Map(src.colWidths);
+    copy.frozenRows = src.frozenRows;
+    copy.frozenCols = src.frozenCols;
+    copy.tabColor = src.tabColor;
+    const id = this.hfId(src);
+    const dim = this.hf.getSheetDimensions(id);
+    if (dim.height && dim.width) {
+      const grid: unknown[][] = [];
+      for (let r = 0; r < dim.height; r++) {
+        const line: unknown[] = new Array(dim.width);
+        for (let c = 0; c < dim.width; c++) {
+          const formula = src.formulas.get(cellKey(r, c));
+          if (formula !== undefined) line[c] = formula;
+          else if (this.hf.getCellType({ sheet: id, row: r, col: c }) === 'ARRAY') line[c] = null; // the anchor's result
+          else line[c] = peekContent(this.hf, { sheet: id, row: r, col: c }) ?? null;
+        }
+        grid.push(line);
+      }
+      this.writeValues(copy, 1, 1, grid);
+    }
+    return copy;
+  }
+
   renameSheet(id: number, name: string): void {
     const sheet = this.sheetById(id);
     if (sheet.name === name) return;
     const other = this.findSheet(name);
     if (other && other !== sheet) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const before = this.snapshotFormulas(null);
-    this.hf.renameSheet(this.hfId(sheet), name);
+    this.mutate(() => this.hf.renameSheet(this.hfId(sheet), name));
     sheet.name = name;
     this.refreshOriginals(before, new Map());
     for (const nr of this.namedRanges) if (nr.rect.sheetId === id) this.syncNamedExpression(nr);
     this.retranslateAll(true);
+    this.retryAllBlocked();
   }
 
   moveSheet(id: number, index0: number): void {
@@ -192,9 +330,17 @@ export class Workbook {
 
   // ---------------------------------------------------------------- reading
 
+  /** Cell values of a block (HyperFormula's public values: numbers, strings, booleans, errors, null). */
   private rawRange(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): unknown[][] {
+    this.needFresh(sheet, r0, c0, nr, nc);
     const id = this.hfId(sheet);
-    return this.hf.getRangeValues({ start: { sheet: id, row: r0, col: c0 }, end: { sheet: id, row: r0 + nr - 1, col: c0 + nc - 1 } });
+    const out: unknown[][] = new Array(nr);
+    for (let i = 0; i < nr; i++) {
+      const line = new Array(nc);
+      for (let j = 0; j < nc; j++) line[j] = peekValue(this.hf, { sheet: id, row: r0 + i, col: c0 + j });
+      out[i] = line;
+    }
+    return out;
   }
 
   /** Number format of a formula anchor that has none of its own (=TODAY() shows as a date in Sheets). */
@@ -272,25 +418,54 @@ export class Workbook {
     return this.hf.isCellPartOfArray({ sheet: this.hfId(sheet), row: row - 1, col: col - 1 });
   }
 
-  /** 1-based last row with content (values, formulas or spilled results); formatting is ignored. */
-  lastRow(sheet: SheetModel): number {
-    const dim = this.hf.getSheetDimensions(this.hfId(sheet));
-    const CHUNK = 512;
-    for (let end = dim.height; end > 0; end -= CHUNK) {
-      const start = Math.max(0, end - CHUNK);
-      const raw = this.rawRange(sheet, start, 0, end - start, Math.max(1, dim.width));
-      for (let i = raw.length - 1; i >= 0; i--) if (raw[i].some((v) => v !== null && v !== '')) return start + i + 1;
-    }
-    return 0;
+  /**
+   * A cell has content when it holds a value or a formula, or when an array formula's result
+   * covers it — even an empty-string result: Sheet.getLastRow() is "the position of the last row
+   * that has content" (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getlastrow),
+   * and on Google a column filled by =ARRAYFORMULA(IF(A2:A="","",…)) has content to its last
+   * row. That "" counts is what Google's page implies and what Check this spreadsheet probes; that
+   * an array cell left truly empty counts too is our reading, not confirmed anywhere. Formatting
+   * alone is not content. Needs no recalculation: an array's extent is known from its formula.
+   */
+  private hasContent(id: number, r0: number, c0: number): boolean {
+    return this.hf.getCellType({ sheet: id, row: r0, col: c0 }) !== 'EMPTY';
   }
 
+  /** The bottom row (1-based) of the formulas and array results of a sheet, 0 if none. */
+  private computedExtent(sheet: SheetModel): { rows: number; cols: number } {
+    let rows = 0;
+    let cols = 0;
+    for (const k of sheet.formulas.keys()) {
+      rows = Math.max(rows, keyRow(k) + 1);
+      cols = Math.max(cols, keyCol(k) + 1);
+    }
+    for (const a of placedArrays(this.hf, this.hfId(sheet))) {
+      rows = Math.max(rows, a.row0 + a.rows);
+      cols = Math.max(cols, a.col0 + a.cols);
+    }
+    return { rows, cols };
+  }
+
+  /** 1-based last row with content (see hasContent); 0 for an empty sheet. */
+  lastRow(sheet: SheetModel): number {
+    const id = this.hfId(sheet);
+    const dim = this.hf.getSheetDimensions(id);
+    const floor = this.computedExtent(sheet).rows;
+    for (let r = Math.min(dim.height, sheet.maxRows) - 1; r >= floor; r--) {
+      for (let c = 0; c < dim.width; c++) if (this.hasContent(id, r, c)) return r + 1;
+    }
+    return floor;
+  }
+
+  /** 1-based last column with content; 0 for an empty sheet. */
   lastColumn(sheet: SheetModel): number {
-    const dim = this.hf.getSheetDimensions(this.hfId(sheet));
-    if (!dim.height || !dim.width) return 0;
-    const raw = this.rawRange(sheet, 0, 0, dim.height, dim.width);
-    let last = 0;
-    for (const r of raw) for (let j = r.length - 1; j >= last; j--) if (r[j] !== null && r[j] !== '') { last = j + 1; break; }
-    return last;
+    const id = this.hfId(sheet);
+    const dim = this.hf.getSheetDimensions(id);
+    const floor = this.computedExtent(sheet).cols;
+    for (let c = Math.min(dim.width, sheet.maxCols) - 1; c >= floor; c--) {
+      for (let r = 0; r < dim.height; r++) if (this.hasContent(id, r, c)) return c + 1;
+    }
+    return floor;
   }
 
   // ---------------------------------------------------------------- writing
@@ -321,6 +496,7 @@ export class Workbook {
     }
     let formatChanged = false;
     const ctx = this.dialect(sheet);
+    const formulaCells: [number, number][] = [];
     for (let i = 0; i < nr; i++) {
       const src = values[i];
       const dst: RawCellContent[] = new Array(nc);
@@ -364,19 +540,137 @@ export class Workbook {
               break;
           }
         }
-        if (formula !== null) sheet.formulas.set(key, formula);
-        else if (sheet.formulas.size) sheet.formulas.delete(key);
+        if (formula !== null) {
+          sheet.formulas.set(key, formula);
+          formulaCells.push([r0 + i, c0 + j]);
+        } else if (sheet.formulas.size) sheet.formulas.delete(key);
       }
       contents[i] = dst;
     }
-    const id = this.hfId(sheet);
-    this.hf.batch(() => this.hf.setCellContents({ sheet: id, row: r0, col: c0 }, contents));
+    this.mutate(() => this.putContents(sheet, r0, c0, contents, formulaCells));
+    this.changed();
     if (formatChanged) {
       for (let j = 0; j < nc; j++) {
         const nf = newFormats[j];
         for (let i = 0; i < nr; i++) if (nf[i] !== undefined) sheet.formats.set(c0 + j, r0 + i, r0 + i, nf[i]);
       }
     }
+  }
+
+  // ---------------------------------------------------------------- arrays that cannot expand
+  //
+  // On Google, an ARRAYFORMULA whose result would overwrite a value typed into its extent shows
+  // #REF! ("Array result was not expanded because it would overwrite data in B5") in its anchor,
+  // leaves the rest of its extent empty but for what was typed, and fills again as soon as that
+  // value is cleared; formulas that read the column see the #REF! and the typed value meanwhile
+  // That is how Sheets behaves in use (the message is the one Sheets shows); Google's ARRAYFORMULA
+  // page (https://support.google.com/docs/answer/3093275) does not spell it out, so Check this
+  // spreadsheet probes it on the real thing.
+  // HyperFormula instead keeps a failed spill for good and, when such an array feeds another
+  // one, can leave that one's results behind as fixed values. So the runtime decides itself: it
+  // never lets HyperFormula see an array without room. A blocked array's anchor holds a #REF!
+  // stand-in in HyperFormula until its extent is free again; clearing a cell an array's result
+  // covers leaves the array alone (it is not content of its own).
+
+  /** What HyperFormula holds at the anchor of a blocked array. */
+  private static readonly BLOCKED = '=#REF!';
+
+  /**
+   * Writes a block into HyperFormula: arrays this block would overwrite are blocked first, the
+   * empty cells of arrays that stay are skipped, and every array formula written gets room or is
+   * blocked. `formulaCells` are the 0-based cells of the block that hold formulas.
+   */
+  private putContents(sheet: SheetModel, r0: number, c0: number, contents: RawCellContent[][], formulaCells: [number, number][]): void {
+    const id = this.hfId(sheet);
+    const nr = contents.length;
+    const nc = contents[0].length;
+    const inBlock = (r: number, c: number) => r >= r0 && r < r0 + nr && c >= c0 && c < c0 + nc;
+    const keep: ArraySpan[] = [];
+    for (const a of placedArrays(this.hf, id)) {
+      if (!spanIntersects(a, r0, c0, nr, nc) || inBlock(a.row0, a.col0)) continue;
+      let typed = false;
+      for (let r = Math.max(r0, a.row0); !typed && r < Math.min(r0 + nr, a.row0 + a.rows); r++)
+        for (let c = Math.max(c0, a.col0); c < Math.min(c0 + nc, a.col0 + a.cols); c++)
+          if (contents[r - r0][c - c0] !== null) {
+            typed = true;
+            break;
+          }
+      if (typed) this.blockArray(sheet, a);
+      else keep.push(a);
+    }
+    for (const k of [...sheet.blockedArrays.keys()]) if (inBlock(keyRow(k), keyCol(k))) sheet.blockedArrays.delete(k);
+    this.writeAround(id, r0, c0, contents, keep);
+    for (const [r, c] of formulaCells) {
+      if (this.hf.getCellType({ sheet: id, row: r, col: c }) !== 'ARRAYFORMULA') continue;
+      // Written again on its own when other cells came with it: later ones may have shrunk it.
+      if (nr * nc > 1) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[contents[r - r0][c - c0]]]);
+      const at = arrayAt(this.hf, { sheet: id, row: r, col: c });
+      if (at && !at.free) this.blockArray(sheet, at.span);
+    }
+    this.retryBlocked(sheet, { r0, c0, nr, nc });
+  }
+
+  /** setCellContents of a block, except its empty cells that `keep`'s results cover. */
+  private writeAround(id: number, r0: number, c0: number, contents: RawCellContent[][], keep: ArraySpan[]): void {
+    if (!keep.length) {
+      this.hf.setCellContents({ sheet: id, row: r0, col: c0 }, contents);
+      return;
+    }
+    const nr = contents.length;
+    const nc = contents[0].length;
+    for (let j = 0; j < nc; j++) {
+      const c = c0 + j;
+      const covering = keep.filter((a) => c >= a.col0 && c < a.col0 + a.cols);
+      let i = 0;
+      while (i < nr) {
+        const covered = (ii: number) => covering.some((a) => r0 + ii >= a.row0 && r0 + ii < a.row0 + a.rows);
+        if (covered(i)) {
+          i++;
+          continue;
+        }
+        let end = i;
+        while (end + 1 < nr && !covered(end + 1)) end++;
+        this.hf.setCellContents({ sheet: id, row: r0 + i, col: c }, contents.slice(i, end + 1).map((line) => [line[j]]));
+        i = end + 1;
+      }
+    }
+  }
+
+  /** The array at `span` cannot expand: its anchor shows #REF! until its extent is free. */
+  private blockArray(sheet: SheetModel, span: ArraySpan): void {
+    sheet.blockedArrays.set(cellKey(span.row0, span.col0), { rows: span.rows, cols: span.cols });
+    this.hf.setCellContents({ sheet: span.sheet, row: span.row0, col: span.col0 }, [[Workbook.BLOCKED]]);
+  }
+
+  /**
+   * Blocked arrays whose extent meets `touched` (all of them without it) get their formula back
+   * when the extent is free; after a structural change (`touched` absent) the extent itself may
+   * have changed, so each is tried again.
+   */
+  private retryBlocked(sheet: SheetModel, touched?: { r0: number; c0: number; nr: number; nc: number }): void {
+    if (!sheet.blockedArrays.size) return;
+    const id = this.hfId(sheet);
+    const ctx = this.dialect(sheet);
+    for (const [k, size] of [...sheet.blockedArrays]) {
+      const span: ArraySpan = { sheet: id, row0: keyRow(k), col0: keyCol(k), rows: size.rows, cols: size.cols };
+      if (touched && !spanIntersects(span, touched.r0, touched.c0, touched.nr, touched.nc)) continue;
+      if (touched && this.blockerOf(sheet, span)) continue;
+      const formula = sheet.formulas.get(k);
+      sheet.blockedArrays.delete(k);
+      if (formula === undefined) continue;
+      this.hf.setCellContents({ sheet: id, row: span.row0, col: span.col0 }, [[translate(formula, ctx)]]);
+      const at = arrayAt(this.hf, { sheet: id, row: span.row0, col: span.col0 });
+      if (at && !at.free) this.blockArray(sheet, at.span);
+    }
+  }
+
+  /** The first cell (A1) holding content inside an array's extent, other than its anchor; null if none. */
+  private blockerOf(sheet: SheetModel, span: ArraySpan): string | null {
+    const id = this.hfId(sheet);
+    for (let r = span.row0; r < span.row0 + span.rows; r++)
+      for (let c = span.col0; c < span.col0 + span.cols; c++)
+        if ((r !== span.row0 || c !== span.col0) && this.hasContent(id, r, c)) return cellA1(r + 1, c + 1);
+    return null;
   }
 
   clearContents(sheet: SheetModel, row: number, col: number, nr: number, nc: number): void {
@@ -452,7 +746,7 @@ export class Workbook {
         if (norm !== cur && want !== cur) updates.push([k, want]);
       }
       if (updates.length)
-        this.hf.batch(() => {
+        this.mutate(() => {
           for (const [k, f] of updates) this.hf.setCellContents({ sheet: id, row: keyRow(k), col: keyCol(k) }, [[f]]);
         });
     }
@@ -460,7 +754,8 @@ export class Workbook {
 
   private structural(sheet: SheetModel, dim: 'rows' | 'cols', op: DimOp, hfOp: () => void, inherit: boolean): void {
     const before = this.snapshotFormulas(null);
-    hfOp();
+    this.mutate(hfOp);
+    this.changed();
     // grid size
     if (op.kind === 'insert') {
       if (dim === 'rows') sheet.maxRows += op.n;
@@ -477,6 +772,12 @@ export class Workbook {
       return dim === 'rows' ? cellKey(m - 1, c - 1) : cellKey(r - 1, m - 1);
     };
     this.refreshOriginals(before, new Map([[sheet, remap]]));
+    const blocked = new Map<number, { rows: number; cols: number }>();
+    for (const [k, size] of sheet.blockedArrays) {
+      const nk = remap(k);
+      if (nk !== null) blocked.set(nk, size);
+    }
+    sheet.blockedArrays = blocked;
     if (dim === 'rows') this.retranslateAll();
     // attributes
     for (const runs of sheet.allRuns()) {
@@ -521,6 +822,32 @@ export class Workbook {
       if (loc.type !== locType || loc.sheetId !== sheet.id) return [m];
       const s = shiftSpan(op, loc.start, loc.end);
       return s ? [{ ...m, location: { ...loc, start: s[0], end: s[1] } }] : [];
+    });
+    this.retryAllBlocked();
+  }
+
+  /** A file saved before blocked arrays were modelled may hold failed spills: block them properly. */
+  private settleFailedSpills(): void {
+    for (const sheet of this.sheets) {
+      const id = this.hfId(sheet);
+      const ctx = this.dialect(sheet);
+      for (const [k, formula] of sheet.formulas) {
+        const address = { sheet: id, row: keyRow(k), col: keyCol(k) };
+        const v = peekValue(this.hf, address);
+        if (!(v instanceof DetailedCellError) || v.type !== 'SPILL') continue;
+        this.mutate(() => {
+          this.hf.setCellContents(address, [[translate(formula, ctx)]]);
+          const at = arrayAt(this.hf, address);
+          if (at && !at.free) this.blockArray(sheet, at.span);
+        });
+      }
+    }
+  }
+
+  /** After a structural change: every blocked array is tried again (its extent may have moved or grown). */
+  private retryAllBlocked(): void {
+    this.mutate(() => {
+      for (const s of this.sheets) this.retryBlocked(s);
     });
   }
 
@@ -568,7 +895,7 @@ export class Workbook {
       // HyperFormula only moves within its used width: make sure the columns exist there.
       const w = this.hf.getSheetDimensions(id).width;
       const need = Math.max(from - 1 + n, to - 1);
-      if (w < need) this.hf.setCellContents({ sheet: id, row: 0, col: need - 1 }, [[this.hf.getCellSerialized({ sheet: id, row: 0, col: need - 1 }) ?? null]]);
+      if (w < need) this.hf.setCellContents({ sheet: id, row: 0, col: need - 1 }, [[peekContent(this.hf, { sheet: id, row: 0, col: need - 1 }) ?? null]]);
       this.hf.moveColumns(id, from - 1, n, to - 1);
     }, false);
   }
@@ -584,8 +911,10 @@ export class Workbook {
 
   private syncNamedExpression(nr: NamedRangeSpec): void {
     const expr = '=' + this.rectA1(nr.rect, true, true);
-    if (this.hf.getNamedExpression(nr.name)) this.hf.changeNamedExpression(nr.name, expr);
-    else this.hf.addNamedExpression(nr.name, expr);
+    this.mutate(() => {
+      if (this.hf.getNamedExpression(nr.name)) this.hf.changeNamedExpression(nr.name, expr);
+      else this.hf.addNamedExpression(nr.name, expr);
+    });
   }
 
   setNamedRange(name: string, rect: Rect): void {
@@ -606,11 +935,13 @@ export class Workbook {
     this.namedRanges.splice(i, 1);
     // Formulas that use the name keep their text and show #NAME? (HyperFormula refuses to drop a
     // used name, so point it at an error instead).
-    try {
-      this.hf.removeNamedExpression(nr.name);
-    } catch {
-      this.hf.changeNamedExpression(nr.name, '=#REF!');
-    }
+    this.mutate(() => {
+      try {
+        this.hf.removeNamedExpression(nr.name);
+      } catch {
+        this.hf.changeNamedExpression(nr.name, '=#REF!');
+      }
+    });
     return true;
   }
 
@@ -618,6 +949,7 @@ export class Workbook {
 
   /** Every formula cell whose value is an error, with HyperFormula's message. */
   formulaErrors(): FormulaError[] {
+    this.recalculate();
     const out: FormulaError[] = [];
     for (const s of this.sheets) {
       const id = this.hfId(s);
@@ -630,7 +962,9 @@ export class Workbook {
             formula,
             error: sheetsErrorText(v.value),
             engineError: v.value,
-            message: v.message || (v.type === 'SPILL' ? 'Array result was not expanded because it would overwrite data.' : v.type),
+            message: s.blockedArrays.has(k)
+              ? `Array result was not expanded because it would overwrite data in ${this.blockerOf(s, { sheet: id, row0: keyRow(k), col0: keyCol(k), ...s.blockedArrays.get(k)! }) ?? '?'}.`
+              : v.message || (v.type === 'SPILL' ? 'Array result was not expanded because it would overwrite data.' : v.type),
           });
       }
     }
@@ -735,8 +1069,9 @@ export class Workbook {
     }
   }
 
-  /** HyperFormula evaluates eagerly; kept for callers that want an explicit "recalculate now". */
+  /** Rebuilds HyperFormula's graph and recalculates everything (tests that want a cold engine). */
   evaluateAll(): void {
+    this.recalculate();
     this.hf.rebuildAndRecalculate();
   }
 
@@ -781,6 +1116,7 @@ export class Workbook {
         // Relative references in the formula are relative to the range's top-left cell.
         const formula = shiftFormula(String(c.values[0]), row - anchor.row, col - anchor.col);
         const hid = this.hfId(s);
+        this.recalculate();
         try {
           const res = this.hf.calculateFormula(translate(formula, this.dialect(s)), hid);
           const val = Array.isArray(res) ? res[0]?.[0] : res;
@@ -810,10 +1146,13 @@ export class Workbook {
       namedRanges: this.namedRanges.map((n) => ({ name: n.name, rect: { ...n.rect } })),
       metadata: this.metadata.map((m) => JSON.parse(JSON.stringify(m))),
       protections: this.protections.map((p) => JSON.parse(JSON.stringify(p))),
+      recalculationInterval: this.recalculationInterval,
+      volatileMs: this.volatileMs,
     };
   }
 
   private sheetJSON(s: SheetModel): SheetJSON {
+    this.recalculate();
     const raw = this.hf.getSheetSerialized(this.hfId(s));
     const cells: (string | number | boolean | null)[][] = raw.map((r) =>
       r.map((v) => {
@@ -854,6 +1193,7 @@ export class Workbook {
       colWidths: [...s.colWidths.entries()],
       cells,
       formulas: [...s.formulas.entries()].map(([k, f]) => [keyRow(k), keyCol(k), f] as [number, number, string]),
+      ...(s.blockedArrays.size ? { blockedArrays: [...s.blockedArrays].map(([k, z]) => [keyRow(k), keyCol(k), z.rows, z.cols] as [number, number, number, number]) } : {}),
       formats: s.formats.toJSON(),
       notes: s.notes.toJSON(),
       validation: s.validation.toJSON(),
@@ -870,11 +1210,12 @@ export class Workbook {
     for (const s of json.sheets) {
       const rows: RawCellContent[][] = s.cells.map((r) => r.slice());
       const ctx: DialectContext = { currentSheet: s.name, maxRowsOf: (n) => maxRows.get(n.toLowerCase()) };
+      const blocked = new Set((s.blockedArrays ?? []).map(([r, c]) => cellKey(r, c)));
       for (const [r, c, f] of s.formulas) {
         while (rows.length <= r) rows.push([]);
         const row = rows[r];
         while (row.length < c) row.push(null);
-        row[c] = translate(f, ctx);
+        row[c] = blocked.has(cellKey(r, c)) ? Workbook.BLOCKED : translate(f, ctx);
       }
       sheetsContent[s.name] = rows;
     }
@@ -896,6 +1237,7 @@ export class Workbook {
       m.frozenCols = s.frozenCols;
       m.colWidths = new Map(s.colWidths);
       m.formulas = new Map(s.formulas.map(([r, c, f]) => [cellKey(r, c), f]));
+      m.blockedArrays = new Map((s.blockedArrays ?? []).map(([r, c, rows, cols]) => [cellKey(r, c), { rows, cols }]));
       m.formats = ColumnRuns.fromJSON(s.formats);
       m.notes = ColumnRuns.fromJSON(s.notes);
       m.validation = ColumnRuns.fromJSON(s.validation, sameJSON);
@@ -911,6 +1253,9 @@ export class Workbook {
     wb.namedRanges = json.namedRanges.map((n) => ({ name: n.name, rect: { ...n.rect } }));
     wb.metadata = JSON.parse(JSON.stringify(json.metadata));
     wb.protections = JSON.parse(JSON.stringify(json.protections));
+    wb.settleFailedSpills();
+    wb.recalculationInterval = json.recalculationInterval ?? 'ON_CHANGE';
+    if (typeof json.volatileMs === 'number') wb.refreshVolatile(json.volatileMs);
     return wb;
   }
 }
