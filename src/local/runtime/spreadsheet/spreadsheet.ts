@@ -15,6 +15,18 @@ import { LocalSheet } from './sheet';
 import { LocalDataValidationBuilder } from './validation';
 import type { Workbook } from './workbook';
 
+/**
+ * STUB (set-up's engineer, until the runtime models recalculation): the spreadsheet's
+ * recalculation interval, "how often this spreadsheet should recalculate"
+ * (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#setrecalculationintervalrecalculationinterval,
+ * https://developers.google.com/apps-script/reference/spreadsheet/recalculation-interval). Only
+ * stored, per workbook and not saved with it: volatile functions still refresh on every read.
+ * A new spreadsheet recalculates "on change" (Sheets' default, File → Settings → Calculation).
+ */
+export const RecalculationInterval = Object.freeze({ ON_CHANGE: 'ON_CHANGE', MINUTE: 'MINUTE', HOUR: 'HOUR' } as const);
+type RecalculationIntervalName = keyof typeof RecalculationInterval;
+const recalculationIntervals = new WeakMap<Workbook, RecalculationIntervalName>();
+
 type SpreadsheetReads = Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets'>;
 
 class LocalNamedRange {
@@ -79,6 +91,15 @@ export class LocalSpreadsheet implements SpreadsheetReads {
   }
   setSpreadsheetLocale(locale: string): void {
     this.wb.locale = locale;
+  }
+  getRecalculationInterval(): RecalculationIntervalName {
+    return recalculationIntervals.get(this.wb) ?? 'ON_CHANGE';
+  }
+  setRecalculationInterval(interval: RecalculationIntervalName): this {
+    const name = String(interval) as RecalculationIntervalName;
+    if (!(name in RecalculationInterval)) throw new Error(`Invalid argument: ${name}`);
+    recalculationIntervals.set(this.wb, name);
+    return this;
   }
   getNumSheets(): number {
     return this.wb.sheets.length;
@@ -232,6 +253,7 @@ export interface LocalSpreadsheetApp {
   Dimension: typeof enums.Dimension;
   Direction: typeof enums.Direction;
   ChartType: typeof enums.ChartType;
+  RecalculationInterval: typeof RecalculationInterval;
 }
 
 facades.sheet = (doc, id) => LocalSheet.of(doc, id);
@@ -280,5 +302,6 @@ export function createSpreadsheetApp(ctx: RuntimeContext, workbook: Workbook, op
     Dimension: enums.Dimension,
     Direction: enums.Direction,
     ChartType: enums.ChartType,
+    RecalculationInterval,
   };
 }
