@@ -134,8 +134,8 @@ describe('cells typed into a computed column', () => {
     addCustomers(rt);
     const name = CUSTOMERS.name.en;
     const days = col(CUSTOMERS, 'days_since_contact');
-    expect(rt.workbook.setCellFromUser(name, 2, days, 7)).toEqual({ ok: true });
-    expect(rt.workbook.setCellFromUser(name, 5, days, 9)).toEqual({ ok: true });
+    expect(rt.workbook.setCellFromUser(name, 2, days, '7')).toEqual({ ok: true });
+    expect(rt.workbook.setCellFromUser(name, 5, days, '9')).toEqual({ ok: true });
     rt.ui.queueResponse('YES');
     rt.run('setupWorkbook');
     expect(lastAlert(rt).prompt).toContain(`${columnLetter(days)}2, ${columnLetter(days)}5`);

@@ -45,6 +45,8 @@ export class SetupTab {
   private _maxRows?: number;
   private _name?: string;
   private readonly rangeCache = new Map<string, Range>();
+  /** Rows 1–2 of a tab created by this run, as set-up wrote them (nothing to read there). */
+  private createdRows?: unknown[][];
 
   constructor(
     readonly def: TabDef,
@@ -133,7 +135,7 @@ export class SetupTab {
   }
   /** Every data row, columns 1…width. */
   dataBlockA1(): string {
-    return blockA1(FIRST_DATA_ROW, FIRST_DATA_ROW + this.dataRows() - 1, 1, Math.max(1, this.width));
+    return blockA1(FIRST_DATA_ROW, this.lastRow(), 1, Math.max(1, this.width));
   }
   /** The last row of the sheet (the data ranges set-up writes end there). */
   lastRow(): number {
@@ -185,7 +187,6 @@ export class SetupTab {
     if (!h.values) h.values = h.range.getValues();
     return h.values;
   }
-  private createdRows?: unknown[][];
   notes(): string[] {
     if (this.created || !this.width) return this.blankRow('');
     const h = this.headerBlock();
@@ -227,7 +228,7 @@ export class SetupTab {
     if (!this.data) this.data = { range: this.range(this.dataBlockA1()) };
     return this.data;
   }
-  /** Number of data rows of the sheet (at least one, as Sheets keeps one row below a header). */
+  /** Number of data rows of the sheet (at least one). */
   dataRows(): number {
     return Math.max(1, this.maxRows() - FIRST_DATA_ROW + 1);
   }

@@ -35,8 +35,9 @@ export function openSetupTabs(ss: Spreadsheet, stored: StoredColumnMap, locale: 
       continue;
     }
     const tab = new SetupTab(def, f.sheet, f.id, false);
+    // The map's columns, for the very sheet it describes, while its header row is unchanged.
     const entry = stored.map?.tabs[def.key];
-    if (f.via === 'map' && entry && entry.id === f.id) {
+    if (entry && entry.id === f.id) {
       tab.width = entry.w;
       if (mapFits(entry, tab)) {
         for (const col of def.columns) tab.columns.set(col.key, entry.c[col.key]);
@@ -139,37 +140,31 @@ class TabCreator {
   /** Creates the tab; `besideForeign` names the user's same-named tab it is created beside. */
   create(def: TabDef, besideForeign?: string): SetupTab {
     if (this.count === null) this.count = this.ss.getNumSheets();
-    const wanted = def.name[this.locale];
-    const sheet = this.insert(wanted);
+    const { sheet, name } = this.insert(def.name[this.locale]);
     this.count++;
     sheet.addDeveloperMetadata(META_TAB, def.key);
     if (def.color) sheet.setTabColor(def.color);
     const tab = new SetupTab(def, sheet, sheet.getSheetId(), true);
-    const name = this.lastName;
     tab.knowName(name);
     this.report.createdTabs.push(name);
     if (besideForeign !== undefined) this.report.problems.push({ code: 'unknownTab', params: { sheet: besideForeign, created: name } });
     return tab;
   }
 
-  private lastName = '';
-  /** insertSheet under the wanted name, or the first free "name (Sales Desk)" when it is taken. */
-  private insert(wanted: string): Sheet {
+  /** A new last sheet under the wanted name, or the first free "name (Sales Desk)" when it is taken. */
+  private insert(wanted: string): { sheet: Sheet; name: string } {
+    const at = this.count!;
     try {
-      this.lastName = wanted;
-      return this.ss.insertSheet(wanted, this.count!);
+      return { sheet: this.ss.insertSheet(wanted, at), name: wanted };
     } catch (_e) {
       // Sheets refuses a name in use ("A sheet with the name … already exists").
     }
     const suffix = this.locale === 'zh' ? '（销售台）' : '(Sales Desk)';
     for (let i = 1; i < 100; i++) {
-      const n = i === 1 ? `${wanted} ${suffix}` : `${wanted} ${suffix} ${i}`;
-      if (!this.ss.getSheetByName(n)) {
-        this.lastName = n;
-        return this.ss.insertSheet(n, this.count!);
-      }
+      const name = i === 1 ? `${wanted} ${suffix}` : `${wanted} ${suffix} ${i}`;
+      if (!this.ss.getSheetByName(name)) return { sheet: this.ss.insertSheet(name, at), name };
     }
-    this.lastName = `${wanted} ${Date.now()}`;
-    return this.ss.insertSheet(this.lastName, this.count!);
+    const name = `${wanted} ${Date.now()}`;
+    return { sheet: this.ss.insertSheet(name, at), name };
   }
 }
