@@ -31,9 +31,6 @@ import { clearTypedCells } from './typed-cells';
 import { ensureValidation, RuleBook } from './validation';
 import type { SetupTab } from './tab';
 
-export { setupMessage, type SetupReport, type SetupProblem, type TypedCells } from './report';
-export { numberFormatFor } from './formats';
-
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The language of the workbook's texts: the Settings override, else the user's own language. */

@@ -15,7 +15,6 @@
  * until the column it reads is clear (typedCellsOf's caller decides that from the formulas).
  */
 import { FIRST_DATA_ROW } from '../../core/schema';
-import { columnLetter } from '../../core/formulas';
 import type { TypedCells } from './report';
 import { isEmptyCell, runsOf } from './tab';
 
@@ -66,9 +65,4 @@ export function clearTypedCells(ss: Spreadsheet, found: TypedCells[]): number {
     if (rows.length) sheet.getRange(FIRST_DATA_ROW, t.column).setFormula(t.formula);
   }
   return cleared;
-}
-
-/** The cells' A1 column letter (for messages). */
-export function letterOf(t: TypedCells): string {
-  return columnLetter(t.column);
 }
