@@ -13,12 +13,14 @@ const NOW = new Date('2026-03-02T02:00:00Z');
 /** The budgets set-up is held to (issue 11). */
 const BLANK_SETUP_BUDGET = 700;
 /**
- * A run that finds nothing to repair. It reads each thing it checks once per tab (header texts,
- * notes and look, first-row formulas, frozen rows, validations and number formats of every data
- * row, protections) and the workbook's named ranges and highlight rules: SpreadsheetApp has no
- * call that reads an attribute across tabs or several attributes at once, and the names,
- * protections and rules are one call each. Issue 11 asks for 80; that is below what reading
- * every checked attribute once costs (see the report of the set-up rework).
+ * A run that finds nothing to repair (259 calls today, in both languages). It reads each thing
+ * it checks once: per tab the header block (values, first-row formulas, notes, background, font
+ * colour and weight), frozen rows, row count, the data block's validations and number formats,
+ * the protections and their descriptions; the named ranges (one call each for their names); the
+ * highlight rules (ten getters each); the column map and the recalculation interval.
+ * SpreadsheetApp has no call that reads an attribute across tabs or several attributes at once,
+ * so nine tabs cost about 12 calls each before names (40), protections (~20) and rules (~60).
+ * Issue 11's 80 is below that floor: reaching it means checking less, which set-up does not do.
  */
 const NOTHING_TO_REPAIR_BUDGET = 270;
 
