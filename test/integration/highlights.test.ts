@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { FIRST_DATA_ROW, getTab, hasColumn, namedRanges, type TabDef } from '../../src/core/schema';
 import { columnLetter, lintFormula } from '../../src/core/formulas';
-import { highlightFormula } from '../../src/server/highlights';
+import { highlightFormula } from '../../src/server/setup/highlights';
 import { colOf, workbook, writeByKey } from './objections-fixture';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -4,7 +4,7 @@
  * Simplified Chinese (the facts come from the seeds, never their sentences; see
  * /work/shared/domain/seed-002-003.md §A5, §B5, §C5, seed-000-001.md §A5, §C9, seed-004.md §5).
  *
- * Set-up copies these lines into the Playbook tab once (see src/server/playbook-setup.ts); from
+ * Set-up copies these lines into the Playbook tab once (see src/server/setup/playbook.ts); from
  * then on the tab is the team's own and the sidebar reads it from there.
  *
  * Each line has a stable `key` (`<type>.<name>`): it is what set-up writes in the tab's key

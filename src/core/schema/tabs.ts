@@ -29,9 +29,23 @@ const DEFAULT_WIDTH: Record<ColumnType, number> = {
   id: 100,
 };
 
+/**
+ * Column widths come in a few steps: a declared width is rounded to the nearest (ties to the
+ * wider), so that neighbouring columns share one setColumnWidths call when set-up creates a tab,
+ * and the narrow step is Sheets' default width, which costs no call at all.
+ */
+export const WIDTH_STEPS = [100, 160, 280, 420] as const;
+
+function widthStep(px: number): number {
+  let best: number = WIDTH_STEPS[0];
+  for (const w of WIDTH_STEPS) if (Math.abs(w - px) <= Math.abs(best - px)) best = w;
+  return best;
+}
+
 /** One column: `c(key, type, header, note, extra)`. */
 function c(key: string, type: ColumnType, header: Localized, note: Localized, extra: Extra = {}): ColumnDef {
-  return { key, type, header, note, width: DEFAULT_WIDTH[type], ...extra };
+  const col: ColumnDef = { key, type, header, note, width: DEFAULT_WIDTH[type], ...extra };
+  return { ...col, width: widthStep(col.width) };
 }
 
 /** Columns every log tab ends with. */
@@ -126,6 +140,8 @@ const DAYS_LATE =
 
 const LOG_HEADER: HeaderStyle = { background: '#1a73e8', fontColor: '#ffffff', bold: true };
 const ADMIN_HEADER: HeaderStyle = { background: '#5f6368', fontColor: '#ffffff', bold: true };
+/** Computed columns of a log tab: the log colour turned inside out (light fill, blue text), so they read as "filled for you". */
+const COMPUTED_HEADER: HeaderStyle = { background: '#e8f0fe', fontColor: '#1a73e8', bold: true };
 
 export const CUSTOMERS: TabDef = {
   key: 'customers',
@@ -138,6 +154,7 @@ export const CUSTOMERS: TabDef = {
   frozenRows: 1,
   frozenColumns: 2,
   headerStyle: LOG_HEADER,
+  computedHeaderStyle: COMPUTED_HEADER,
   color: '#1a73e8',
   // Churn risk first: an overdue customer at risk shows amber on its ID and name, red on the rest.
   // Overdue reads the next follow-up date, not the status text, so it works in any language.
@@ -197,6 +214,7 @@ export const FOLLOWUPS: TabDef = {
   frozenRows: 1,
   frozenColumns: 1,
   headerStyle: LOG_HEADER,
+  computedHeaderStyle: COMPUTED_HEADER,
   color: '#188038',
   // By the planned / done / cancelled columns (not the status text), so any language works.
   highlights: [
@@ -241,6 +259,7 @@ export const OBJECTIONS: TabDef = {
   frozenRows: 1,
   frozenColumns: 1,
   headerStyle: LOG_HEADER,
+  computedHeaderStyle: COMPUTED_HEADER,
   color: '#e37400',
   // A written answer is overdue (seed 002 S3.3): the computed answer_overdue column.
   highlights: [{ key: 'overdue', formula: '{answer_overdue}=TRUE', columns: 'row', background: '#fce8e6' }],
@@ -286,6 +305,7 @@ export const SURVEY_RESPONSES: TabDef = {
   frozenRows: 1,
   frozenColumns: 1,
   headerStyle: LOG_HEADER,
+  computedHeaderStyle: COMPUTED_HEADER,
   color: '#9334e6',
   columns: [
     c('response_id', 'id', L('Response ID', '问卷编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
@@ -321,6 +341,7 @@ export const DEALS: TabDef = {
   frozenRows: 1,
   frozenColumns: 1,
   headerStyle: LOG_HEADER,
+  computedHeaderStyle: COMPUTED_HEADER,
   color: '#d93025',
   columns: [
     c('deal_id', 'id', L('Deal ID', '成交编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),

@@ -92,6 +92,11 @@ export interface TabDef {
   /** Frozen columns (e.g. the ID and name of a customer). */
   frozenColumns?: number;
   headerStyle: HeaderStyle;
+  /**
+   * The header look of computed columns (those with a formula), so a user sees before typing
+   * which columns Sales Desk fills; the tab's header style when absent.
+   */
+  computedHeaderStyle?: HeaderStyle;
   /** Tab colour. */
   color?: string;
   /** Conditional formats on the data rows, in order of precedence. */

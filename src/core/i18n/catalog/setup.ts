@@ -19,6 +19,11 @@ export const setup = defineMessages(
     'setup.problem.listChanged':
       'A built-in dropdown value in "{sheet}" cell {cell} was changed to "{value}". Formulas that rely on it may show other values.',
     'setup.problem.settingMissing': 'The setting "{setting}" could not be placed on the Settings tab.',
+    'setup.problem.headerRowMissing':
+      'Row 1 of "{sheet}" is not Sales Desk\'s header row: it holds data, or none of its headers is recognised (was the header row deleted?). Nothing on that tab was changed. Put the header row back (Edit → Undo, or insert an empty row 1) and run Set up again.',
+    'setup.clearTyped.question': 'Clear the typed cells listed above ({count} in all), so that the computed columns fill again? What is in those cells will be deleted.',
+    'setup.clearTyped.done': 'Cleared the typed cells ({count}): the computed columns fill again.',
+    'setup.clearTyped.partly': 'Cleared {count} of the {total} typed cells; the others had changed in the meantime and were left as they are. Run Set up again to check.',
     'setup.busy': 'Another person is setting up or changing the workbook. Try again in a minute.',
   },
   {
@@ -35,6 +40,11 @@ export const setup = defineMessages(
       '“{sheet}”中的“{column}”列在 {cell} 有一个不属于销售台的公式，已保留；清除该单元格后再次运行初始化即可恢复自动计算。',
     'setup.problem.listChanged': '“{sheet}”单元格 {cell} 中的内置下拉选项被改为“{value}”。依赖它的公式可能显示其他值。',
     'setup.problem.settingMissing': '无法在设置表中放置设置项“{setting}”。',
+    'setup.problem.headerRowMissing':
+      '“{sheet}”的第 1 行不是销售台的表头：其中是数据，或没有一个表头能被识别（表头行是否被删除了？）。该工作表未作任何改动。请恢复表头行（编辑 → 撤消，或在最上方插入一个空行），然后再次运行初始化。',
+    'setup.clearTyped.question': '是否清除上面列出的手动输入单元格（共 {count} 个），让自动计算列重新填满？这些单元格中的内容将被删除。',
+    'setup.clearTyped.done': '已清除手动输入的单元格（{count} 个），自动计算列已重新填满。',
+    'setup.clearTyped.partly': '已清除 {total} 个手动输入单元格中的 {count} 个；其余单元格在此期间已被修改，保持原样。请再次运行初始化进行检查。',
     'setup.busy': '其他人正在初始化或修改工作簿，请稍后再试。',
   },
 );

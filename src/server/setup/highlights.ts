@@ -17,23 +17,13 @@
  * `N("salesdesk:churn|overdue")`, the Follow-ups markers `N("salesdesk:fu-…")` (any
  * `N("salesdesk:…")`, in fact) and the unmarked Objections rule `=$X2=TRUE` in light red.
  *
- * Cost: on a tab that declares highlights, one read of the rules and a few getters per rule;
- * when something changed, one builder per rule and one setConditionalFormatRules. Never per row.
+ * Cost: on a tab that declares highlights, one read of the rules and a few getters per rule
+ * (its formula, format and each range's coordinates), stopping at the first difference; when
+ * something changed, one builder per rule and one setConditionalFormatRules. Never per row.
  */
-import { FIRST_DATA_ROW, type HighlightDef, type TabDef } from '../core/schema';
-import { resolveFormula, sameFormula, UnresolvedColumnError } from '../core/formulas';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The part of set-up's per-tab state highlights need. */
-export interface HighlightTab {
-  def: TabDef;
-  sheet: Sheet;
-  /** 1-based column of each of the tab's keys, as set-up found them. */
-  columns: Map<string, number>;
-  /** The sheet's max rows when the caller already knows it (read from the sheet otherwise). */
-  maxRows?: number;
-}
+import { FIRST_DATA_ROW, type HighlightDef } from '../../core/schema';
+import { resolveFormula, sameFormula, UnresolvedColumnError } from '../../core/formulas';
+import { blockA1, runsOf, type SetupTab } from './tab';
 
 /** The marker text of a highlight: N("salesdesk:hl:customers.overdue")=0 in the rule's formula. */
 export function highlightMarker(tabKey: string, key: string): string {
@@ -82,17 +72,6 @@ export function highlightFormula(tabKey: string, h: HighlightDef, column: (key: 
   return `=AND(${andArguments(body) ?? body},N("${highlightMarker(tabKey, h.key)}")=0)`;
 }
 
-/** Runs of adjacent 1-based columns as [first, count]. */
-function runsOf(cols: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const c of [...new Set(cols)].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === c) last[1]++;
-    else out.push([c, 1]);
-  }
-  return out;
-}
-
 interface Wanted {
   formula: string;
   /** [first column, count] of each range, rows FIRST_DATA_ROW … max rows. */
@@ -102,7 +81,7 @@ interface Wanted {
   bold: boolean | null;
 }
 
-function wanted(tab: HighlightTab, h: HighlightDef): Wanted | null {
+function wanted(tab: SetupTab, h: HighlightDef): Wanted | null {
   let ranges: [number, number][];
   if (h.columns === 'row') ranges = [[1, Math.max(...tab.columns.values())]];
   else {
@@ -128,22 +107,30 @@ function wanted(tab: HighlightTab, h: HighlightDef): Wanted | null {
 
 const colour = (c: string | null | undefined) => (c ? c.toLowerCase() : null);
 
+/** The rules' ranges on a tab created by this run (see SetupTab.prefetch). */
+export function highlightRangesA1(tab: SetupTab): string[] {
+  return (tab.def.highlights ?? [])
+    .map((h) => wanted(tab, h))
+    .flatMap((w) => (w ? w.ranges.map(([from, n]) => blockA1(FIRST_DATA_ROW, tab.lastRow(), from, n)) : []));
+}
+
 /**
  * Writes the tab's declared highlights (idempotent): replaces only the rules set-up wrote, keeps
  * the user's, covers the sheet's current rows. Returns true when it changed the rules.
  */
-export function ensureHighlights(tab: HighlightTab): boolean {
+export function ensureHighlights(tab: SetupTab): boolean {
   const declared = tab.def.highlights;
   if (!declared || !tab.columns.size) return false;
   const { sheet } = tab;
   const want = declared.map((h) => wanted(tab, h)).filter((w): w is Wanted => w !== null);
-  const rows = Math.max(1, (tab.maxRows ?? sheet.getMaxRows()) - FIRST_DATA_ROW + 1);
-  const rules = sheet.getConditionalFormatRules();
+  const lastRow = tab.lastRow();
+  const rules = tab.created ? [] : sheet.getConditionalFormatRules();
   const legacy = LEGACY[tab.def.key];
   const read = rules.map((r) => {
     const c = r.getBooleanCondition();
-    const formula = c && String(c.getCriteriaType()) === 'CUSTOM_FORMULA' ? String(c.getCriteriaValues()[0] ?? '') : '';
-    const ours = !!formula && (MARKED.test(formula) || (!!legacy && legacy(formula, colour(c!.getBackground()) ?? '')));
+    // A rule of another kind has no formula among its criteria values, so no marker either.
+    const formula = c ? String(c.getCriteriaValues()[0] ?? '') : '';
+    const ours = formula.startsWith('=') && (MARKED.test(formula) || (!!legacy && legacy(formula, colour(c!.getBackground()) ?? '')));
     return { rule: r, condition: c, formula, ours };
   });
   const mine = read.filter((x) => x.ours);
@@ -155,18 +142,17 @@ export function ensureHighlights(tab: HighlightTab): boolean {
       if (colour(condition.getBackground()) !== colour(w.background) || colour(condition.getFontColor()) !== colour(w.fontColor)) return false;
       if ((condition.getBold() ?? null) !== w.bold) return false;
       const rs = rule.getRanges();
+      // Coordinates, not A1 notation (a range across every column may print as rows only).
       return (
         rs.length === w.ranges.length &&
-        rs.every(
-          (r, k) => r.getRow() === FIRST_DATA_ROW && r.getNumRows() === rows && r.getColumn() === w.ranges[k][0] && r.getNumColumns() === w.ranges[k][1],
-        )
+        rs.every((r, k) => r.getRow() === FIRST_DATA_ROW && r.getNumRows() === lastRow - FIRST_DATA_ROW + 1 && r.getColumn() === w.ranges[k][0] && r.getNumColumns() === w.ranges[k][1])
       );
     });
   if (same) return false;
   const built = want.map((w) => {
     let b = SpreadsheetApp.newConditionalFormatRule()
       .whenFormulaSatisfied(w.formula)
-      .setRanges(w.ranges.map(([from, n]) => sheet.getRange(FIRST_DATA_ROW, from, rows, n)));
+      .setRanges(tab.ranges(w.ranges.map(([from, n]) => blockA1(FIRST_DATA_ROW, lastRow, from, n))));
     if (w.background) b = b.setBackground(w.background);
     if (w.fontColor) b = b.setFontColor(w.fontColor);
     if (w.bold !== null) b = b.setBold(w.bold);
