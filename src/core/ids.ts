@@ -30,3 +30,8 @@ export function idsAfter(prefix: string, highest: number, count: number): string
   for (let i = 1; i <= count; i++) out.push(formatId(prefix, highest + i));
   return out;
 }
+
+/** The next ID after the ones in use: `O-000001`, `O-000002`, … (gaps are never refilled). */
+export function nextId(prefix: string, existing: Iterable<unknown>, counter = 0): string {
+  return formatId(prefix, highestId(prefix, existing, counter) + 1);
+}
