@@ -35,3 +35,22 @@ export function idsAfter(prefix: string, highest: number, count: number): string
 export function nextId(prefix: string, existing: Iterable<unknown>, counter = 0): string {
   return formatId(prefix, highestId(prefix, existing, counter) + 1);
 }
+
+/**
+ * Which tabs give IDs, in which column, with which prefix, and the document property that keeps
+ * the highest number ever given together with where the next row goes (see
+ * src/server/records/append.ts). The property names are the ones earlier versions used for their
+ * counters, so a workbook keeps counting where it was.
+ */
+export interface IdScheme {
+  column: string;
+  prefix: string;
+  property: string;
+}
+
+export const ID_SCHEMES: Readonly<Record<string, IdScheme>> = {
+  customers: { column: 'customer_id', prefix: 'C', property: 'salesdesk.seq.customer' },
+  followups: { column: 'followup_id', prefix: 'F', property: 'salesdesk.followups.append' },
+  objections: { column: 'objection_id', prefix: 'O', property: 'salesdesk.seq.objection' },
+  deals: { column: 'deal_id', prefix: 'D', property: 'salesdesk.seq.deal' },
+};

@@ -1,8 +1,18 @@
 import { t } from '../core/i18n';
 import { currentLocale } from './locale';
+import { flushWrites } from './records';
 
 /** How long a save waits for another rep's save to finish before giving up. */
 const LOCK_WAIT_MS = 20_000;
+
+/**
+ * The document lock, or null where there is none: getDocumentLock() "returns null if called from
+ * a standalone script or web app" (https://developers.google.com/apps-script/reference/lock/lock-service#getDocumentLock()).
+ * Without a document nobody else can be editing it, so the work then runs without a lock.
+ */
+function documentLock(): GoogleAppsScript.Lock.Lock | null {
+  return LockService.getDocumentLock() ?? null;
+}
 
 /**
  * Runs `work` holding the document lock, so two reps saving at the same moment never
@@ -13,16 +23,33 @@ const LOCK_WAIT_MS = 20_000;
  * writes visible to the next holder.
  */
 export function withDocumentLock<T>(work: () => T): T {
-  const lock = LockService.getDocumentLock();
-  try {
-    lock.waitLock(LOCK_WAIT_MS);
-  } catch (_e) {
-    throw new Error(t(currentLocale(), 'error.busy'));
+  const lock = documentLock();
+  if (lock) {
+    try {
+      lock.waitLock(LOCK_WAIT_MS);
+    } catch (_e) {
+      throw new Error(t(currentLocale(), 'error.busy'));
+    }
   }
   try {
     return work();
   } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
+    flushWrites();
+    lock?.releaseLock();
+  }
+}
+
+/**
+ * As withDocumentLock for background work (the hourly dispatcher): waits up to `waitMs`, and
+ * returns `busy` instead of throwing when another execution keeps the lock.
+ */
+export function tryWithDocumentLock<T>(waitMs: number, work: () => T): { ok: true; value: T } | { ok: false } {
+  const lock = documentLock();
+  if (lock && !lock.tryLock(waitMs)) return { ok: false };
+  try {
+    return { ok: true, value: work() };
+  } finally {
+    flushWrites();
+    lock?.releaseLock();
   }
 }

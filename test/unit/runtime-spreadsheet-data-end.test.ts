@@ -96,4 +96,17 @@ describe('rows inserted before the last row', () => {
     expect([p.getRow(), p.getLastRow()]).toEqual([2, max + 5000]);
     expect(ss.getRangeByName('SD_TEST')!.getLastRow()).toBe(max + 5000);
   });
+
+  it('inside an ARRAYFORMULA’s results: the array fills the new rows, as in Sheets', () => {
+    const { sheet } = setup();
+    sheet.getRange('A2:A3').setValues([['x'], ['y']]);
+    sheet.getRange('B2').setFormula('=ARRAYFORMULA(IF(A2:A="","",LEN(A2:A)))');
+    sheet.getRange('C2').setFormula('=ARRAYFORMULA(IF(B2:B="","",B2:B*10))');
+    const max = sheet.getMaxRows();
+    sheet.insertRowsBefore(max, 100);
+    sheet.getRange(max + 50, 1).setValue('hello');
+    expect(sheet.getRange(max + 50, 2, 1, 2).getValues()).toEqual([[5, 50]]);
+    expect(sheet.getRange('B2:C3').getValues()).toEqual([[1, 10], [1, 10]]);
+    expect(sheet.getRange('B2').getFormula()).toBe('=ARRAYFORMULA(IF(A2:A="","",LEN(A2:A)))');
+  });
 });

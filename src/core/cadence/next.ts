@@ -59,9 +59,9 @@ export function cadenceDays(c: Pick<CadenceInput, 'stage' | 'intention'>, s: Cad
   if (c.intention === 'high') return s.followup_high_hours / 24;
   return s.followup_medium_days;
 }
-/** Blank for the monthly rule (and for a row without an ID). */
+/** Blank for the monthly rule, and where there is no base date (no ID, never contacted nor dated). */
 export const CADENCE_DAYS_FORMULA =
-  `ARRAYFORMULA(IF({customer_id}="","",IF({stage}=${STAGE(6)},SD_RETURN_CALL_DAYS,IF({stage}=${STAGE(7)},SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS,` +
+  `ARRAYFORMULA(IF({cadence_base}="","",IF({stage}=${STAGE(6)},SD_RETURN_CALL_DAYS,IF({stage}=${STAGE(7)},SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS,` +
   `IF(({stage}=${STAGE(9)})+({intention_level}=${INTENT(3)}),"",` +
   `IF({intention_level}=${INTENT(1)},SD_FOLLOWUP_HIGH_HOURS/24,SD_FOLLOWUP_MEDIUM_DAYS))))))`;
 

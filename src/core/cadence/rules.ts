@@ -21,6 +21,7 @@
  * All times are serials in the spreadsheet's time zone (src/core/cadence/time.ts converts).
  */
 import { getSetting } from '../settings';
+import { listItemKey } from '../lists';
 import { edate } from '../tiers/dates';
 import { tierSettings, type TierSettings } from '../tiers/rules';
 import { nextFollowup, skipWeekend } from './next';
@@ -140,4 +141,10 @@ export function planAfterContact(f: ContactFacts, s: CadenceSettings): PlannedCo
     out.push({ due: skipWeekend(edate(f.at, s.survey_after_delivery_months), s), rule: 'survey', purpose: 'survey' });
   }
   return out;
+}
+
+/** The kind of customer a cell or form value names (the `scenario` list), or null. */
+export function scenarioKeyOf(v: unknown): ScenarioKey | null {
+  const k = listItemKey('scenario', v);
+  return k === 'new' || k === 'repurchase' || k === 'key_account' ? k : null;
 }
