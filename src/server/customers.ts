@@ -216,7 +216,10 @@ export function saveCustomer(rawInput: unknown, rawOptions?: unknown): SaveCusto
 
     const now = new Date();
     if (target) {
-      const row: Record<string, unknown> = { ...record, updated_at: now };
+      // The created columns sit between Notes and Updated: written back as they are, so the
+      // row goes in two runs of columns instead of three.
+      const current = customers.readRow(target.row);
+      const row: Record<string, unknown> = { notes: current.notes, ...record, created_at: current.created_at, created_by: current.created_by, updated_at: now };
       let id = target.id;
       if (!id) {
         id = customers.claimIds(1, index.extent)[0];
@@ -228,7 +231,7 @@ export function saveCustomer(rawInput: unknown, rawOptions?: unknown): SaveCusto
 
     if (!record.stage) record.stage = (lists.stage ?? [])[0] ?? '';
     if (!record.owner && me) record.owner = me.name;
-    const added = customers.append([{ ...record, created_at: now, created_by: user.by, updated_at: now }], index.extent);
+    const added = customers.append([{ notes: '', ...record, created_at: now, created_by: user.by, updated_at: now }], index.extent);
     const id = added.ids[0];
     return { ok: true, id, row: added.row, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
   });

@@ -10,7 +10,7 @@
  */
 import { t, type Locale, type MessageKey } from '../core/i18n';
 import { getList, listItemKey, workbookLabel } from '../core/lists';
-import { FIRST_DATA_ROW } from '../core/schema';
+import { FIRST_DATA_ROW, getTab } from '../core/schema';
 import type { SaveResult } from '../core/result';
 import {
   checkDealInput,
@@ -94,7 +94,8 @@ function openDealTabs(wb: Workbook, locale: Locale): Tabs {
 
 /** What the values and a save need of every customer row. */
 const CUSTOMER_KEYS = ['customer_id', 'name', 'stage', 'owner', 'last_contact_at'] as const;
-const DEAL_KEYS = ['deal_id', 'customer_id', 'amount', 'won_on'] as const;
+/** Every Deals column: the read then checks the whole header row the new deal is written under (no second read). */
+const DEAL_KEYS = getTab('deals').columns.map((c) => c.key);
 const SURVEY_KEYS = ['customer_id', 'answered_at', 'service_quality', 'solution_effect', 'response_speed', 'teamwork'] as const;
 
 function dealFacts(rows: readonly ReadRow[]): DealFact[] {

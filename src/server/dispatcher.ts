@@ -68,7 +68,7 @@ function takeLease(props: GoogleAppsScript.Properties.Properties, run: string, n
     if (held && held.run !== run && typeof held.at === 'number' && nowMs - held.at < LEASE_MS) return false;
     props.setProperty(LEASE_PROPERTY, JSON.stringify({ run, at: nowMs }));
     return true;
-  });
+  }, false);
   return got.ok && got.value;
 }
 
@@ -76,7 +76,7 @@ function giveBackLease(props: GoogleAppsScript.Properties.Properties, run: strin
   tryWithDocumentLock(LOCK_WAIT_MS, () => {
     const held = JSON.parse(props.getProperty(LEASE_PROPERTY) ?? 'null') as { run?: string } | null;
     if (held?.run === run) props.deleteProperty(LEASE_PROPERTY);
-  });
+  }, false);
 }
 
 /** Trigger handler: runs every due job once. Also safe to run by hand. */

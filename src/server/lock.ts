@@ -19,8 +19,9 @@ function documentLock(): GoogleAppsScript.Lock.Lock | null {
  * interleave their reads and writes (IDs stay unique, rows are not overwritten).
  * https://developers.google.com/apps-script/reference/lock/lock#waitLock(Integer):
  * waitLock throws when the lock cannot be had in time; we turn that into a message the
- * user can act on, in their language. SpreadsheetApp.flush() before releasing makes the
- * writes visible to the next holder.
+ * user can act on, in their language. The writes are flushed before the lock is released, as
+ * https://developers.google.com/apps-script/reference/lock/lock#releaseLock() asks of scripts
+ * that use a spreadsheet, so the next holder reads them.
  */
 export function withDocumentLock<T>(work: () => T): T {
   const lock = documentLock();
@@ -41,15 +42,16 @@ export function withDocumentLock<T>(work: () => T): T {
 
 /**
  * As withDocumentLock for background work (the hourly dispatcher): waits up to `waitMs`, and
- * returns `busy` instead of throwing when another execution keeps the lock.
+ * returns `{ ok: false }` instead of throwing when another execution keeps the lock. `wrote`
+ * false skips the flush (the work only read, or wrote properties).
  */
-export function tryWithDocumentLock<T>(waitMs: number, work: () => T): { ok: true; value: T } | { ok: false } {
+export function tryWithDocumentLock<T>(waitMs: number, work: () => T, wrote = true): { ok: true; value: T } | { ok: false } {
   const lock = documentLock();
   if (lock && !lock.tryLock(waitMs)) return { ok: false };
   try {
     return { ok: true, value: work() };
   } finally {
-    flushWrites();
+    if (wrote) flushWrites();
     lock?.releaseLock();
   }
 }

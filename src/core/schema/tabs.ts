@@ -114,13 +114,13 @@ export const CUSTOMERS: TabDef = {
     c('needs', 'longtext', L('Needs', '需求描述'), L('Short description of what the customer needs.', '客户需求的简要描述。')),
     c('need_confirmed', 'boolean', L('Need confirmed', '需求已确认'), L('Tick when the customer has a clear need.', '客户有明确需求时勾选。'), { width: 100 }),
     c('budget_confirmed', 'boolean', L('Budget confirmed', '预算已确认'), L('Tick when the customer has confirmed a budget.', '客户已确认预算时勾选。'), { width: 100 }),
+    c('stage', 'list', L('Stage', '销售阶段'), L('Where the sale stands: six stages, then Won, Lost or On hold.', '销售进展：六个阶段，或已成交、已丢单、暂缓。'), { list: 'stage', width: 190 }),
+    owner(L('The rep responsible for this customer (team list in Settings).', '负责该客户的销售（见设置中的团队名单）。')),
     c('intention_level', 'list', L('Intention level', '意向等级'), L('Computed: High = need and budget confirmed, Medium = need only, Low = neither.', '自动计算：高 = 需求和预算都已确认，中 = 仅需求，低 = 都未确认。'), {
       list: 'intention',
       width: 110,
       formula: INTENTION_FORMULA,
     }),
-    c('stage', 'list', L('Stage', '销售阶段'), L('Where the sale stands: six stages, then Won, Lost or On hold.', '销售进展：六个阶段，或已成交、已丢单、暂缓。'), { list: 'stage', width: 190 }),
-    owner(L('The rep responsible for this customer (team list in Settings).', '负责该客户的销售（见设置中的团队名单）。')),
     c('last_contact_at', 'datetime', L('Last contact', '最近联系'), L('Date of the latest follow-up (kept up to date by Sales Desk).', '最近一次跟进的时间（由销售台更新）。'), { protected: true }),
     c('days_since_contact', 'integer', L('Days since contact', '未联系天数'), L('Computed: days since the last contact.', '自动计算：距最近一次联系的天数。'), {
       formula: DAYS_SINCE_CONTACT_FORMULA,
@@ -175,6 +175,7 @@ export const FOLLOWUPS: TabDef = {
     c('cancelled', 'boolean', L('Cancelled', '已取消'), L('Tick when a planned contact will not happen.', '计划的联系取消时勾选。')),
     c('rule', 'text', L('Planned by', '计划依据'), L('Which cadence planned this contact (set by Sales Desk): high, medium, low, return_call, survey, new_customer, existing_customer, key_account, manual or objection. The KPIs count by it.', '本次联系由哪条跟进节奏安排（由销售台填写）：high 高意向、medium 中意向、low 低意向、return_call 交付回访、survey 满意度调查、new_customer 新客户、existing_customer 老客户、key_account 大客户、manual 手动、objection 异议。指标按此统计。'), { protected: true, width: 120 }),
     c('snooze_reason', 'text', L('Snoozed', '延后原因'), L('Why the planned date was moved, with the day it was moved (set from the Today view).', '计划时间被延后的原因及延后日期（在“今日跟进”中填写）。'), { width: 200 }),
+    ...audit(),
     c('status', 'list', L('Status', '状态'), L('Computed: cancelled if ticked, done once a done time is set, overdue when the planned day is before today, otherwise planned.', '自动计算：勾选取消为已取消；有完成时间为已完成；计划日期早于今天为已逾期；否则为已计划。'), {
       list: 'followup_status',
       width: 100,
@@ -184,7 +185,6 @@ export const FOLLOWUPS: TabDef = {
       width: 90,
       formula: DAYS_LATE_FORMULA,
     }),
-    ...audit(),
   ],
 };
 
@@ -207,14 +207,7 @@ export const OBJECTIONS: TabDef = {
     c('details', 'longtext', L('Customer’s words', '客户原话'), L('What the customer said, as close to their words as possible.', '客户的原话，尽量照实记录。')),
     c('cause', 'longtext', L('Real cause', '真实原因'), L('What really lies behind the objection (seed 000 §4.3.1).', '异议背后的真实原因（资料 000 §4.3.1）。')),
     c('response', 'longtext', L('Response', '应对措施'), L('How we answered.', '我们如何应对。')),
-    c('answer_due', 'datetime', L('Answer due', '书面答复期限'), L('Computed: raised time plus the written-answer time in Settings (24 h).', '自动计算：提出时间加上设置中的书面答复时限（24 小时）。'), {
-      formula: ANSWER_DUE_FORMULA,
-    }),
     c('answered_at', 'datetime', L('Answered', '答复时间'), L('When the written answer was sent.', '书面答复发出的时间。')),
-    c('answer_overdue', 'boolean', L('Answer overdue', '答复已逾期'), L('Computed: no written answer yet and the answer is past due.', '自动计算：尚未书面答复且已超过答复期限。'), {
-      width: 100,
-      formula: ANSWER_OVERDUE_FORMULA,
-    }),
     c('customer_feedback', 'longtext', L('Customer feedback', '客户反馈'), L('How the customer reacted to the answer.', '客户对答复的反应。')),
     c('result', 'list', L('Result', '处理结果'), L('Resolved, partly resolved or unresolved.', '已解决、部分解决或未解决。'), { list: 'objection_result', width: 120 }),
     c('resolved_at', 'datetime', L('Resolved', '解决时间'), L('When the result became "resolved" (set by Sales Desk; you may correct it).', '处理结果变为“已解决”的时间（由销售台填写，可手动更正）。')),
@@ -223,6 +216,13 @@ export const OBJECTIONS: TabDef = {
     owner(L('The rep who handles the objection.', '负责处理该异议的销售。')),
     c('lost_deal', 'boolean', L('Lost the deal', '导致丢单'), L('Ticked when the rep names this objection as the reason the customer was lost.', '销售确认因该异议而丢单时勾选。'), { width: 100 }),
     ...audit(),
+    c('answer_due', 'datetime', L('Answer due', '书面答复期限'), L('Computed: raised time plus the written-answer time in Settings (24 h).', '自动计算：提出时间加上设置中的书面答复时限（24 小时）。'), {
+      formula: ANSWER_DUE_FORMULA,
+    }),
+    c('answer_overdue', 'boolean', L('Answer overdue', '答复已逾期'), L('Computed: no written answer yet and the answer is past due.', '自动计算：尚未书面答复且已超过答复期限。'), {
+      width: 100,
+      formula: ANSWER_OVERDUE_FORMULA,
+    }),
   ],
 };
 

@@ -124,7 +124,12 @@ export class Tab implements TabRef {
   /** Checks the whole header row (one read, once per execution), and finds the tab again when it changed. */
   checkAll(): void {
     if (this.checked === 'all' || !this.record) return;
+    // A read from the header row may already have checked every cell of it.
     const width = this.record.headers.length;
+    if (width > 0 && this.isChecked(Array.from({ length: width }, (_, i) => i + 1))) {
+      this.checked = 'all';
+      return;
+    }
     let ok = false;
     try {
       ok = width > 0 && headersMatch(this.record, 1, this.sheet.getSheetValues(HEADER_ROW, 1, 1, width)[0]);
@@ -431,10 +436,32 @@ export class Tab implements TabRef {
     return idsAfter(this.scheme.prefix, highest, count);
   }
 
-  /** Appends records after the data, each given the next ID in the tab's ID column; returns the first row and the IDs. */
+  /**
+   * Appends records after the data, each given the next ID in the tab's ID column; returns the
+   * first row and the IDs. The rows are new, so input columns between the ones written are written
+   * blank: each stretch of input columns goes in one setValues.
+   */
   append(records: readonly RowRecord[], known?: Extent): { row: number; ids: string[] } {
     const claim = this.reserve(records.length, known);
-    const withIds = this.scheme ? records.map((r, i) => ({ ...r, [this.scheme!.column]: claim.ids[i] })) : records;
+    const written = new Set<string>();
+    for (const r of records) for (const k of Object.keys(r)) written.add(k);
+    if (this.scheme) written.add(this.scheme.column);
+    // Input columns not written, lying between two written ones with no computed column between.
+    const blanks: RowRecord = {};
+    const laid = this.def.columns.filter((c) => this.columns.has(c.key)).sort((a, b) => this.columns.get(a.key)! - this.columns.get(b.key)!);
+    let gap: string[] = [];
+    let afterWritten = false;
+    for (const c of laid) {
+      if (c.formula) {
+        gap = [];
+        afterWritten = false;
+      } else if (written.has(c.key)) {
+        if (afterWritten) for (const k of gap) blanks[k] = '';
+        gap = [];
+        afterWritten = true;
+      } else gap.push(c.key);
+    }
+    const withIds = records.map((r, i) => ({ ...blanks, ...r, ...(this.scheme ? { [this.scheme.column]: claim.ids[i] } : {}) }));
     this.write(claim.row, withIds);
     claim.commit();
     return { row: claim.row, ids: claim.ids };
