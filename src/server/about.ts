@@ -2,6 +2,7 @@ import { VERSION } from '../core/version';
 import { t } from '../core/i18n';
 import { currentLocale } from './locale';
 import { showSidebar } from './host';
+import { googleEmail } from './records';
 
 /** What the About sidebar shows, as it crosses google.script.run (plain strings only). */
 export interface AboutInfo {
@@ -20,11 +21,5 @@ export function showAbout(): void {
 
 /** Sidebar API: the version and who Google says the user is ('' when it will not say). */
 export function getAboutInfo(): AboutInfo {
-  let email = '';
-  try {
-    email = Session.getActiveUser().getEmail();
-  } catch (_e) {
-    // Identity withheld (consumer accounts, see platform-facts C9): show the "unknown" line.
-  }
-  return { version: VERSION, locale: currentLocale(), email };
+  return { version: VERSION, locale: currentLocale(), email: googleEmail() };
 }

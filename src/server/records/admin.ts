@@ -17,7 +17,7 @@ import type { ReadRow } from './tab';
 export type SettingValues = Record<string, number | boolean | string>;
 
 /** A setting cell's value as its unit reads it; blank or unreadable → the sourced default. */
-export function coerceSetting(def: SettingDef, raw: unknown): number | boolean | string {
+function coerceSetting(def: SettingDef, raw: unknown): number | boolean | string {
   if (raw === '' || raw === null || raw === undefined) return def.default;
   if (def.unit === 'boolean') return raw === true || String(raw).toUpperCase() === 'TRUE';
   if (def.unit === 'choice') return (def.list && listItemKey(def.list, raw)) || def.default;

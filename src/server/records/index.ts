@@ -11,13 +11,13 @@
  * - customers.ts: the register's identifying columns and the one customer search.
  */
 export { Workbook, openWorkbook } from './workbook';
-export { Tab, TabMissingError, anchorKeys, type ReadRow, type Extent } from './tab';
+export { Tab, TabMissingError, type ReadRow, type Extent } from './tab';
 export type { RowRecord, TabRef } from './write';
-export { readSettings, readTeam, readLists, listColumns, settingValues, coerceSetting, type SettingValues } from './admin';
+export { readSettings, readTeam, readLists, listColumns, settingValues, type SettingValues } from './admin';
 export { currentUser, chooseMember, googleEmail, chosenRef, ME_PROPERTY, type CurrentUser } from './people';
 export { customersTab, readCustomerIndex, findCustomers, IDENTIFYING_KEYS, type CustomerIndex } from './customers';
 
-/** Applies pending writes now (before the document lock is released). */
+/** Applies pending writes now: before the document lock is released, so the next holder reads them. */
 export function flushWrites(): void {
   SpreadsheetApp.flush();
 }

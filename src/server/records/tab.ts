@@ -64,7 +64,7 @@ const GROW_AT_LEAST = 100;
 const blank = (v: unknown) => v === '' || v === null || v === undefined;
 
 /** The columns whose content makes a row a row: the ID column and the required columns; every input column on tabs without them. */
-export function anchorKeys(def: TabDef): string[] {
+function anchorKeys(def: TabDef): string[] {
   const id = ID_SCHEMES[def.key]?.column;
   const keys = def.columns.filter((c) => !c.formula && (c.key === id || c.required)).map((c) => c.key);
   if (keys.length && def.kind === 'table') return keys;

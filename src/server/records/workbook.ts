@@ -131,11 +131,6 @@ export class Workbook implements TabHost {
     const range = active.getActiveRange();
     return range ? range.getRow() : 0;
   }
-
-  /** Makes this execution's writes visible to the next holder of the document lock. */
-  flush(): void {
-    SpreadsheetApp.flush();
-  }
 }
 
 /** The workbook of the spreadsheet the user has open. */

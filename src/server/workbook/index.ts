@@ -3,7 +3,7 @@
  * src/server/records: every one is the records layer's, under its old name and shape. New code
  * imports src/server/records.
  */
-import { getTab, type TabDef } from '../../core/schema';
+import { FIRST_DATA_ROW, getTab, type TabDef } from '../../core/schema';
 import { openWorkbook, readSettings as readSettingsOf, settingValues, Tab, Workbook, type ReadRow, type RowRecord, type SettingValues, type TabRef } from '../records';
 
 export { findTabs, columnsFromMetadata, locateColumns, readHeaderRow, wholeColumn, headerKey, type FoundTab, type ColumnMap } from '../records/locate';
@@ -61,4 +61,31 @@ export function writeRows(ref: TabHandle, startRow: number, records: RowRecord[]
 export function readSettings(from: Spreadsheet | TabHandle | null = openWorkbook().ss): SettingValues {
   if (from === null) return settingValues([]);
   return readSettingsOf(workbookOf('def' in from ? from.sheet.getParent() : from));
+}
+
+/** Some columns of every data row, by key (records: Tab.readAll). */
+export function readColumnBlock(ref: TabHandle, keys: readonly string[]): ReadRow[] {
+  return tabOf(ref).readAll(keys).rows;
+}
+
+/** As readColumnBlock, one record per sheet row from row 2 (blank rows included), so index i is row 2 + i. */
+export function readColumns(ref: TabHandle, keys: readonly string[]): RowRecord[] {
+  const out: RowRecord[] = [];
+  for (const r of readColumnBlock(ref, keys)) out[r.row - FIRST_DATA_ROW] = r.values;
+  return Array.from(out, (v) => v ?? {});
+}
+
+/** One full row by key (records: Tab.readRow). */
+export function readRowByKey(ref: TabHandle, row: number): RowRecord {
+  return tabOf(ref).readRow(row);
+}
+
+/** Appends records after the data; returns the first row written (records: Tab.append). */
+export function appendRows(ref: TabHandle, records: RowRecord[]): number {
+  return tabOf(ref).append(records).row;
+}
+
+/** The row after the last data row (records: Tab.extent). */
+export function nextFreeRow(ref: TabHandle): number {
+  return tabOf(ref).extent().end + 1;
 }
