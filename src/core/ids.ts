@@ -30,3 +30,27 @@ export function idsAfter(prefix: string, highest: number, count: number): string
   for (let i = 1; i <= count; i++) out.push(formatId(prefix, highest + i));
   return out;
 }
+
+/** The next ID after the ones in use: `O-000001`, `O-000002`, … (gaps are never refilled). */
+export function nextId(prefix: string, existing: Iterable<unknown>, counter = 0): string {
+  return formatId(prefix, highestId(prefix, existing, counter) + 1);
+}
+
+/**
+ * Which tabs give IDs, in which column, with which prefix, and the document property that keeps
+ * the highest number ever given together with where the next row goes (see
+ * src/server/records/append.ts). The property names are the ones earlier versions used for their
+ * counters, so a workbook keeps counting where it was.
+ */
+export interface IdScheme {
+  column: string;
+  prefix: string;
+  property: string;
+}
+
+export const ID_SCHEMES: Readonly<Record<string, IdScheme>> = {
+  customers: { column: 'customer_id', prefix: 'C', property: 'salesdesk.seq.customer' },
+  followups: { column: 'followup_id', prefix: 'F', property: 'salesdesk.followups.append' },
+  objections: { column: 'objection_id', prefix: 'O', property: 'salesdesk.seq.objection' },
+  deals: { column: 'deal_id', prefix: 'D', property: 'salesdesk.seq.deal' },
+};

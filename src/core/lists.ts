@@ -262,3 +262,36 @@ export function listIndex(listKey: string, itemKey: string): number {
   if (i < 0) throw new Error(`Unknown item ${itemKey} in list ${listKey}`);
   return i + 1;
 }
+
+/** The language a workbook's lists are written in: Chinese when any value is a built-in Chinese label. */
+export function listsLocale(values: readonly unknown[], listKey: string): Locale {
+  const zh = new Set(getList(listKey).items.map((i) => i.label.zh));
+  return values.some((v) => zh.has(String(v ?? '').trim())) ? 'zh' : 'en';
+}
+
+/**
+ * A built-in item as this workbook spells it: the value at its position in the Lists column
+ * (set-up writes built-ins in order, a team may have renamed one), else the built-in label in the
+ * workbook's language.
+ */
+export function workbookLabel(values: readonly unknown[], listKey: string, itemKey: string): string {
+  const at = String(values[listIndex(listKey, itemKey) - 1] ?? '').trim();
+  if (at && listItemKey(listKey, at) === itemKey) return at;
+  return listLabel(listKey, itemKey, listsLocale(values, listKey));
+}
+
+/**
+ * A value as the Lists column spells it: the same value in another case, or the same built-in
+ * item written in the other language (a Chinese label typed in an English workbook is stored in
+ * the workbook's language); anything else as given.
+ */
+export function canonicalListValue(value: string, allowed: readonly string[], listKey: string): string {
+  const exact = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (exact) return exact;
+  const key = listItemKey(listKey, value);
+  if (key) {
+    const at = allowed[listIndex(listKey, key) - 1];
+    if (at && listItemKey(listKey, at) === key) return at;
+  }
+  return value;
+}

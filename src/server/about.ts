@@ -1,6 +1,8 @@
 import { VERSION } from '../core/version';
 import { t } from '../core/i18n';
 import { currentLocale } from './locale';
+import { showSidebar } from './host';
+import { googleEmail } from './records';
 
 /** What the About sidebar shows, as it crosses google.script.run (plain strings only). */
 export interface AboutInfo {
@@ -14,17 +16,10 @@ export function showAbout(): void {
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('About');
   page.locale = locale;
-  const html = page.evaluate().setTitle(t(locale, 'about.title'));
-  SpreadsheetApp.getUi().showSidebar(html);
+  showSidebar(page.evaluate(), t(locale, 'about.title'));
 }
 
 /** Sidebar API: the version and who Google says the user is ('' when it will not say). */
 export function getAboutInfo(): AboutInfo {
-  let email = '';
-  try {
-    email = Session.getActiveUser().getEmail();
-  } catch (_e) {
-    // Identity withheld (consumer accounts, see platform-facts C9): show the "unknown" line.
-  }
-  return { version: VERSION, locale: currentLocale(), email };
+  return { version: VERSION, locale: currentLocale(), email: googleEmail() };
 }

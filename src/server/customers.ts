@@ -3,9 +3,9 @@
  * on the Customers tab), and save a customer. Every function a page can call checks its
  * arguments as untrusted input and checks the record again (the page already did).
  *
- * Cost of one save, whatever the number of customers: the tabs found once; Lists, Settings'
- * team block and the Customers tab's identifying columns read once each; the new row written
- * in one setValues per run of adjacent input columns.
+ * Cost of one save, whatever the number of customers (test/integration/budgets.test.ts): Lists,
+ * Settings and the Customers tab's identifying columns read once each, the header row of
+ * Customers once, the row written in one setValues per run of adjacent input columns.
  */
 import { t, type Locale, type MessageKey } from '../core/i18n';
 import { LISTS, listItemKey } from '../core/lists';
@@ -14,14 +14,10 @@ import { pickCustomerInput, validateCustomer, type CustomerRecord, type ListValu
 import { DuplicateIndex, canSaveAnyway, type DuplicateMatch } from '../core/customers/duplicates';
 import type { TeamMember } from '../core/customers/team';
 import { FIRST_DATA_ROW } from '../core/schema';
-import { openTabs, readRowByKey, reserveIds, writeRows, findTabs } from './workbook';
+import { currentUser, customersTab, openWorkbook, readCustomerIndex, readLists, type Tab } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
-import { readCustomerIndex, readListValues, readTeam, requireCustomers } from './customers-store';
-import { activeUserEmail, resolveMe } from './identity';
-
-/** Document property: the highest customer number ever given (IDs are never reused). */
-export const CUSTOMER_SEQ_PROPERTY = 'salesdesk.seq.customer';
+import { alert, showSidebar } from './host';
 
 /** Which customer a form edits: by ID, or by row for a row someone typed without an ID. */
 export interface CustomerRef {
@@ -99,13 +95,12 @@ function formValue(v: unknown): string | boolean {
 export function getCustomerForm(rawRef?: unknown): CustomerFormData {
   const locale = currentLocale();
   const ref = parseRef(rawRef, locale);
-  const tabs = openTabs(['customers', 'lists', 'settings']);
-  const customers = requireCustomers(tabs);
-  const lists = readListValues(tabs, locale);
-  const team = readTeam(tabs);
-  const me = resolveMe(team);
+  const wb = openWorkbook();
+  const customers = requireCustomers(customersTab(wb), locale);
+  const lists = readLists(wb, locale);
+  const { team, me, email } = currentUser(wb);
   const options = listOptions(lists, locale);
-  const base = { locale, options, team, me, email: activeUserEmail() };
+  const base = { locale, options, team, me, email };
   if (!ref) {
     const values: CustomerInput = {
       stage: options.stage?.[0]?.value ?? '',
@@ -116,7 +111,7 @@ export function getCustomerForm(rawRef?: unknown): CustomerFormData {
     return { ...base, mode: 'add', ref: null, values };
   }
   const row = locateRow(customers, ref, locale);
-  const full = readRowByKey(customers, row);
+  const full = customers.readRow(row);
   const values: CustomerInput = {};
   for (const k of CUSTOMER_FORM_KEYS) values[k] = formValue(full[k]);
   values.need_confirmed = full.need_confirmed === true;
@@ -125,8 +120,14 @@ export function getCustomerForm(rawRef?: unknown): CustomerFormData {
   return { ...base, mode: 'edit', ref: id ? { id } : { row }, values };
 }
 
+/** The Customers tab, or an error the user can act on. */
+function requireCustomers(tab: Tab | null, locale: Locale): Tab {
+  if (!tab) throw new Error(t(locale, 'customers.missingTab'));
+  return tab;
+}
+
 /** The sheet row of a ref (ID looked up in the ID column only). */
-function locateRow(customers: ReturnType<typeof requireCustomers>, ref: CustomerRef, locale: Locale): number {
+function locateRow(customers: Tab, ref: CustomerRef, locale: Locale): number {
   const index = readCustomerIndex(customers);
   const hit = ref.id ? index.existing.find((c) => c.id === ref.id) : index.existing.find((c) => c.row === ref.row && !c.id);
   if (!hit) throw new Error(t(locale, 'customers.notFound', { id: ref.id ?? `#${ref.row}` }));
@@ -176,15 +177,15 @@ export function saveCustomer(rawInput: unknown, rawOptions?: unknown): SaveCusto
   const opts = parseSaveOptions(rawOptions, locale);
   const input = pickCustomerInput(rawInput);
 
-  const tabs = openTabs(['customers', 'lists', 'settings']);
-  const customers = requireCustomers(tabs);
-  const lists = readListValues(tabs, locale);
-  const team = readTeam(tabs);
+  const wb = openWorkbook();
+  const customers = requireCustomers(customersTab(wb), locale);
+  const lists = readLists(wb, locale);
+  const user = currentUser(wb);
+  const { team, me } = user;
   const check = validateCustomer(input, { lists, team });
   if (Object.keys(check.errors).length) {
     return { ok: false, kind: 'invalid', errors: translateErrors(locale, check.errors), message: t(locale, 'customers.fixErrors') };
   }
-  const me = resolveMe(team);
   const record: CustomerRecord = { ...check.record };
 
   // Everything from reading the register to writing the row happens under the document lock,
@@ -214,42 +215,33 @@ export function saveCustomer(rawInput: unknown, rawOptions?: unknown): SaveCusto
     }
 
     const now = new Date();
-    const who = me?.name || activeUserEmail();
     if (target) {
-      const row: Record<string, unknown> = { ...record, updated_at: now };
+      // The created columns sit between Notes and Updated: written back as they are, so the
+      // row goes in two runs of columns instead of three.
+      const current = customers.readRow(target.row);
+      const row: Record<string, unknown> = { notes: current.notes, ...record, created_at: current.created_at, created_by: current.created_by, updated_at: now };
       let id = target.id;
       if (!id) {
-        id = nextCustomerIds(index.existing.map((c) => c.id), 1)[0];
+        id = customers.claimIds(1, index.extent)[0];
         row.customer_id = id;
       }
-      writeRows(customers, target.row, [row]);
+      customers.write(target.row, [row]);
       return { ok: true, id, row: target.row, created: false, name: String(record.name), message: t(locale, 'customers.updated', { id, name: String(record.name) }) };
     }
 
     if (!record.stage) record.stage = (lists.stage ?? [])[0] ?? '';
     if (!record.owner && me) record.owner = me.name;
-    const id = nextCustomerIds(index.existing.map((c) => c.id), 1)[0];
-    writeRows(customers, index.nextRow, [{ customer_id: id, ...record, created_at: now, created_by: who, updated_at: now }]);
-    return { ok: true, id, row: index.nextRow, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
+    const added = customers.append([{ notes: '', ...record, created_at: now, created_by: user.by, updated_at: now }], index.extent);
+    const id = added.ids[0];
+    return { ok: true, id, row: added.row, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
   });
-}
-
-/**
- * The next `count` customer IDs; call under the document lock. One past the highest of the
- * IDs in the sheet and the highest ever given (document property), which it then advances.
- */
-export function nextCustomerIds(existingIds: Iterable<unknown>, count: number): string[] {
-  const reserved = reserveIds('C', CUSTOMER_SEQ_PROPERTY, existingIds, count);
-  reserved.commit();
-  return reserved.ids;
 }
 
 function showForm(locale: Locale, ref: CustomerRef | null): void {
   const page = HtmlService.createTemplateFromFile('Customer');
   page.locale = locale;
   page.ref = ref ? JSON.stringify(ref) : '';
-  const title = t(locale, ref ? 'customers.titleEdit' : 'customers.titleAdd');
-  SpreadsheetApp.getUi().showSidebar(page.evaluate().setTitle(title));
+  showSidebar(page.evaluate(), t(locale, ref ? 'customers.titleEdit' : 'customers.titleAdd'));
 }
 
 /** Menu action: the Add customer sidebar. */
@@ -263,21 +255,13 @@ export function showCustomerForm(): void {
  */
 export function showEditSelectedCustomer(): void {
   const locale = currentLocale();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = ss.getActiveSheet();
-  const found = findTabs(ss).get('customers');
-  const range = sheet.getActiveRange();
-  const row = range ? range.getRow() : 0;
-  if (!found || found.sheet.getSheetId() !== sheet.getSheetId() || row < FIRST_DATA_ROW) {
-    SpreadsheetApp.getUi().alert(t(locale, 'customers.selectRow'));
-    return;
-  }
-  const tabs = openTabs(['customers'], ss);
-  const customers = requireCustomers(tabs);
-  const full = readRowByKey(customers, row);
-  const id = String(full.customer_id ?? '').trim();
-  if (!id && !String(full.name ?? '').trim()) {
-    SpreadsheetApp.getUi().alert(t(locale, 'customers.selectRow'));
+  const wb = openWorkbook();
+  const row = wb.selectedRow('customers');
+  const customers = customersTab(wb);
+  const full = customers && row >= FIRST_DATA_ROW ? customers.readRow(row) : null;
+  const id = String(full?.customer_id ?? '').trim();
+  if (!full || (!id && !String(full.name ?? '').trim())) {
+    alert(t(locale, 'customers.selectRow'));
     return;
   }
   showForm(locale, id ? { id } : { row });

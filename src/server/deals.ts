@@ -3,36 +3,34 @@
  * customer values behind value tiers, gold customers and churn risk, which the script keeps on
  * each customer row (see src/core/tiers/values.ts for why they are not per-row formulas).
  *
- * Cost of one save or refresh, whatever the number of rows: the Customers, Deals, Survey and
- * Settings tabs located and read once each (one getValues), two list ranges read, the new deal
- * written in one setValues, the customer's changed cells in at most three, and the value block
- * of every customer in one setValues per run of adjacent value columns. A test checks the
- * count is the same with 10 and 20,000 customers.
+ * Cost of one save or refresh, whatever the number of rows: the Customers, Deals and Survey
+ * columns it needs read once each (one read from the header row), Settings and Lists once, the new
+ * deal appended, the customer's changed cells in at most three writes, and the value block of every
+ * customer in one setValues per run of adjacent value columns (test/integration/budgets.test.ts).
  */
 import { t, type Locale, type MessageKey } from '../core/i18n';
-import { getList, listItemKey } from '../core/lists';
-import { FIRST_DATA_ROW } from '../core/schema';
+import { getList, listItemKey, workbookLabel } from '../core/lists';
+import { FIRST_DATA_ROW, getTab } from '../core/schema';
 import type { SaveResult } from '../core/result';
 import {
   checkDealInput,
   customerValueRecords,
   tierSettings,
   valueBoundDates,
+  ymdFromSerial,
+  ymdString,
   type DealFact,
   type SurveyFact,
   type ValueBounds,
   type Ymd,
 } from '../core/tiers';
-import { parseIsoDate, normalizeName } from '../core/validation/rules';
-import { openTabs, readRows, reserveIds, writeRows, type ReadRow, type RowRecord, type TabHandle } from './workbook';
+import { isoDay, todaySerial, zonedMidnight } from '../core/cadence';
+import { parseIsoDate } from '../core/validation/rules';
+import { customersTab, findCustomers, googleEmail, listColumns, openWorkbook, readSettings, type ReadRow, type RowRecord, type Tab, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
+import { showSidebar, toast } from './host';
 import type { Job, JobContext } from './dispatcher';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Document property: the highest deal number ever given (IDs are never reused). */
-export const DEAL_SEQ_PROPERTY = 'salesdesk.seq.deal';
 
 /** The columns the script keeps on each customer row. */
 export const VALUE_COLUMNS = ['value_window', 'value_prev_window', 'value_share_ahead', 'value_last_year', 'last_score', 'values_as_of'] as const;
@@ -62,28 +60,12 @@ export interface SavedDeal {
 
 // ------------------------------------------------------------------ time in the sheet's zone
 
-/** The offset of a time zone at an instant, in ms (one Utilities call). */
-function tzOffsetMs(ms: number, tz: string): number {
-  const z = Utilities.formatDate(new Date(ms), tz, 'Z'); // e.g. +0800
-  const m = /^([+-])(\d{2})(\d{2})$/.exec(z);
-  if (!m) return 0;
-  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60_000;
-}
-
-/** The instant of midnight starting a calendar day in the spreadsheet's time zone. */
-function midnight(p: Ymd, tz: string): number {
-  const utc = Date.UTC(p.y, p.m - 1, p.d);
-  const guess = utc - tzOffsetMs(utc, tz);
-  return utc - tzOffsetMs(guess, tz);
-}
-
 function todayYmd(tz: string): Ymd {
-  const s = Utilities.formatDate(new Date(), tz, 'yyyy-MM-dd');
-  return parseIsoDate(s)!;
+  return ymdFromSerial(todaySerial(Date.now(), tz));
 }
 
-function ymdText(p: Ymd): string {
-  return `${p.y}-${String(p.m).padStart(2, '0')}-${String(p.d).padStart(2, '0')}`;
+function midnight(p: Ymd, tz: string): number {
+  return zonedMidnight(p, tz);
 }
 
 function timeOf(v: unknown): number {
@@ -96,37 +78,25 @@ function idOf(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-const TABS_NEEDED = ['customers', 'deals', 'survey_responses', 'settings'] as const;
-
 interface Tabs {
-  customers: TabHandle;
-  deals: TabHandle;
-  surveys: TabHandle | null;
-  settings: TabHandle | null;
+  customers: Tab;
+  deals: Tab;
+  surveys: Tab | null;
 }
 
-/**
- * The four tabs a save or refresh reads, located in one go (the layout is cached per document,
- * see workbook openTabs): a handful of calls instead of a metadata search per tab.
- */
-function openDealTabs(ss: Spreadsheet, locale: Locale): Tabs {
-  const tabs = openTabs(TABS_NEEDED, ss);
-  const customers = tabs.get('customers');
-  const deals = tabs.get('deals');
-  if (!customers || !deals || !customers.columns.has('customer_id') || !deals.columns.has('customer_id')) throw new Error(t(locale, 'deal.setupFirst'));
-  return { customers, deals, surveys: tabs.get('survey_responses') ?? null, settings: tabs.get('settings') ?? null };
+/** The tabs a save or refresh reads (located through the column map, records/layout.ts). */
+function openDealTabs(wb: Workbook, locale: Locale): Tabs {
+  const customers = customersTab(wb);
+  const deals = wb.tab('deals');
+  if (!customers || !deals || !deals.has('customer_id')) throw new Error(t(locale, 'deal.setupFirst'));
+  return { customers, deals, surveys: wb.tab('survey_responses') };
 }
 
-/** Setting values by key from the Settings tab already opened (one getValues); blanks are left to the defaults. */
-function readSettingValues(tab: TabHandle | null): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (!tab) return out;
-  for (const r of readRows(tab)) {
-    const key = idOf(r.values.setting_key);
-    if (key && r.values.setting_value !== '') out[key] = r.values.setting_value;
-  }
-  return out;
-}
+/** What the values and a save need of every customer row. */
+const CUSTOMER_KEYS = ['customer_id', 'name', 'stage', 'owner', 'last_contact_at'] as const;
+/** Every Deals column: the read then checks the whole header row the new deal is written under (no second read). */
+const DEAL_KEYS = getTab('deals').columns.map((c) => c.key);
+const SURVEY_KEYS = ['customer_id', 'answered_at', 'service_quality', 'solution_effect', 'response_speed', 'teamwork'] as const;
 
 function dealFacts(rows: readonly ReadRow[]): DealFact[] {
   return rows.map((r) => ({
@@ -144,18 +114,15 @@ function surveyFacts(rows: readonly ReadRow[]): SurveyFact[] {
   }));
 }
 
-/** Built-in list labels as the workbook holds them (the language set-up wrote), by position. */
-function listLabels(ss: Spreadsheet, listKey: string): unknown[] {
-  const r = ss.getRangeByName(`SD_LIST_${listKey.toUpperCase()}`);
-  const n = getList(listKey).items.length;
-  if (!r) return [];
-  return r.getValues().slice(0, n).map((row) => row[0]);
+/** A built-in list item as this workbook spells it. */
+function labelOf(wb: Workbook, listKey: string, itemKey: string): string {
+  return workbookLabel(listColumns(wb)[listKey] ?? [], listKey, itemKey);
 }
 
 // ------------------------------------------------------------------ customer values
 
 interface Snapshot {
-  customers: TabHandle;
+  customers: Tab;
   customerRows: ReadRow[];
   deals: DealFact[];
 }
@@ -165,7 +132,7 @@ interface Snapshot {
  * the last customer row, only the value columns (nothing a user typed is touched). Returns the
  * number of customers.
  */
-function writeCustomerValues(snap: Snapshot, surveysTab: TabHandle | null, tz: string, settings: Record<string, unknown>): number {
+function writeCustomerValues(snap: Snapshot, surveysTab: Tab | null, tz: string, settings: Record<string, unknown>): number {
   const s = tierSettings(settings);
   const today = todayYmd(tz);
   const d = valueBoundDates(today, s.tier_window_months);
@@ -176,7 +143,7 @@ function writeCustomerValues(snap: Snapshot, surveysTab: TabHandle | null, tz: s
     yearStart: midnight(d.yearStart, tz),
     yearEnd: midnight(d.yearEnd, tz),
   };
-  const surveys = surveysTab ? surveyFacts(readRows(surveysTab)) : [];
+  const surveys = surveysTab ? surveyFacts(surveysTab.readAll(SURVEY_KEYS).rows) : [];
   const last = snap.customerRows.length ? snap.customerRows[snap.customerRows.length - 1].row : FIRST_DATA_ROW - 1;
   if (last < FIRST_DATA_ROW) return 0;
   const ids: string[] = new Array(last - FIRST_DATA_ROW + 1).fill('');
@@ -184,14 +151,14 @@ function writeCustomerValues(snap: Snapshot, surveysTab: TabHandle | null, tz: s
   const records = customerValueRecords(ids, snap.deals, surveys, bounds);
   const asOf = new Date(midnight(today, tz));
   const out: RowRecord[] = records.map((r) => (r ? { ...r, values_as_of: asOf } : Object.fromEntries(VALUE_COLUMNS.map((k) => [k, '']))));
-  writeRows(snap.customers, FIRST_DATA_ROW, out);
+  snap.customers.write(FIRST_DATA_ROW, out);
   return records.filter((r) => r).length;
 }
 
-function refresh(ss: Spreadsheet, locale: Locale): number {
-  const tabs = openDealTabs(ss, locale);
-  const snap: Snapshot = { customers: tabs.customers, customerRows: readRows(tabs.customers), deals: dealFacts(readRows(tabs.deals)) };
-  return writeCustomerValues(snap, tabs.surveys, ss.getSpreadsheetTimeZone(), readSettingValues(tabs.settings));
+function refresh(wb: Workbook, locale: Locale): number {
+  const tabs = openDealTabs(wb, locale);
+  const snap: Snapshot = { customers: tabs.customers, customerRows: tabs.customers.readAll(['customer_id']).rows, deals: dealFacts(tabs.deals.readAll(DEAL_KEYS).rows) };
+  return writeCustomerValues(snap, tabs.surveys, wb.timeZone(), readSettings(wb));
 }
 
 /**
@@ -201,9 +168,8 @@ function refresh(ss: Spreadsheet, locale: Locale): number {
  */
 export function refreshCustomerValues(): number {
   const locale = currentLocale();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const count = withDocumentLock(() => refresh(ss, locale));
-  ss.toast(t(locale, 'tiers.refreshed', { count }), t(locale, 'tiers.refreshedTitle'));
+  const count = withDocumentLock(() => refresh(openWorkbook(), locale));
+  toast(t(locale, 'tiers.refreshed', { count }), t(locale, 'tiers.refreshedTitle'));
   return count;
 }
 
@@ -213,16 +179,17 @@ export const VALUES_DAY_PROPERTY = 'salesdesk.values.day';
 /**
  * Dispatcher job: once a day (the first hourly run of the day in the spreadsheet's time zone)
  * the values are added up again, so deals that leave the value window stop counting within a
- * day even when nobody saves a deal. The dispatcher already holds the document lock.
+ * day even when nobody saves a deal. Under the document lock: it reads every customer and writes
+ * their value block, which a rep's save must not interleave with.
  */
 export const customerValuesJob: Job = {
   key: 'customer-values',
   due(ctx: JobContext): boolean {
-    return ctx.props.getProperty(VALUES_DAY_PROPERTY) !== Utilities.formatDate(new Date(ctx.nowMs), ctx.timeZone, 'yyyy-MM-dd');
+    return ctx.props.getProperty(VALUES_DAY_PROPERTY) !== isoDay(ctx.nowMs, ctx.timeZone);
   },
   run(ctx: JobContext): void {
-    refresh(ctx.ss, currentLocale());
-    ctx.props.setProperty(VALUES_DAY_PROPERTY, Utilities.formatDate(new Date(ctx.nowMs), ctx.timeZone, 'yyyy-MM-dd'));
+    ctx.locked(() => refresh(ctx.wb, currentLocale()));
+    ctx.props.setProperty(VALUES_DAY_PROPERTY, isoDay(ctx.nowMs, ctx.timeZone));
   },
 };
 
@@ -233,28 +200,22 @@ export function showDealForm(): void {
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('Deal');
   page.locale = locale;
-  SpreadsheetApp.getUi().showSidebar(page.evaluate().setTitle(t(locale, 'deal.title')));
+  showSidebar(page.evaluate(), t(locale, 'deal.title'));
 }
 
 /** Sidebar API: today's date, the deal kinds, and the customer selected on the Customers tab. */
 export function getDealFormData(): DealFormData {
   const locale = currentLocale();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const today = ymdText(todayYmd(ss.getSpreadsheetTimeZone()));
+  const wb = openWorkbook();
+  const today = ymdString(todayYmd(wb.timeZone()));
   const kinds = getList('deal_kind').items.map((i) => ({ value: i.key, label: i.label[locale] }));
   let customer: CustomerChoice | null = null;
-  const tab = openTabs(['customers'], ss).get('customers');
-  const active = ss.getActiveSheet();
-  if (tab && active.getSheetId() === tab.sheet.getSheetId()) {
-    const range = active.getActiveRange();
-    const row = range ? range.getRow() : 0;
-    const idCol = tab.columns.get('customer_id');
-    const nameCol = tab.columns.get('name');
-    if (row >= FIRST_DATA_ROW && idCol && nameCol) {
-      const line = tab.sheet.getRange(row, 1, 1, Math.max(idCol, nameCol)).getValues()[0];
-      const id = idOf(line[idCol - 1]);
-      if (id) customer = { id, name: String(line[nameCol - 1] ?? '') };
-    }
+  const tab = customersTab(wb);
+  const row = tab ? wb.selectedRow('customers') : 0;
+  if (tab && row >= FIRST_DATA_ROW) {
+    const values = tab.readRow(row);
+    const id = idOf(values.customer_id);
+    if (id) customer = { id, name: String(values.name ?? '') };
   }
   return { locale, today, kinds, customer };
 }
@@ -264,32 +225,10 @@ export function getDealFormData(): DealFormData {
  * ignored). Untrusted input: anything but a short string finds nothing.
  */
 export function searchCustomersForDeal(query: unknown): CustomerChoice[] {
-  if (typeof query !== 'string') return [];
-  const q = query.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  if (!q || q.length > 100) return [];
-  const qCompact = normalizeName(q);
-  const tab = openTabs(['customers']).get('customers');
+  if (typeof query !== 'string' || !query.trim() || query.length > 100) return [];
+  const tab = customersTab(openWorkbook());
   if (!tab) throw new Error(t(currentLocale(), 'deal.setupFirst'));
-  const out: CustomerChoice[] = [];
-  for (const r of readRows(tab)) {
-    const id = idOf(r.values.customer_id);
-    if (!id) continue;
-    const name = String(r.values.name ?? '');
-    const hay = name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
-    if (id.toLowerCase().includes(q) || hay.includes(q) || (qCompact && normalizeName(name).includes(qCompact))) {
-      out.push({ id, name });
-      if (out.length >= SEARCH_LIMIT) break;
-    }
-  }
-  return out;
-}
-
-function activeEmail(): string {
-  try {
-    return Session.getActiveUser().getEmail() || '';
-  } catch (_e) {
-    return '';
-  }
+  return findCustomers(tab, query, SEARCH_LIMIT).map((r) => ({ id: idOf(r.values.customer_id), name: String(r.values.name ?? '') }));
 }
 
 function failure(locale: Locale, errors: Partial<Record<string, { key: MessageKey; params?: Record<string, string | number> }>>): SaveResult<SavedDeal> {
@@ -304,51 +243,43 @@ function failure(locale: Locale, errors: Partial<Record<string, { key: MessageKe
  */
 export function saveDeal(input: unknown): SaveResult<SavedDeal> {
   const locale = currentLocale();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tz = ss.getSpreadsheetTimeZone();
+  const wb = openWorkbook();
+  const tz = wb.timeZone();
   const today = todayYmd(tz);
-  const check = checkDealInput(input, ymdText(today));
+  const check = checkDealInput(input, ymdString(today));
   if (!check.ok) return failure(locale, check.problems);
   const deal = check.value;
 
   return withDocumentLock(() => {
-    const tabs = openDealTabs(ss, locale);
+    const tabs = openDealTabs(wb, locale);
     const customers = tabs.customers;
     const dealsTab = tabs.deals;
-    const customerRows = readRows(customers);
+    const customerRows = customers.readAll(CUSTOMER_KEYS).rows;
     const customer = customerRows.find((r) => idOf(r.values.customer_id) === deal.customer_id);
     if (!customer) return failure(locale, { customer_id: { key: 'deal.customerUnknown' } });
-    const dealRows = readRows(dealsTab);
-
-    // A unique ID: the document's counter and the highest number on the tab, under the lock.
-    const reserved = reserveIds('D', DEAL_SEQ_PROPERTY, dealRows.map((r) => r.values.deal_id), 1);
-    reserved.commit();
-    const dealId = reserved.ids[0];
+    const dealRead = dealsTab.readAll(DEAL_KEYS);
+    const dealRows = dealRead.rows;
 
     const wonYmd = parseIsoDate(deal.won_on)!;
     const wonOn = new Date(midnight(wonYmd, tz));
     const now = new Date();
-    const kindLabels = listLabels(ss, 'deal_kind');
-    const kindIndex = getList('deal_kind').items.findIndex((i) => i.key === deal.kind);
-    const kindLabel = kindLabels[kindIndex] || getList('deal_kind').items[kindIndex].label[locale];
     const customerName = String(customer.values.name ?? '');
     const record: RowRecord = {
-      deal_id: dealId,
       customer_id: deal.customer_id,
       customer_name: customerName,
       amount: deal.amount,
       won_on: wonOn,
       product: deal.product,
-      kind: kindLabel,
+      kind: labelOf(wb, 'deal_kind', deal.kind),
       delivered_on: '',
       owner: customer.values.owner ?? '',
       notes: deal.notes,
       created_at: now,
-      created_by: activeEmail(),
+      created_by: googleEmail(),
       updated_at: now,
     };
-    const nextRow = dealRows.length ? dealRows[dealRows.length - 1].row + 1 : FIRST_DATA_ROW;
-    writeRows(dealsTab, nextRow, [record]);
+    // A unique ID: the document's counter and the highest number on the tab, under the lock.
+    const dealId = dealsTab.append([record], dealRead.extent).ids[0];
 
     /*
      * Stage: a won deal moves the customer to "6 Delivery & after-sales", not to "Won". The
@@ -362,19 +293,16 @@ export function saveDeal(input: unknown): SaveResult<SavedDeal> {
      */
     const mine = dealFacts(dealRows).filter((f) => f.customerId === deal.customer_id && Number.isFinite(f.wonOn));
     const latest = mine.every((f) => f.wonOn <= wonOn.getTime());
-    const stageLabels = listLabels(ss, 'stage');
-    const deliveryIndex = getList('stage').items.findIndex((i) => i.key === 'delivery');
-    const deliveryLabel = stageLabels[deliveryIndex] || getList('stage').items[deliveryIndex].label[locale];
     const update: RowRecord = { updated_at: now };
-    if (latest && listItemKey('stage', customer.values.stage) !== 'delivery') update.stage = deliveryLabel;
+    if (latest && listItemKey('stage', customer.values.stage) !== 'delivery') update.stage = labelOf(wb, 'stage', 'delivery');
     const lastContact = timeOf(customer.values.last_contact_at);
     if (!(lastContact >= wonOn.getTime())) update.last_contact_at = wonOn;
-    writeRows(customers, customer.row, [update]);
+    customers.write(customer.row, [update]);
     const stageNow = String(update.stage ?? customer.values.stage ?? '');
     customer.values = { ...customer.values, ...update };
 
     const facts = [...dealFacts(dealRows), { customerId: deal.customer_id, amount: deal.amount, wonOn: wonOn.getTime() }];
-    writeCustomerValues({ customers, customerRows, deals: facts }, tabs.surveys, tz, readSettingValues(tabs.settings));
+    writeCustomerValues({ customers, customerRows, deals: facts }, tabs.surveys, tz, readSettings(wb));
     return {
       ok: true as const,
       value: { dealId, customerId: deal.customer_id, customerName, stage: stageNow },

@@ -7,21 +7,30 @@
  *
  * A job decides itself whether it is due (its hour in the spreadsheet's time zone) and keeps its
  * own "already done" markers in document properties, so a double fire, two managers' triggers,
- * or a re-run after a timeout never does the work twice. dispatch holds the document lock while
- * jobs run, so two fires cannot interleave.
+ * or a re-run after a timeout never does the work twice.
+ *
+ * The lock is short. Reps save under the document lock and wait for it at most 20 s, so the
+ * dispatcher never holds it while it sends e-mail (a digest run to 30 reps takes longer): it holds
+ * it only around each batch of reads and writes (`ctx.locked`). That two runs of the dispatcher
+ * never run their jobs side by side is a lease instead: a document property naming the run that
+ * holds it, taken and given back under the lock, and taken over when older than a run can last.
  */
 import { reminderJob } from './reminders';
 import { customerValuesJob } from './deals';
+import { openWorkbook, type Workbook } from './records';
+import { tryWithDocumentLock } from './lock';
 
 export const DISPATCH_HANDLER = 'dispatch';
 
 export interface JobContext {
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  wb: Workbook;
   props: GoogleAppsScript.Properties.Properties;
   nowMs: number;
   timeZone: string;
   /** Stop starting new work after this instant (Apps Script stops a run at 6 minutes). */
   deadlineMs: number;
+  /** Runs `work` under the document lock (reads and writes of the sheet); throws when the lock cannot be had. */
+  locked<T>(work: () => T): T;
 }
 
 export interface Job {
@@ -38,6 +47,13 @@ export function jobs(): readonly Job[] {
 
 /** Budget for a run: well inside Apps Script's 6 minutes, leaving time to write the log. */
 const RUN_BUDGET_MS = 4.5 * 60_000;
+/** A lease older than the longest run (6 minutes) belongs to a run that was stopped: taken over. */
+const LEASE_MS = 7 * 60_000;
+/** How long the dispatcher waits for the lock around one batch of reads or writes. */
+const LOCK_WAIT_MS = 30_000;
+
+/** Document property: the dispatcher run that is doing the jobs now, and since when. */
+export const LEASE_PROPERTY = 'salesdesk.dispatch.lease';
 
 export interface DispatchResult {
   ran: string[];
@@ -45,20 +61,46 @@ export interface DispatchResult {
   skipped?: 'busy';
 }
 
+/** Takes the lease (under the document lock) unless another run holds a fresh one. */
+function takeLease(props: GoogleAppsScript.Properties.Properties, run: string, nowMs: number): boolean {
+  const got = tryWithDocumentLock(LOCK_WAIT_MS, () => {
+    const held = JSON.parse(props.getProperty(LEASE_PROPERTY) ?? 'null') as { run?: string; at?: number } | null;
+    if (held && held.run !== run && typeof held.at === 'number' && nowMs - held.at < LEASE_MS) return false;
+    props.setProperty(LEASE_PROPERTY, JSON.stringify({ run, at: nowMs }));
+    return true;
+  }, false);
+  return got.ok && got.value;
+}
+
+function giveBackLease(props: GoogleAppsScript.Properties.Properties, run: string): void {
+  tryWithDocumentLock(LOCK_WAIT_MS, () => {
+    const held = JSON.parse(props.getProperty(LEASE_PROPERTY) ?? 'null') as { run?: string } | null;
+    if (held?.run === run) props.deleteProperty(LEASE_PROPERTY);
+  }, false);
+}
+
 /** Trigger handler: runs every due job once. Also safe to run by hand. */
 export function dispatch(_e?: unknown): DispatchResult {
   const started = Date.now();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30_000)) return { ran: [], failed: [], skipped: 'busy' }; // another dispatch is running: it does the work
+  const wb = openWorkbook();
+  const props = wb.documentProperties();
+  if (!props) return { ran: [], failed: [], skipped: 'busy' };
+  const run = Utilities.getUuid();
+  // Another dispatch is running: it does the work.
+  if (!takeLease(props, run, started)) return { ran: [], failed: [], skipped: 'busy' };
   const result: DispatchResult = { ran: [], failed: [] };
   try {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
     const ctx: JobContext = {
-      ss,
-      props: PropertiesService.getDocumentProperties(),
+      wb,
+      props,
       nowMs: started,
-      timeZone: ss.getSpreadsheetTimeZone(),
+      timeZone: wb.timeZone(),
       deadlineMs: started + RUN_BUDGET_MS,
+      locked: (work) => {
+        const r = tryWithDocumentLock(LOCK_WAIT_MS, work);
+        if (!r.ok) throw new Error('The document stayed locked: the next hourly run continues');
+        return r.value;
+      },
     };
     for (const job of jobs()) {
       if (Date.now() > ctx.deadlineMs) break;
@@ -73,8 +115,7 @@ export function dispatch(_e?: unknown): DispatchResult {
       }
     }
   } finally {
-    SpreadsheetApp.flush();
-    lock.releaseLock();
+    giveBackLease(props, run);
   }
   return result;
 }

@@ -1,177 +1,41 @@
 /**
  * The Log follow-up sidebar's server side, and `scheduleFollowUp` for other features (issue 7's
  * objection next steps). Business rules are in src/core/cadence and src/core/followups; this
- * file reads what they need and writes what they decide.
+ * file reads what they need through the records layer and writes what they decide.
  *
  * Cost of logging a follow-up: a fixed number of Apps Script calls whatever the size of the
- * Follow-ups log or the register (test/integration/followups.test.ts counts them):
- * - the log is never read to append: a document property remembers the next free row and the
- *   last ID given; one read of a small window of ID cells around it checks that nobody wrote
- *   below (a manual row, an import). Only when that check fails does it read the ID column once.
+ * Follow-ups log or the register (test/integration/budgets.test.ts):
+ * - the log is never read to append: a document property remembers where the next row goes and
+ *   the last ID given, and one read of a small window of the key columns around it sees rows
+ *   added or deleted by hand since (records/tab.ts, append);
  * - the customer's row comes from the search (a hint the save verifies with a one-row read);
- *   only a stale hint costs one read of the ID column.
+ *   only a stale hint costs one read of the ID column;
  * - writes: one setValues per run of adjacent columns, on the rows written only.
  */
 import { t, type Locale } from '../core/i18n';
 import { fieldFailure, type SaveResult } from '../core/result';
-import { FIRST_DATA_ROW } from '../core/schema';
-import { getList, listItemKey, listLabel } from '../core/lists';
+import { getList, listItemKey, workbookLabel } from '../core/lists';
 import {
   cadenceSettings,
   instantOfSerial,
   isoDayOfSerial,
   planAfterContact,
   RULE_KEYS,
+  scenarioKeyOf,
   serialAt,
   serialOfIsoDay,
   type PlannedContact,
   type RuleKey,
-  type ScenarioKey,
 } from '../core/cadence';
-import type { IntentionKey, StageKey } from '../core/tiers/rules';
+import { confirmationsFor, intentionKeyOf } from '../core/customers/intention';
+import { stageKeyOf } from '../core/customers/stage';
 import { checkFollowup, commitmentsText, LIMITS, type FollowupInput } from '../core/followups';
-import type { TeamMember } from '../core/customers/team';
-import { openTabs, readColumns, readSettings, writeRows, type RowRecord, type TabHandle } from './workbook';
-import { readListValues, readTeam } from './customers-store';
+import { currentUser, customersTab, findCustomers, listColumns, openWorkbook, readLists, readSettings, type ReadRow, type RowRecord, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
-import { activeUserEmail, resolveMe } from './identity';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-// ------------------------------------------------------------------ rows without reading the log
-
-/** Document property: where the next follow-up row goes and the last number given (F-000123). */
-export const APPEND_HINT_PROPERTY = 'salesdesk.followups.append';
-/** How many rows around the hint one read checks (rows added by hand since the last save). */
-const HINT_WINDOW = 64;
-const ID_PREFIX = 'F';
-
-interface AppendHint {
-  row: number;
-  seq: number;
-}
-
-function docProps(): GoogleAppsScript.Properties.Properties | null {
-  try {
-    return PropertiesService.getDocumentProperties();
-  } catch (_e) {
-    return null;
-  }
-}
-
-function idNumber(v: unknown): number {
-  const m = /^F-(\d+)$/.exec(String(v ?? '').trim());
-  return m ? parseInt(m[1], 10) : 0;
-}
-
-function formatId(n: number): string {
-  return `${ID_PREFIX}-${String(n).padStart(6, '0')}`;
-}
-
-function blank(v: unknown): boolean {
-  return v === '' || v === null || v === undefined;
-}
-
-/**
- * Claims `count` consecutive free rows at the end of the Follow-ups log and as many new IDs.
- * The caller holds the document lock and writes the rows before releasing it.
- */
-function claimRows(tab: TabHandle, count: number): { row: number; ids: string[] } {
-  const idCol = tab.columns.get('followup_id')!;
-  const custCol = tab.columns.get('customer_id') ?? idCol;
-  const from = Math.min(idCol, custCol);
-  const width = Math.abs(custCol - idCol) + 1;
-  const props = docProps();
-  let hint: AppendHint | null = null;
-  try {
-    hint = JSON.parse(props?.getProperty(APPEND_HINT_PROPERTY) ?? 'null') as AppendHint | null;
-  } catch (_e) {
-    hint = null;
-  }
-  const filled = (line: unknown[]) => !blank(line[idCol - from]) || !blank(line[custCol - from]);
-  let next = 0;
-  let seq = 0;
-  const maxRows = tab.sheet.getMaxRows();
-  if (hint && Number.isInteger(hint.row) && hint.row >= FIRST_DATA_ROW && Number.isInteger(hint.seq) && hint.row <= maxRows + 1) {
-    const start = Math.max(FIRST_DATA_ROW, hint.row - 1);
-    const rows = Math.min(HINT_WINDOW, maxRows - start + 1);
-    const grid = rows > 0 ? tab.sheet.getRange(start, from, rows, width).getValues() : [];
-    const anchorOk = hint.row === FIRST_DATA_ROW || (grid.length > 0 && filled(grid[0]));
-    let last = -1;
-    grid.forEach((line, i) => {
-      if (filled(line)) last = i;
-      seq = Math.max(seq, idNumber(line[idCol - from]));
-    });
-    const full = grid.length === HINT_WINDOW && last === grid.length - 1;
-    if (anchorOk && !full) {
-      next = last >= 0 ? start + last + 1 : start;
-      if (hint.row === FIRST_DATA_ROW && last < 0) next = FIRST_DATA_ROW;
-      seq = Math.max(seq, hint.seq);
-    }
-  }
-  if (!next) {
-    // The hint is missing or stale: one read of the ID columns finds the end and the last ID.
-    seq = 0;
-    const lastRow = tab.sheet.getLastRow();
-    let last = FIRST_DATA_ROW - 1;
-    if (lastRow >= FIRST_DATA_ROW) {
-      const grid = tab.sheet.getRange(FIRST_DATA_ROW, from, lastRow - FIRST_DATA_ROW + 1, width).getValues();
-      grid.forEach((line, i) => {
-        if (filled(line)) last = FIRST_DATA_ROW + i;
-        seq = Math.max(seq, idNumber(line[idCol - from]));
-      });
-    }
-    next = last + 1;
-  }
-  const ids = Array.from({ length: count }, (_, i) => formatId(seq + 1 + i));
-  props?.setProperty(APPEND_HINT_PROPERTY, JSON.stringify({ row: next + count, seq: seq + count } satisfies AppendHint));
-  return { row: next, ids };
-}
-
-/**
- * Finds a row by its ID: the hinted row first (one read of that row), else one read of the ID
- * column. Returns the row's values by key, or null.
- */
-function locateRow(tab: TabHandle, idKey: string, id: string, hint: number | undefined): { row: number; values: RowRecord } | null {
-  const idCol = tab.columns.get(idKey);
-  if (!idCol) return null;
-  const want = id.trim().toLowerCase();
-  const lastCol = Math.max(...tab.columns.values());
-  const readRow = (row: number): RowRecord => {
-    const line = tab.sheet.getRange(row, 1, 1, lastCol).getValues()[0];
-    const out: RowRecord = {};
-    for (const [k, c] of tab.columns) out[k] = line[c - 1];
-    return out;
-  };
-  const maxRows = tab.sheet.getMaxRows();
-  if (hint && hint >= FIRST_DATA_ROW && hint <= maxRows) {
-    const values = readRow(hint);
-    if (String(values[idKey] ?? '').trim().toLowerCase() === want) return { row: hint, values };
-  }
-  const lastRow = tab.sheet.getLastRow();
-  if (lastRow < FIRST_DATA_ROW) return null;
-  const ids = tab.sheet.getRange(FIRST_DATA_ROW, idCol, lastRow - FIRST_DATA_ROW + 1, 1).getValues();
-  const i = ids.findIndex((r) => String(r[0] ?? '').trim().toLowerCase() === want);
-  if (i < 0) return null;
-  return { row: FIRST_DATA_ROW + i, values: readRow(FIRST_DATA_ROW + i) };
-}
+import { showSidebar } from './host';
 
 // ------------------------------------------------------------------ small helpers
-
-/** The workbook's language, from how its lists are spelled (labels are written in it). */
-function workbookLocale(values: readonly string[], listKey: string): Locale {
-  const zh = getList(listKey).items.map((i) => i.label.zh);
-  return values.some((v) => zh.includes(v)) ? 'zh' : 'en';
-}
-
-/** A built-in list item as the workbook spells it (its position in the Lists column). */
-function labelIn(values: readonly string[], listKey: string, itemKey: string): string {
-  const idx = getList(listKey).items.findIndex((i) => i.key === itemKey);
-  const v = values[idx];
-  if (v && listItemKey(listKey, v) === itemKey) return v;
-  return listLabel(listKey, itemKey, workbookLocale(values, listKey));
-}
 
 function text(v: unknown): string {
   return v === null || v === undefined ? '' : String(v).trim();
@@ -189,9 +53,13 @@ function dateAt(serial: number, tz: string): Date {
   return new Date(instantOfSerial(serial, tz));
 }
 
-function meOf(team: readonly TeamMember[]): { name: string; by: string } {
-  const me = resolveMe(team);
-  return { name: me ? me.name : '', by: me ? me.name : activeUserEmail() };
+function blank(v: unknown): boolean {
+  return v === '' || v === null || v === undefined;
+}
+
+/** A purpose as this workbook's Purpose list spells it. */
+function purposeLabel(wb: Workbook, itemKey: string): string {
+  return workbookLabel(listColumns(wb).purpose ?? [], 'purpose', itemKey);
 }
 
 // ------------------------------------------------------------------ sidebar
@@ -205,7 +73,7 @@ export function showFollowupForm(ref?: unknown): void {
   page.followupId = typeof r.followupId === 'string' ? r.followupId.slice(0, LIMITS.id) : '';
   page.followupRow = typeof r.followupRow === 'number' && Number.isInteger(r.followupRow) ? String(r.followupRow) : '';
   page.customerId = typeof r.customerId === 'string' ? r.customerId.slice(0, LIMITS.id) : '';
-  SpreadsheetApp.getUi().showSidebar(page.evaluate().setTitle(t(locale, 'followup.title')));
+  showSidebar(page.evaluate(), t(locale, 'followup.title'));
 }
 
 export interface FollowupCustomer {
@@ -264,22 +132,23 @@ function customerHit(row: number, v: RowRecord): FollowupCustomer {
 /** Sidebar API: what the form needs, in one round trip. `ref` pre-fills a planned follow-up or a customer. */
 export function getFollowupFormData(ref?: unknown): FollowupFormData {
   const locale = currentLocale();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tabs = openTabs(['customers', 'followups', 'settings', 'lists'], ss);
-  const lists = readListValues(tabs, locale);
-  const team = readTeam(tabs);
-  const setUp = tabs.has('customers') && tabs.has('followups');
+  const wb = openWorkbook();
+  const customers = customersTab(wb);
+  const log = wb.tab('followups');
+  const lists = readLists(wb, locale);
+  const user = currentUser(wb);
+  const setUp = !!customers && !!log;
   const data: FollowupFormData = {
     locale,
     setUp,
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone: wb.timeZone(),
     now: new Date().toISOString(),
     channels: [...(lists.channel ?? [])],
     purposes: [...(lists.purpose ?? [])],
     stages: [...(lists.stage ?? [])],
     intentions: [...(lists.intention ?? [])],
-    me: meOf(team).name,
-    settings: readSettings(tabs.get('settings') ?? null),
+    me: user.me?.name ?? '',
+    settings: readSettings(wb),
     customer: null,
     planned: null,
   };
@@ -288,7 +157,7 @@ export function getFollowupFormData(ref?: unknown): FollowupFormData {
   const rowHint = typeof r.followupRow === 'number' ? r.followupRow : typeof r.followupRow === 'string' ? parseInt(r.followupRow, 10) : undefined;
   let customerId = typeof r.customerId === 'string' ? r.customerId.trim().slice(0, LIMITS.id) : '';
   if (typeof r.followupId === 'string' && r.followupId.trim()) {
-    const f = locateRow(tabs.get('followups')!, 'followup_id', r.followupId.trim().slice(0, LIMITS.id), Number.isInteger(rowHint) ? rowHint : undefined);
+    const f = log!.findById(r.followupId.trim().slice(0, LIMITS.id), Number.isInteger(rowHint) ? rowHint : undefined);
     if (f && blank(f.values.done_at) && f.values.cancelled !== true) {
       const planned = asDate(f.values.planned_at);
       data.planned = {
@@ -303,44 +172,22 @@ export function getFollowupFormData(ref?: unknown): FollowupFormData {
     }
   }
   if (customerId) {
-    const c = locateRow(tabs.get('customers')!, 'customer_id', customerId, undefined);
+    const c = customers!.findById(customerId);
     if (c) data.customer = customerHit(c.row, c.values);
   }
   return data;
 }
 
-function digits(s: string): string {
-  return s.replace(/[^0-9]/g, '');
-}
-
 /**
  * Sidebar API: customers matching a query by name (company), contact, phone, e-mail or ID, in
- * either script, at most 10. One read of the identifying columns; only the hits go back.
+ * either script (the one search, core/customers/search), at most 10. One read; only the hits go back.
  */
 export function searchFollowupCustomers(query: unknown): FollowupCustomer[] {
   const locale = currentLocale();
   if (typeof query !== 'string' || query.length > LIMITS.search) throw new Error(t(locale, 'error.badArgument', { detail: 'query' }));
-  const q = query.normalize('NFKC').trim().toLowerCase();
-  if (!q) return [];
-  const tabs = openTabs(['customers']);
-  const tab = tabs.get('customers');
-  if (!tab) return [];
-  const rows = readColumns(tab, CUSTOMER_KEYS);
-  const qDigits = digits(q);
-  const out: FollowupCustomer[] = [];
-  const exact: FollowupCustomer[] = [];
-  for (let i = 0; i < rows.length && out.length < 50; i++) {
-    const v = rows[i];
-    const id = text(v.customer_id);
-    if (!id) continue;
-    const hay = [id, text(v.name), text(v.contact_name), text(v.email)].map((s) => s.normalize('NFKC').toLowerCase());
-    const phoneHit = qDigits.length >= 3 && digits(text(v.phone)).includes(qDigits);
-    if (!hay.some((h) => h.includes(q)) && !phoneHit) continue;
-    const hit = customerHit(FIRST_DATA_ROW + i, v);
-    if (id.toLowerCase() === q || hit.name.toLowerCase() === q) exact.push(hit);
-    else out.push(hit);
-  }
-  return [...exact, ...out].slice(0, 10);
+  const customers = customersTab(openWorkbook());
+  if (!customers || !query.trim()) return [];
+  return findCustomers(customers, query, 10, CUSTOMER_KEYS).map((r) => customerHit(r.row, r.values));
 }
 
 // ------------------------------------------------------------------ saving
@@ -353,23 +200,6 @@ export interface LoggedFollowup {
   also: { id: string; day: string; rule: RuleKey }[];
 }
 
-const STAGES: readonly StageKey[] = ['reach', 'needs', 'solution', 'objections', 'negotiation', 'delivery', 'won', 'lost', 'on_hold'];
-
-function stageKey(v: unknown): StageKey | null {
-  const k = listItemKey('stage', v);
-  return k && (STAGES as readonly string[]).includes(k) ? (k as StageKey) : null;
-}
-
-function intentionKey(v: unknown): IntentionKey {
-  const k = listItemKey('intention', v);
-  return k === 'high' || k === 'medium' ? k : 'low';
-}
-
-function scenarioKey(v: unknown): ScenarioKey | null {
-  const k = listItemKey('scenario', v);
-  return k === 'new' || k === 'repurchase' || k === 'key_account' ? k : null;
-}
-
 /**
  * Sidebar API: records a contact (done) and plans the next follow-up from the cadence in
  * Settings (or the date the rep chose), updates the customer's last contact (and stage /
@@ -377,15 +207,12 @@ function scenarioKey(v: unknown): ScenarioKey | null {
  */
 export function logFollowUp(raw: unknown): SaveResult<LoggedFollowup> {
   const locale = currentLocale();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tabs = openTabs(['customers', 'followups', 'settings', 'lists'], ss);
-  const customers = tabs.get('customers');
-  const log = tabs.get('followups');
-  if (!customers || !log || !log.columns.has('followup_id') || !customers.columns.has('customer_id')) {
-    return fieldFailure({}, t(locale, 'followup.error.notSetUp'));
-  }
-  const lists = readListValues(tabs, locale);
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const wb = openWorkbook();
+  const customers = customersTab(wb);
+  const log = wb.tab('followups');
+  if (!customers || !log || !log.has('followup_id')) return fieldFailure({}, t(locale, 'followup.error.notSetUp'));
+  const lists = readLists(wb, locale);
+  const timeZone = wb.timeZone();
   const nowMs = Date.now();
   const checked = checkFollowup(raw, {
     locale,
@@ -398,16 +225,16 @@ export function logFollowUp(raw: unknown): SaveResult<LoggedFollowup> {
   });
   if (!checked.ok) return fieldFailure(checked.errors, t(locale, 'followup.fixErrors'));
   const input = checked.value;
-  const team = readTeam(tabs);
-  const me = meOf(team);
-  const settings = cadenceSettings(readSettings(tabs.get('settings') ?? null));
+  const user = currentUser(wb);
+  const me = { name: user.me?.name ?? '', by: user.by };
+  const settings = cadenceSettings(readSettings(wb));
 
   return withDocumentLock(() => {
-    const customer = locateRow(customers, 'customer_id', input.customerId, input.customerRow);
+    const customer = customers.findById(input.customerId, input.customerRow);
     if (!customer) return fieldFailure<LoggedFollowup>({ customerId: t(locale, 'followup.error.customerGone') }, t(locale, 'followup.fixErrors'));
-    let planned: { row: number; values: RowRecord } | null = null;
+    let planned: ReadRow | null = null;
     if (input.followupId) {
-      planned = locateRow(log, 'followup_id', input.followupId, input.followupRow);
+      planned = log.findById(input.followupId, input.followupRow);
       if (!planned || !blank(planned.values.done_at) || planned.values.cancelled === true || text(planned.values.customer_id).toLowerCase() !== text(customer.values.customer_id).toLowerCase()) {
         return fieldFailure<LoggedFollowup>({ customerId: t(locale, 'followup.error.followupGone') }, t(locale, 'followup.fixErrors'));
       }
@@ -418,13 +245,13 @@ export function logFollowUp(raw: unknown): SaveResult<LoggedFollowup> {
     const customerId = text(cv.customer_id);
     const customerName = text(cv.name);
     const owner = text(cv.owner) || me.name;
-    const stageBefore = stageKey(cv.stage);
-    const stageAfter = input.stage ? stageKey(input.stage) : stageBefore;
-    const intentionAfter = input.intention ? intentionKey(input.intention) : intentionKey(cv.intention_level);
+    const stageBefore = stageKeyOf(cv.stage);
+    const stageAfter = input.stage ? stageKeyOf(input.stage) : stageBefore;
+    const intentionAfter = intentionKeyOf(input.intention || cv.intention_level);
     const plans = plansFor(input, {
       stage: stageAfter,
       intention: intentionAfter,
-      scenario: scenarioKey(cv.scenario),
+      scenario: scenarioKeyOf(cv.scenario),
       at: serialAt(input.doneMs, timeZone),
       enteredDelivery: stageAfter === 'delivery' && stageBefore !== 'delivery',
     }, settings);
@@ -446,11 +273,10 @@ export function logFollowUp(raw: unknown): SaveResult<LoggedFollowup> {
       intention_after: input.intention,
       updated_at: now,
     };
-    const purposeValues = lists.purpose ?? [];
     const newRows: RowRecord[] = plans.map((p) => ({
       ...shared,
       owner,
-      purpose: labelIn(purposeValues, 'purpose', p.purpose),
+      purpose: purposeLabel(wb, p.purpose),
       planned_at: dateAt(p.due, timeZone),
       next_step: p.rule === 'survey' ? '' : input.nextStep,
       rule: p.rule,
@@ -458,36 +284,31 @@ export function logFollowUp(raw: unknown): SaveResult<LoggedFollowup> {
       created_by: me.by,
       updated_at: now,
     }));
-    let doneId: string;
+    let doneId = '';
     if (planned) {
       doneId = text(planned.values.followup_id);
-      writeRows(log, planned.row, [doneRecord]);
+      log.write(planned.row, [doneRecord]);
     } else {
       newRows.unshift({ ...doneRecord, rule: 'manual', created_at: now, created_by: me.by });
     }
-    const claimed = newRows.length ? claimRows(log, newRows.length) : { row: 0, ids: [] };
-    newRows.forEach((r, i) => (r.followup_id = claimed.ids[i]));
-    if (newRows.length) writeRows(log, claimed.row, newRows);
-    if (!planned) doneId = claimed.ids[0];
+    const added = log.append(newRows);
+    newRows.forEach((r, i) => (r.followup_id = added.ids[i]));
+    if (!planned) doneId = added.ids[0];
 
     // The customer row: last contact, and stage / intention when the rep changed them.
     const update: RowRecord = { last_contact_at: doneAt, updated_at: now };
     if (input.stage) update.stage = input.stage;
-    if (input.intention) {
-      const k = intentionKey(input.intention);
-      update.need_confirmed = k !== 'low';
-      update.budget_confirmed = k === 'high';
-    }
+    if (input.intention) Object.assign(update, confirmationsFor(intentionKeyOf(input.intention)));
     const previous = asDate(cv.last_contact_at);
     if (previous && previous.getTime() > doneAt.getTime()) delete update.last_contact_at; // an older contact logged late
-    writeRows(customers, customer.row, [update]);
+    customers.write(customer.row, [update]);
 
     const plannedIds = newRows.slice(planned ? 0 : 1).map((r, i) => ({ id: String(r.followup_id), day: isoDayOfSerial(plans[i].due), rule: plans[i].rule }));
     const first = plannedIds[0];
     return {
       ok: true as const,
       value: {
-        id: doneId!,
+        id: doneId,
         next: first ? { ...first, ruleLabel: t(locale, `followup.rule.${first.rule}` as 'followup.rule.high') } : null,
         also: plannedIds.slice(1),
       },
@@ -533,11 +354,11 @@ export interface FollowUpRecord {
  * the document lock (withDocumentLock), as saveObjection does; the cost is the same fixed
  * handful of calls as a logged follow-up, whatever the size of the log.
  */
-export function scheduleFollowUp(record: FollowUpRecord, ss: Spreadsheet = SpreadsheetApp.getActiveSpreadsheet()): string {
+export function scheduleFollowUp(record: FollowUpRecord, wb: Workbook = openWorkbook()): string {
   const locale = currentLocale();
   const customerId = text(record?.customerId);
   const owner = text(record?.owner);
-  const tz = ss.getSpreadsheetTimeZone();
+  const tz = wb.timeZone();
   let when: Date | null = null;
   if (record?.plannedAt instanceof Date || asDate(record?.plannedAt)) when = asDate(record.plannedAt);
   else if (typeof record?.plannedAt === 'string') {
@@ -546,23 +367,19 @@ export function scheduleFollowUp(record: FollowUpRecord, ss: Spreadsheet = Sprea
     else if (/^\d{4}-\d{2}-\d{2}T/.test(record.plannedAt) && !Number.isNaN(Date.parse(record.plannedAt))) when = new Date(record.plannedAt);
   }
   if (!customerId || !owner || !when) throw new Error(t(locale, 'followup.error.record'));
-  const tabs = openTabs(['followups', 'lists', ...(record.customerName === undefined ? ['customers'] : [])], ss);
-  const log = tabs.get('followups');
-  if (!log || !log.columns.has('followup_id')) throw new Error(t(locale, 'followup.error.notSetUp'));
+  const log = wb.tab('followups');
+  if (!log || !log.has('followup_id')) throw new Error(t(locale, 'followup.error.notSetUp'));
   let name = record.customerName;
   if (name === undefined) {
-    const c = tabs.get('customers') ? locateRow(tabs.get('customers')!, 'customer_id', customerId, undefined) : null;
+    const c = customersTab(wb)?.findById(customerId) ?? null;
     name = c ? text(c.values.name) : '';
   }
-  const lists = readListValues(tabs, locale);
   const purposeKey = record.purpose ? (getList('purpose').items.some((i) => i.key === record.purpose) ? record.purpose : listItemKey('purpose', record.purpose)) : 'objection';
-  const purpose = purposeKey ? labelIn(lists.purpose ?? [], 'purpose', purposeKey) : text(record.purpose);
+  const purpose = purposeKey ? purposeLabel(wb, purposeKey) : text(record.purpose);
   const rule: RuleKey = record.rule && (RULE_KEYS as readonly string[]).includes(record.rule) ? record.rule : 'objection';
   const now = new Date();
-  const claimed = claimRows(log, 1);
-  writeRows(log, claimed.row, [
+  const added = log.append([
     {
-      followup_id: claimed.ids[0],
       customer_id: customerId,
       customer_name: name,
       owner,
@@ -577,7 +394,7 @@ export function scheduleFollowUp(record: FollowUpRecord, ss: Spreadsheet = Sprea
       updated_at: now,
     },
   ]);
-  return claimed.ids[0];
+  return added.ids[0];
 }
 
 /**

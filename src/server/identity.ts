@@ -1,57 +1,18 @@
 /**
- * "I am …": which member of the team list the current user is (DESIGN principle 8).
- * Session.getActiveUser().getEmail() can be blank for co-workers on consumer accounts
- * (https://developers.google.com/apps-script/reference/base/session#getActiveUser()), so each
- * user picks themselves once; the choice lives in their user properties. Until they do, their
- * e-mail is used when Google tells it and it is on the team list.
- *
- * Later features (Today view, reminders) call whoAmI().
+ * "I am …": which member of the team list the current user is (DESIGN principle 8). The rule is
+ * core's (core/customers/team: Google's e-mail when it is on the list, else the user's own
+ * choice, which never grants manager rights); the records layer reads what it needs
+ * (records/people.ts). This module is the sidebar and the page's API.
  */
 import { t } from '../core/i18n';
 import { findMember, memberByEmail, type TeamMember } from '../core/customers/team';
-import { normalizeEmail } from '../core/validation/rules';
 import { currentLocale } from './locale';
-import { openTabs } from './workbook';
-import { readTeam } from './customers-store';
-
-/** User property: the chosen member's e-mail, or `name:<name>` for a member listed without one. */
-export const ME_PROPERTY = 'salesdesk.me';
-
-/** What Google says the user's e-mail is ('' when it will not say). */
-export function activeUserEmail(): string {
-  try {
-    return normalizeEmail(Session.getActiveUser().getEmail() || '');
-  } catch (_e) {
-    return '';
-  }
-}
-
-function chosenRef(): string {
-  try {
-    return PropertiesService.getUserProperties().getProperty(ME_PROPERTY) ?? '';
-  } catch (_e) {
-    return '';
-  }
-}
-
-/** Who the user is in a team list already read (saves reading Settings twice in one operation). */
-export function resolveMe(team: readonly TeamMember[]): TeamMember | null {
-  const ref = chosenRef();
-  if (ref) {
-    const m = ref.startsWith('name:') ? findMember(team, ref.slice(5)) : memberByEmail(team, ref);
-    if (m) return m;
-  }
-  return memberByEmail(team, activeUserEmail());
-}
+import { chooseMember, currentUser, openWorkbook, readTeam } from './records';
+import { showSidebar } from './host';
 
 /** The team member the current user is, or null (not chosen, and Google's e-mail is not on the list). */
 export function whoAmI(): TeamMember | null {
-  return resolveMe(readTeam(openTabs(['settings'])));
-}
-
-/** True when the user picked themselves (rather than being matched by e-mail). */
-export function hasChosenIdentity(): boolean {
-  return chosenRef() !== '';
+  return currentUser(openWorkbook()).me;
 }
 
 /**
@@ -63,10 +24,10 @@ export function setWhoIAm(emailOrName: unknown): TeamMember {
   if (typeof emailOrName !== 'string' || !emailOrName.trim() || emailOrName.length > 320) {
     throw new Error(t(locale, 'error.badArgument', { detail: 'team member' }));
   }
-  const team = readTeam(openTabs(['settings']));
+  const team = readTeam(openWorkbook());
   const m = memberByEmail(team, emailOrName) ?? findMember(team, emailOrName);
   if (!m) throw new Error(t(locale, 'identity.notInTeam'));
-  PropertiesService.getUserProperties().setProperty(ME_PROPERTY, m.email || `name:${m.name}`);
+  chooseMember(m);
   return m;
 }
 
@@ -79,8 +40,8 @@ export interface IdentityInfo {
 }
 
 export function getIdentityInfo(): IdentityInfo {
-  const team = readTeam(openTabs(['settings']));
-  return { team, me: resolveMe(team), chosen: hasChosenIdentity(), email: activeUserEmail() };
+  const { team, me, chosen, email } = currentUser(openWorkbook());
+  return { team, me, chosen, email };
 }
 
 /** Menu action: the "I am …" sidebar. */
@@ -88,5 +49,5 @@ export function showIdentity(): void {
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('Identity');
   page.locale = locale;
-  SpreadsheetApp.getUi().showSidebar(page.evaluate().setTitle(t(locale, 'identity.title')));
+  showSidebar(page.evaluate(), t(locale, 'identity.title'));
 }

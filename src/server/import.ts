@@ -6,18 +6,15 @@
  */
 import { t, type Locale, type MessageKey } from '../core/i18n';
 import { CUSTOMERS, getColumn } from '../core/schema';
-import { asCellText } from '../core/text';
 import { CUSTOMER_FORM_KEYS, type CustomerFieldKey } from '../core/customers/fields';
 import type { MatchField } from '../core/customers/duplicates';
 import { parseCsv } from '../core/import/csv';
 import { guessMapping } from '../core/import/headers';
 import { planImport, type DuplicateMode, type ImportPlan } from '../core/import/plan';
-import { openTabs, reserveIds, writeRows, type TabHandle } from './workbook';
+import { currentUser, customersTab, IDENTIFYING_KEYS, openWorkbook, readCustomerIndex, readLists, readTeam, type Tab, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
-import { IDENTIFYING_KEYS, readCustomerIndex, readListValues, readTeam, requireCustomers } from './customers-store';
-import { CUSTOMER_SEQ_PROPERTY } from './customers';
-import { activeUserEmail, resolveMe } from './identity';
+import { showDialog } from './host';
 
 /** Rows per import: a block this size writes well within the 6-minute limit. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -140,13 +137,20 @@ function describe(p: Prepared, plan: ImportPlan | null, locale: Locale): ImportP
   };
 }
 
+/** The Customers tab, or an error the user can act on. */
+function requireCustomers(wb: Workbook, locale: Locale): Tab {
+  const tab = customersTab(wb);
+  if (!tab) throw new Error(t(locale, 'customers.missingTab'));
+  return tab;
+}
+
 /** Reads what planning needs: the identifying columns, or for merges every form column (one read). */
-function readRegister(tab: TabHandle, mode: DuplicateMode) {
+function readRegister(tab: Tab, mode: DuplicateMode) {
   const keys: string[] = mode === 'merge' ? ['customer_id', ...CUSTOMER_FORM_KEYS] : [...IDENTIFYING_KEYS];
-  const { existing, nextRow, rows } = readCustomerIndex(tab, keys);
+  const { existing, extent, rows } = readCustomerIndex(tab, keys);
   const values = new Map<number, Partial<Record<CustomerFieldKey, unknown>>>();
   if (mode === 'merge') for (const r of rows) values.set(r.row, r.values as Partial<Record<CustomerFieldKey, unknown>>);
-  return { existing, values, nextRow };
+  return { existing, values, extent };
 }
 
 /** Dialog API: what an import would do, without writing anything. */
@@ -155,61 +159,12 @@ export function previewImport(rawRequest: unknown): ImportPreview {
   const req = parseImportRequest(rawRequest, locale);
   const p = prepare(req, locale);
   if (p.error) return describe(p, null, locale);
-  const tabs = openTabs(['customers', 'lists', 'settings']);
-  const customers = requireCustomers(tabs);
-  const ctx = { lists: readListValues(tabs, locale), team: readTeam(tabs) };
+  const wb = openWorkbook();
+  const customers = requireCustomers(wb, locale);
+  const ctx = { lists: readLists(wb, locale), team: readTeam(wb) };
   const reg = readRegister(customers, req.mode);
   const plan = planImport({ records: p.records, mapping: p.mapping, existing: reg.existing, existingValues: reg.values, ctx, mode: req.mode });
   return describe(p, plan, locale);
-}
-
-/** Column runs of the keys that are written (adjacent columns together). */
-function runsOf(tab: TabHandle, keys: readonly string[]): { start: number; keys: string[] }[] {
-  const cols = keys
-    .filter((k) => tab.columns.has(k) && !getColumn(CUSTOMERS, k).formula)
-    .map((k) => ({ k, c: tab.columns.get(k)! }))
-    .sort((a, b) => a.c - b.c);
-  const runs: { start: number; keys: string[] }[] = [];
-  for (const x of cols) {
-    const last = runs[runs.length - 1];
-    if (last && last.start + last.keys.length === x.c) last.keys.push(x.k);
-    else runs.push({ start: x.c, keys: [x.k] });
-  }
-  return runs;
-}
-
-type Undo = () => void;
-
-/**
- * Merges: for each run of filled columns, one block over the rows from the first to the last
- * merged row. Cells of rows not merged (or fields not filled) are written back as they were —
- * their formula if they hold one, else their value — so the block changes only the blanks it fills.
- */
-function writeMerges(tab: TabHandle, plan: ImportPlan, now: Date, undo: Undo[]): void {
-  if (!plan.merge.length) return;
-  const byRow = new Map(plan.merge.map((m) => [m.row, m]));
-  const first = Math.min(...byRow.keys());
-  const last = Math.max(...byRow.keys());
-  const keys = new Set<string>(['updated_at']);
-  for (const m of plan.merge) for (const k of Object.keys(m.fills)) keys.add(k);
-  for (const run of runsOf(tab, [...keys])) {
-    const range = tab.sheet.getRange(first, run.start, last - first + 1, run.keys.length);
-    const values = range.getValues();
-    const formulas = range.getFormulas();
-    const before = values.map((line, i) => line.map((v, j) => (formulas[i][j] ? formulas[i][j] : typeof v === 'string' ? asCellText(v) : v)));
-    const after = before.map((line, i) => {
-      const m = byRow.get(first + i);
-      if (!m) return line;
-      return line.map((v, j) => {
-        const key = run.keys[j];
-        if (key === 'updated_at') return now;
-        const fill = (m.fills as Record<string, unknown>)[key];
-        return fill === undefined ? v : typeof fill === 'string' ? asCellText(fill) : fill;
-      });
-    });
-    undo.push(() => range.setValues(before));
-    range.setValues(after);
-  }
 }
 
 /** Dialog API: imports the file. Plans again under the lock; writes all or nothing. */
@@ -218,20 +173,20 @@ export function runImport(rawRequest: unknown): ImportResult {
   const req = parseImportRequest(rawRequest, locale);
   const p = prepare(req, locale);
   if (p.error) return { ...describe(p, null, locale), ok: false, message: p.error, ids: [] };
-  const tabs = openTabs(['customers', 'lists', 'settings']);
-  const customers = requireCustomers(tabs);
-  const lists = readListValues(tabs, locale);
-  const team = readTeam(tabs);
-  const me = resolveMe(team);
+  const wb = openWorkbook();
+  const customers = requireCustomers(wb, locale);
+  const lists = readLists(wb, locale);
+  const user = currentUser(wb);
+  const team = user.team;
   return withDocumentLock(() => {
     const reg = readRegister(customers, req.mode);
     const plan = planImport({ records: p.records, mapping: p.mapping, existing: reg.existing, existingValues: reg.values, ctx: { lists, team }, mode: req.mode });
     const preview = describe(p, plan, locale);
     // The counter is recorded only after the rows are written, so a failed import gives no IDs away.
-    const reserved = reserveIds('C', CUSTOMER_SEQ_PROPERTY, reg.existing.map((c) => c.id), plan.add.length);
+    const reserved = customers.reserve(plan.add.length, reg.extent);
     const ids = reserved.ids;
     const now = new Date();
-    const who = me?.name || activeUserEmail();
+    const who = user.by;
     const defaultStage = (lists.stage ?? [])[0] ?? '';
     const newRows = plan.add.map((a, i) => ({
       customer_id: ids[i],
@@ -241,14 +196,14 @@ export function runImport(rawRequest: unknown): ImportResult {
       created_by: who,
       updated_at: now,
     }));
-    const undo: Undo[] = [];
+    const undo: (() => void)[] = [];
     try {
       if (newRows.length) {
         const keys = Object.keys(newRows[0]);
-        undo.push(() => writeRows(customers, reg.nextRow, newRows.map(() => Object.fromEntries(keys.map((k) => [k, '']))) ));
-        writeRows(customers, reg.nextRow, newRows);
+        undo.push(() => customers.write(reserved.row, newRows.map(() => Object.fromEntries(keys.map((k) => [k, ''])))));
+        customers.write(reserved.row, newRows);
       }
-      writeMerges(customers, plan, now, undo);
+      customers.writeCells(plan.merge.map((m) => ({ row: m.row, values: { ...m.fills, updated_at: now } })), undo);
       reserved.commit();
     } catch (e) {
       // Put back what was written, newest first, then report the failure: nothing half-imported.
@@ -274,6 +229,5 @@ export function showImport(): void {
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('Import');
   page.locale = locale;
-  const html = page.evaluate().setWidth(760).setHeight(620);
-  SpreadsheetApp.getUi().showModalDialog(html, t(locale, 'import.title'));
+  showDialog(page.evaluate(), t(locale, 'import.title'), 760, 620);
 }

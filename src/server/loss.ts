@@ -12,10 +12,10 @@ import { t } from '../core/i18n';
 import { listItemKey } from '../core/lists';
 import { fieldFailure, type SaveResult } from '../core/result';
 import { checkObjection } from '../core/objections';
-import { FIRST_DATA_ROW } from '../core/schema';
-import { openTab, findTabs, readColumns, writeRows } from './workbook';
+import { openWorkbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
+import { showDialog } from './host';
 import { appendObjection, checkContext, currentRep, findCustomer, objectionRecord, type Option } from './objections';
 
 const badArg = (detail: string) => new Error(t(currentLocale(), 'error.badArgument', { detail }));
@@ -39,8 +39,7 @@ export function showLossDialog(customerId: unknown): void {
   const page = HtmlService.createTemplateFromFile('Loss');
   page.locale = locale;
   page.customerId = id;
-  const html = page.evaluate().setWidth(420).setHeight(520);
-  SpreadsheetApp.getUi().showModalDialog(html, t(locale, 'loss.title'));
+  showDialog(page.evaluate(), t(locale, 'loss.title'), 420, 520);
 }
 
 export interface LossObjection {
@@ -62,13 +61,14 @@ export interface LossDialogData {
 /** Dialog API: the customer and their objections, newest first. */
 export function getLossDialogData(customerId: unknown): LossDialogData {
   const id = customerIdArg(customerId);
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!findTabs(ss).has('objections')) return { customer: null, objections: [], types: [] };
-  const c = findCustomer(ss, id);
-  const ctx = checkContext(ss, currentLocale());
+  const wb = openWorkbook();
+  const log = wb.tab('objections');
+  if (!log) return { customer: null, objections: [], types: [] };
+  const c = findCustomer(wb, id);
+  const ctx = checkContext(wb, currentLocale());
   const types = ctx.types.map((v) => ({ value: v, label: v }));
   if (!c) return { customer: null, objections: [], types };
-  const rows = readColumns(openTab('objections', ss), ['objection_id', 'customer_id', 'raised_at', 'type', 'details', 'result', 'lost_deal']);
+  const rows = log.readAll(['objection_id', 'customer_id', 'raised_at', 'type', 'details', 'result', 'lost_deal']).rows.map((r) => r.values);
   const objections: LossObjection[] = rows
     .filter((r) => String(r.customer_id ?? '').trim().toLowerCase() === c.id.toLowerCase() && String(r.objection_id ?? '').trim())
     .map((r) => ({
@@ -96,10 +96,11 @@ export function recordLossReason(customerId: unknown, objectionIdOrNew: unknown,
   const locale = currentLocale();
   const id = customerIdArg(customerId);
   if (typeof objectionIdOrNew !== 'string' || !objectionIdOrNew.trim() || objectionIdOrNew.length > 40) throw badArg('objection');
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!findTabs(ss).has('objections')) return fieldFailure({}, t(locale, 'objection.error.notSetUp'));
-  const ctx = checkContext(ss, locale);
-  const me = currentRep(ctx.teamMembers);
+  const wb = openWorkbook();
+  const log = wb.tab('objections');
+  if (!log) return fieldFailure({}, t(locale, 'objection.error.notSetUp'));
+  const ctx = checkContext(wb, locale);
+  const me = currentRep(wb);
   if (objectionIdOrNew === 'new') {
     const src = (newObjection && typeof newObjection === 'object' ? newObjection : {}) as Record<string, unknown>;
     const unresolved = ctx.results.find((r) => listItemKey('objection_result', r) === 'unresolved') ?? '';
@@ -109,25 +110,23 @@ export function recordLossReason(customerId: unknown, objectionIdOrNew: unknown,
     );
     if (!checked.ok) return fieldFailure(checked.errors, t(locale, 'objection.fixErrors'));
     return withDocumentLock(() => {
-      const c = findCustomer(ss, id);
+      const c = findCustomer(wb, id);
       if (!c) return fieldFailure<LossRecorded>({ customerId: t(locale, 'loss.error.noCustomer') }, t(locale, 'loss.error.noCustomer'));
       checked.value.customerId = c.id;
       const now = new Date();
-      const objectionId = appendObjection(ss, (newId) => ({ ...objectionRecord(checked.value, newId, c.name, me || c.owner, now, ss), lost_deal: true }));
+      const objectionId = appendObjection(wb, { ...objectionRecord(checked.value, c.name, me || c.owner, now, wb.timeZone()), lost_deal: true });
       return { ok: true as const, value: { objectionId, created: true } };
     });
   }
   const want = objectionIdOrNew.trim().toLowerCase();
   return withDocumentLock(() => {
-    const c = findCustomer(ss, id);
+    const c = findCustomer(wb, id);
     if (!c) return fieldFailure<LossRecorded>({ customerId: t(locale, 'loss.error.noCustomer') }, t(locale, 'loss.error.noCustomer'));
-    const tab = openTab('objections', ss);
-    const rows = readColumns(tab, ['objection_id', 'customer_id']);
-    const i = rows.findIndex((r) => String(r.objection_id ?? '').trim().toLowerCase() === want);
-    if (i < 0 || String(rows[i].customer_id ?? '').trim().toLowerCase() !== c.id.toLowerCase())
+    const hit = log.lookup(want, ['customer_id']);
+    if (!hit || String(hit.values.customer_id ?? '').trim().toLowerCase() !== c.id.toLowerCase())
       return fieldFailure<LossRecorded>({ objection: t(locale, 'loss.error.noObjection') }, t(locale, 'loss.error.noObjection'));
-    writeRows(tab, FIRST_DATA_ROW + i, [{ lost_deal: true, updated_at: new Date() }]);
-    return { ok: true as const, value: { objectionId: String(rows[i].objection_id).trim(), created: false } };
+    log.write(hit.row, [{ lost_deal: true, updated_at: new Date() }]);
+    return { ok: true as const, value: { objectionId: String(hit.values.objection_id).trim(), created: false } };
   });
 }
 

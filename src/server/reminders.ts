@@ -6,18 +6,18 @@
  * every script of the user: platform-facts C1), never sends the same day's digest twice (a marker
  * per day in document properties, written right after each e-mail), and writes what it did to
  * the Reminder log tab. When the quota runs out it stops; the next day starts afresh with that
- * day's digests, so nobody gets yesterday's twice.
+ * day's digests, so nobody gets yesterday's twice. The document lock is held only while the job
+ * reads the sheet and while it writes the log, never while it sends (see src/server/dispatcher.ts).
  */
 import { t, resolveLocale, type Locale } from '../core/i18n';
-import { getList } from '../core/lists';
+import { listsLocale } from '../core/lists';
 import { buildDigests, digestMail } from '../core/followups';
 import { instantOfSerial, isoDay, serialOfIsoDay, zonedHour } from '../core/cadence';
 import type { TeamMember } from '../core/customers/team';
 import { normalizeEmail } from '../core/validation/rules';
-import { openTabs, readColumnBlock, readSettings, writeRows } from './workbook';
-import { readTeam } from './customers-store';
+import { currentUser, openWorkbook, readSettings, readTeam } from './records';
 import { currentLocale } from './locale';
-import { resolveMe } from './identity';
+import { alert } from './host';
 import { TODAY_KEYS } from './today';
 import { ensureDispatcher, type Job, type JobContext } from './dispatcher';
 
@@ -83,11 +83,6 @@ function repLocale(props: GoogleAppsScript.Properties.Properties, member: TeamMe
   return mine ? resolveLocale(mine) : fallback;
 }
 
-function workbookLocale(purposes: readonly unknown[]): Locale {
-  const zh = getList('purpose').items.map((i) => i.label.zh);
-  return purposes.some((p) => zh.includes(String(p))) ? 'zh' : 'en';
-}
-
 export const reminderJob: Job = {
   key: 'daily-reminder',
   due(ctx: JobContext): boolean {
@@ -95,19 +90,26 @@ export const reminderJob: Job = {
     return true; // the hour needs Settings: checked in run (one read)
   },
   run(ctx: JobContext): void {
-    const tabs = openTabs(['followups', 'settings', 'reminder_log', 'lists'], ctx.ss);
-    const settings = readSettings(tabs.get('settings') ?? null);
-    const hour = Number(settings.reminder_hour);
-    if (zonedHour(ctx.nowMs, ctx.timeZone) < (Number.isFinite(hour) ? hour : 8)) return;
+    const { wb } = ctx;
     const day = isoDay(ctx.nowMs, ctx.timeZone);
-    forgetOldDays(ctx.props, day);
-    const state = readDay(ctx.props, day);
-    const team = readTeam(tabs).filter((m) => !state.done.includes(m.name.toLowerCase()));
-    if (!team.length || !tabs.get('followups')) return;
-    const rows = readColumnBlock(tabs.get('followups')!, TODAY_KEYS);
+    // Reads, under the lock: Settings, the team, the Follow-ups log.
+    const read = ctx.locked(() => {
+      const settings = readSettings(wb);
+      const hour = Number(settings.reminder_hour);
+      if (zonedHour(ctx.nowMs, ctx.timeZone) < (Number.isFinite(hour) ? hour : 8)) return null;
+      forgetOldDays(ctx.props, day);
+      const state = readDay(ctx.props, day);
+      const team = readTeam(wb).filter((m) => !state.done.includes(m.name.toLowerCase()));
+      const log = wb.tab('followups');
+      if (!team.length || !log) return null;
+      const rows = log.readAll(TODAY_KEYS).rows;
+      return { settings, state, team, rows };
+    });
+    if (!read) return;
+    const { settings, state, team, rows } = read;
     const digests = buildDigests(rows, team, ctx.nowMs, ctx.timeZone);
-    const fallback = workbookLocale(rows.slice(-50).map((r) => r.values.purpose));
-    const sheet = { name: ctx.ss.getName(), url: ctx.ss.getUrl() };
+    const fallback = listsLocale(rows.slice(-50).map((r) => r.values.purpose), 'purpose');
+    const sheet = { name: wb.name(), url: wb.url() };
     const log: Record<string, unknown>[] = [];
     const logLine = (m: { rep: string; email: string }, count: number, status: string) =>
       log.push({ sent_on: dayDate(day, ctx.timeZone), rep: m.rep, email: m.email, count, status, logged_at: new Date(ctx.nowMs) });
@@ -123,6 +125,7 @@ export const reminderJob: Job = {
         logLine(d, d.overdue.length + d.dueToday.length, t(logLocale, 'reminders.status.noEmail'));
       }
       writeDay(ctx.props, day, state);
+      // Sending, without the lock: each e-mail, then its marker.
       const sendable = digests.filter((x) => normalizeEmail(x.email));
       for (const d of sendable) {
         const key = d.rep.toLowerCase();
@@ -153,7 +156,8 @@ export const reminderJob: Job = {
         logLine(d, count, t(logLocale, 'reminders.status.sent'));
       }
     } finally {
-      appendLog(tabs.get('reminder_log'), log);
+      // Writing the log: under the lock again.
+      if (log.length) ctx.locked(() => wb.tab('reminder_log')?.append(log));
     }
   },
 };
@@ -163,61 +167,43 @@ function dayDate(day: string, timeZone: string): Date {
   return new Date(instantOfSerial(serialOfIsoDay(day)!, timeZone));
 }
 
-function appendLog(tab: ReturnType<typeof openTabs> extends Map<string, infer T> ? T | undefined : never, rows: Record<string, unknown>[]): void {
-  if (!tab || !rows.length) return;
-  const existing = readColumnBlock(tab, ['sent_on', 'rep']);
-  const next = existing.length ? existing[existing.length - 1].row + 1 : 2;
-  writeRows(tab, next, rows);
-}
-
 // ------------------------------------------------------------------ menu
 
-function canManage(team: readonly TeamMember[]): boolean {
-  const me = resolveMe(team);
-  if (me) return me.role === 'manager';
-  // A team list without any manager yet: whoever sets the workbook up may switch reminders.
-  return !team.some((m) => m.role === 'manager');
-}
-
-/** Reminders are the manager's switch: anyone else is told so, and false comes back. */
-function managerOnly(team: ReturnType<typeof readTeam>, ui: GoogleAppsScript.Base.Ui, locale: Locale): boolean {
-  if (canManage(team)) return true;
-  ui.alert(t(locale, 'reminders.managerOnly'));
+/** Reminders are the manager's switch (core's rule, hasManagerRights): anyone else is told so, and false comes back. */
+function managerOnly(manager: boolean, locale: Locale): boolean {
+  if (manager) return true;
+  alert(t(locale, 'reminders.managerOnly'));
   return false;
 }
 
 /** Menu action (manager): turns daily reminders on; installs the single dispatcher trigger once. */
 export function turnOnReminders(): string {
   const locale = currentLocale();
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const tabs = openTabs(['settings'], ss);
-  const team = readTeam(tabs);
-  const ui = SpreadsheetApp.getUi();
-  if (!managerOnly(team, ui, locale)) return 'denied';
+  const wb = openWorkbook();
+  const user = currentUser(wb);
+  if (!managerOnly(user.manager, locale)) return 'denied';
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   const created = ensureDispatcher();
   props.setProperty(ENABLED_PROPERTY, 'true');
-  const settings = readSettings(tabs.get('settings') ?? null);
-  const params = { hour: String(settings.reminder_hour), tz: ss.getSpreadsheetTimeZone() };
+  const settings = readSettings(wb);
+  const params = { hour: String(settings.reminder_hour), tz: wb.timeZone() };
   const msg = wasOn && !created ? t(locale, 'reminders.alreadyOn', params) : t(locale, 'reminders.on', params);
-  ui.alert(t(locale, 'reminders.title'), msg, ui.ButtonSet.OK);
-  rememberMyLanguage(resolveMe(team));
+  alert(msg, t(locale, 'reminders.title'));
+  rememberMyLanguage(user.me);
   return wasOn && !created ? 'already' : 'on';
 }
 
 /** Menu action (manager): turns daily reminders off (the dispatcher trigger stays for the other jobs). */
 export function turnOffReminders(): string {
   const locale = currentLocale();
-  const team = readTeam(openTabs(['settings']));
-  const ui = SpreadsheetApp.getUi();
-  if (!managerOnly(team, ui, locale)) return 'denied';
+  if (!managerOnly(currentUser(openWorkbook()).manager, locale)) return 'denied';
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   props.setProperty(ENABLED_PROPERTY, 'false');
   // The dispatcher stays: other jobs (the daily customer-value refresh, later the weekly
   // summary) run on it. Only the reminder job stops. removeDispatcher() is there for an
   // uninstall path that stops everything.
-  ui.alert(t(locale, 'reminders.title'), t(locale, wasOn ? 'reminders.off' : 'reminders.alreadyOff'), ui.ButtonSet.OK);
+  alert(t(locale, wasOn ? 'reminders.off' : 'reminders.alreadyOff'), t(locale, 'reminders.title'));
   return wasOn ? 'off' : 'already';
 }

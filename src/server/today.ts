@@ -8,22 +8,20 @@
  */
 import { t, type Locale } from '../core/i18n';
 import { fieldFailure, type SaveResult } from '../core/result';
-import { FIRST_DATA_ROW } from '../core/schema';
 import { buildToday, type TodayExtra, type TodayModel } from '../core/followups';
 import { instantOfSerial, isoDay, serialAt, serialOfIsoDay, todaySerial } from '../core/cadence';
 import type { TeamMember } from '../core/customers/team';
-import { openTabs, readColumnBlock, writeRows, type TabHandle } from './workbook';
-import { readTeam } from './customers-store';
+import { currentUser, openWorkbook, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
-import { resolveMe } from './identity';
+import { showSidebar } from './host';
 import { overdueObjectionsForToday } from './objections';
 import { rememberMyLanguage } from './reminders';
 
 /** A source of late items for Today: `rep` is a team member's name, or null for everyone. */
 export interface TodaySource {
   kind: string;
-  load(rep: string | null): TodayExtra[];
+  load(rep: string | null, wb: Workbook): TodayExtra[];
 }
 
 /** Everything else Today lists besides follow-ups. Add a source here (one line). */
@@ -53,7 +51,7 @@ export function showToday(): void {
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('Today');
   page.locale = locale;
-  SpreadsheetApp.getUi().showSidebar(page.evaluate().setTitle(t(locale, 'today.title')));
+  showSidebar(page.evaluate(), t(locale, 'today.title'));
 }
 
 export interface TodayView {
@@ -75,29 +73,26 @@ function emptyModel(nowMs: number, timeZone: string, rep: string | null): TodayM
 }
 
 /** Which rep to show: a manager picks anyone ('*' or '' for all), a rep always sees their own. */
-function whomToShow(requested: unknown, me: TeamMember | null, team: readonly TeamMember[]): string | null | undefined {
-  if (!me) return undefined;
-  if (me.role !== 'manager') return me.name;
+function whomToShow(requested: unknown, me: TeamMember | null, team: readonly TeamMember[], manager: boolean): string | null | undefined {
+  if (!manager) return me ? me.name : undefined;
   // A manager mostly reads: the whole team first, one rep (or themself) on request.
   if (requested === undefined || requested === null || requested === '*' || requested === '') return null;
   const m = team.find((x) => x.name.toLowerCase() === String(requested).trim().toLowerCase());
-  return m ? m.name : me.name;
+  return m ? m.name : (me?.name ?? null);
 }
 
 /** Sidebar API: the Today view for the current user (a manager may ask for `rep`, or '*' for all). */
 export function getTodayView(rep?: unknown): TodayView {
   const locale = currentLocale();
   if (rep !== undefined && rep !== null && (typeof rep !== 'string' || rep.length > 200)) throw new Error(t(locale, 'error.badArgument', { detail: 'rep' }));
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const wb = openWorkbook();
+  const timeZone = wb.timeZone();
   const nowMs = Date.now();
-  const tabs = openTabs(['followups', 'settings'], ss);
-  const team = readTeam(tabs);
-  const me = resolveMe(team);
-  const isManager = me?.role === 'manager';
+  const log = wb.tab('followups');
+  const { team, me, manager: isManager } = currentUser(wb);
   const view: TodayView = {
     locale,
-    setUp: tabs.has('followups'),
+    setUp: log !== null,
     timeZone,
     me: me ? me.name : '',
     isManager,
@@ -106,39 +101,19 @@ export function getTodayView(rep?: unknown): TodayView {
     model: emptyModel(nowMs, timeZone, me ? me.name : null),
   };
   rememberMyLanguage(me);
-  const who = whomToShow(rep, me, team);
-  if (!view.setUp || who === undefined) return view;
+  const who = whomToShow(rep, me, team, isManager);
+  if (!log || who === undefined) return view;
   view.shown = who ?? '';
-  const rows = readColumnBlock(tabs.get('followups')!, TODAY_KEYS);
+  const rows = log.readAll(TODAY_KEYS).rows;
   view.model = buildToday(rows, { nowMs, timeZone, rep: who, upcomingDays: UPCOMING_DAYS, limit: TODAY_LIMIT });
   for (const source of TODAY_SOURCES) {
     try {
-      view.model.extras.push(...source.load(who));
+      view.model.extras.push(...source.load(who, wb));
     } catch (_e) {
       // A source that fails (its tab missing) must not hide the follow-ups.
     }
   }
   return view;
-}
-
-/** Finds an open follow-up by ID, trying the row the page saw first (one row read), else the ID column. */
-function locateOpen(tab: TabHandle, id: string, hint: number | undefined): { row: number; values: Record<string, unknown> } | null {
-  const want = id.trim().toLowerCase();
-  const check = (row: number, values: Record<string, unknown>) => String(values.followup_id ?? '').trim().toLowerCase() === want;
-  const lastCol = Math.max(...tab.columns.values());
-  const read = (row: number) => {
-    const line = tab.sheet.getRange(row, 1, 1, lastCol).getValues()[0];
-    const out: Record<string, unknown> = {};
-    for (const [k, c] of tab.columns) out[k] = line[c - 1];
-    return out;
-  };
-  if (hint && hint >= FIRST_DATA_ROW && hint <= tab.sheet.getMaxRows()) {
-    const v = read(hint);
-    if (check(hint, v)) return { row: hint, values: v };
-  }
-  const rows = readColumnBlock(tab, ['followup_id']);
-  const hit = rows.find((r) => check(r.row, r.values));
-  return hit ? { row: hit.row, values: read(hit.row) } : null;
 }
 
 /**
@@ -152,8 +127,8 @@ export function snoozeFollowUp(raw: unknown): SaveResult<{ id: string; day: stri
   const day = typeof r.day === 'string' ? r.day.trim() : '';
   const reason = typeof r.reason === 'string' ? r.reason.trim() : '';
   const row = typeof r.row === 'number' && Number.isInteger(r.row) ? r.row : undefined;
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const wb = openWorkbook();
+  const timeZone = wb.timeZone();
   const nowMs = Date.now();
   const errors: Record<string, string> = {};
   const serial = serialOfIsoDay(day);
@@ -162,21 +137,20 @@ export function snoozeFollowUp(raw: unknown): SaveResult<{ id: string; day: stri
   else if (reason.length > 300) errors.reason = t(locale, 'followup.error.tooLong', { max: 300 });
   if (!id) errors.id = t(locale, 'today.error.gone');
   if (Object.keys(errors).length) return fieldFailure(errors, t(locale, 'followup.fixErrors'));
-  const tabs = openTabs(['followups', 'settings'], ss);
-  const tab = tabs.get('followups');
+  const tab = wb.tab('followups');
   if (!tab) return fieldFailure({}, t(locale, 'today.notSetUp'));
-  const me = resolveMe(readTeam(tabs));
+  const { me, manager } = currentUser(wb);
   return withDocumentLock(() => {
-    const found = locateOpen(tab, id, row);
+    const found = tab.findById(id, row);
     const v = found?.values;
     const open = v && (v.done_at === '' || v.done_at == null) && v.cancelled !== true;
-    const mine = v && me && (me.role === 'manager' || String(v.owner ?? '').trim().toLowerCase() === me.name.toLowerCase());
+    const mine = v && (manager || (me && String(v.owner ?? '').trim().toLowerCase() === me.name.toLowerCase()));
     if (!found || !open || !mine) return fieldFailure<{ id: string; day: string }>({ id: t(locale, 'today.error.gone') }, t(locale, 'today.error.gone'));
     const old = v!.planned_at as Date;
     const fraction = old && typeof old.getTime === 'function' ? serialAt(old.getTime(), timeZone) % 1 : 0;
     const line = t(locale, 'today.snoozeLine', { day: isoDay(nowMs, timeZone), reason });
     const previous = String(v!.snooze_reason ?? '').trim();
-    writeRows(tab, found.row, [
+    tab.write(found.row, [
       {
         planned_at: new Date(instantOfSerial(serial! + fraction, timeZone)),
         snooze_reason: (previous ? `${previous}\n${line}` : line).slice(-2000),

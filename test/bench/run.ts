@@ -1,45 +1,108 @@
 /**
- * Benchmarks (`npm run bench`): how long and how many Apps Script calls the add-in's
- * operations take on the local runtime at team scale. Speed is measured here, never asserted
- * in tests. Each bench prints wall time, heap growth and SpreadsheetApp calls.
+ * `npm run bench`: what the add-in's everyday actions cost on the local runtime, at a small and a
+ * large size — SpreadsheetApp calls warm (right after the same action) and cold (the next morning:
+ * the clock moves past the document cache's 6 hours), cells read and written, and local wall time
+ * (HyperFormula recalculating dominates it; speed is measured here, never asserted in tests).
+ * Prints one table and writes it to bench/results.json, so a later change can be compared with
+ * this one. `npm run bench -- Today` runs the actions whose name contains "Today".
  */
-import { createLocalRuntime, type LocalRuntime } from '../../src/local';
-import { BENCHES } from './benches';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LocalRuntime } from '../../src/local';
+import { ACTIONS, type Action, type Size } from './benches';
 
-export interface BenchResult {
-  name: string;
-  ms: number;
-  heapMb: number;
+interface Measure {
   calls: number;
-  note?: string;
+  cellsRead: number;
+  cellsWritten: number;
+  ms: number;
 }
 
-export interface Bench {
-  name: string;
-  /** Prepares a runtime (not measured). */
-  setup(): LocalRuntime;
-  /** The measured work; may return a note for the table. */
-  run(rt: LocalRuntime): string | void;
+interface SizeResult {
+  label: string;
+  warm: Measure;
+  cold: Measure;
 }
 
-function measure(b: Bench): BenchResult {
-  const rt = b.setup();
+export interface BenchRow {
+  action: string;
+  /** Issue 11's budget in SpreadsheetApp calls, where it sets one. */
+  budget: { warm: number; cold: number } | null;
+  small: SizeResult;
+  large: SizeResult;
+  /** Local time at the large size ÷ at the small size (warm). */
+  ratio: number;
+}
+
+const BUDGETS: Record<string, { warm: number; cold: number }> = {
+  'add a customer': { warm: 12, cold: 20 },
+  'edit a customer': { warm: 12, cold: 20 },
+  'log a follow-up': { warm: 12, cold: 20 },
+  'save an objection': { warm: 15, cold: 25 },
+  'save a deal': { warm: 15, cold: 25 },
+  'open Today (rep)': { warm: 10, cold: 20 },
+  'open Today (manager)': { warm: 10, cold: 20 },
+  'hourly dispatch, nothing due': { warm: 15, cold: 15 },
+  'set-up, blank workbook': { warm: 700, cold: 700 },
+  'set-up, repair with nothing to repair': { warm: 80, cold: 80 },
+};
+
+function measure(rt: LocalRuntime, work: () => unknown): Measure {
   global.gc?.();
   rt.counter.reset();
-  const heap0 = process.memoryUsage().heapUsed;
   const t0 = performance.now();
-  const note = b.run(rt) ?? undefined;
+  work();
   const ms = performance.now() - t0;
-  const heapMb = (process.memoryUsage().heapUsed - heap0) / 1048576;
-  return { name: b.name, ms, heapMb, calls: rt.counter.total('SpreadsheetApp'), note };
+  return { calls: rt.counter.total('SpreadsheetApp'), cellsRead: rt.counter.cells.read, cellsWritten: rt.counter.cells.written, ms };
+}
+
+function runSize(a: Action, size: Size): SizeResult {
+  const rt = size.setup();
+  let i = 0;
+  if (a.repeat === false) {
+    const once = measure(rt, () => a.run(rt, ++i));
+    return { label: size.label, warm: once, cold: once };
+  }
+  a.run(rt, ++i); // the first call after set-up makes the column map
+  rt.clock.advance(60_000);
+  const warm = measure(rt, () => a.run(rt, ++i));
+  rt.clock.advance(6 * 3600_000 + 60_000);
+  const cold = measure(rt, () => a.run(rt, ++i));
+  return { label: size.label, warm, cold };
+}
+
+const num = (n: number) => n.toLocaleString('en-US');
+const calls = (s: SizeResult) => `${s.warm.calls} / ${s.cold.calls}`;
+
+function table(rows: BenchRow[]): string {
+  const head = ['action', 'calls warm / cold (small; large)', 'budget', 'cells read / written (large, warm)', 'local ms small', 'local ms large', 'large ÷ small'];
+  const body = rows.map((r) => [
+    r.action,
+    calls(r.small) === calls(r.large) ? calls(r.large) : `${calls(r.small)}; ${calls(r.large)}`,
+    r.budget ? `${r.budget.warm} / ${r.budget.cold}` : '',
+    `${num(r.large.warm.cellsRead)} / ${num(r.large.warm.cellsWritten)}`,
+    `${r.small.warm.ms.toFixed(0)} (${r.small.label})`,
+    `${r.large.warm.ms.toFixed(0)} (${r.large.label})`,
+    r.ratio.toFixed(1),
+  ]);
+  const widths = head.map((h, c) => Math.max(h.length, ...body.map((b) => b[c].length)));
+  const line = (cells: string[]) => `| ${cells.map((x, c) => x.padEnd(widths[c])).join(' | ')} |`;
+  return [line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
 }
 
 const filter = process.argv[2];
-const rows: BenchResult[] = [];
-for (const b of BENCHES) {
-  if (filter && !b.name.includes(filter)) continue;
-  const r = measure(b);
-  rows.push(r);
-  console.log(`${r.name.padEnd(58)} ${r.ms.toFixed(0).padStart(8)} ms ${r.heapMb.toFixed(1).padStart(8)} MB ${String(r.calls).padStart(6)} calls ${r.note ?? ''}`);
+const rows: BenchRow[] = [];
+for (const a of ACTIONS) {
+  if (filter && !a.name.includes(filter)) continue;
+  const small = runSize(a, a.small);
+  const large = runSize(a, a.large);
+  rows.push({ action: a.name, budget: BUDGETS[a.name] ?? null, small, large, ratio: large.warm.ms / Math.max(1, small.warm.ms) });
+  console.error(`measured: ${a.name}`);
 }
-void createLocalRuntime;
+console.log(table(rows));
+if (!filter) {
+  const dir = join(__dirname, '../../bench');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
+  console.log('\nwritten to bench/results.json');
+}

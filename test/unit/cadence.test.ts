@@ -16,7 +16,7 @@ import {
   todaySerial,
   zonedHour,
 } from '../../src/core/cadence';
-import { nextFollowup } from '../../src/core/tiers/rules';
+import { nextFollowup } from '../../src/core/cadence/next';
 
 const SH = 'Asia/Shanghai';
 const LA = 'America/Los_Angeles';

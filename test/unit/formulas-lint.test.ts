@@ -76,3 +76,18 @@ describe('resolveFormula', () => {
     expect(sameFormula('=IF(A2="x")', '=IF(A2="X")')).toBe(false);
   });
 });
+
+describe('readable formulas', () => {
+  it('computes the next follow-up in short steps over helper columns, each under 400 characters as the schema writes it', () => {
+    const customers = TABS.find((t) => t.key === 'customers')!;
+    const steps = ['cadence_base', 'cadence_days', 'cadence_date', 'next_followup'];
+    for (const key of steps) {
+      const f = customers.columns.find((c) => c.key === key)!.formula!;
+      expect(f.length, key).toBeLessThan(400);
+    }
+    // Each step reads the one before it instead of repeating it.
+    const next = customers.columns.find((c) => c.key === 'next_followup')!.formula!;
+    expect(next).toContain('{cadence_date}');
+    expect(next).not.toContain('{last_contact_at}');
+  });
+});

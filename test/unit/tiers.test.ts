@@ -5,13 +5,10 @@ import {
   computeCustomers,
   customerValueRecords,
   edate,
-  followupState,
   goldCount,
   goldThreshold,
-  intentionLevel,
   isGold,
   latestScores,
-  nextFollowup,
   serialFromYmd,
   sharesAhead,
   sumDeals,
@@ -20,9 +17,10 @@ import {
   valueTier,
   weekdayMon,
   ymdFromSerial,
-  type CadenceInput,
   type ChurnInput,
 } from '../../src/core/tiers';
+import { followupState, nextFollowup, type CadenceInput } from '../../src/core/cadence';
+import { intentionOf as intentionLevel } from '../../src/core/customers/intention';
 
 const S = tierSettings();
 const day = (iso: string) => {

@@ -1,8 +1,7 @@
 /**
  * When the next contact with a customer is due after a contact was logged (the follow-up
- * tracker, issue 6). The stage-and-intention rule is issue 5's `nextFollowup` in
- * src/core/tiers/rules.ts — the same rule the Customers tab's live `next_followup` formula
- * applies — called here, never re-implemented:
+ * tracker, issue 6). The stage-and-intention rule is `nextFollowup` in ./next.ts — the same rule
+ * the Customers tab's live `next_followup` formula applies — called here, never re-implemented:
  *
  *   High intention         → within SD_FOLLOWUP_HIGH_HOURS (24 h)            seed 002 S1.3
  *   Medium intention       → after SD_FOLLOWUP_MEDIUM_DAYS (7 days)          seed 002 S1.3
@@ -22,8 +21,12 @@
  * All times are serials in the spreadsheet's time zone (src/core/cadence/time.ts converts).
  */
 import { getSetting } from '../settings';
-import { edate, weekdayMon } from '../tiers/dates';
-import { nextFollowup, tierSettings, type IntentionKey, type StageKey, type TierSettings } from '../tiers/rules';
+import { listItemKey } from '../lists';
+import { edate } from '../tiers/dates';
+import { tierSettings, type TierSettings } from '../tiers/rules';
+import { nextFollowup, skipWeekend } from './next';
+import type { IntentionKey } from '../customers/intention';
+import type { StageKey } from '../customers/stage';
 
 export type { IntentionKey, StageKey };
 export type ScenarioKey = 'new' | 'repurchase' | 'key_account';
@@ -92,13 +95,6 @@ export interface PlannedContact {
   purpose: PurposeKey;
 }
 
-/** Saturday or Sunday → the next Monday, when the team skips weekends. */
-export function skipWeekend(serial: number, s: Pick<TierSettings, 'skip_weekends'>): number {
-  if (!s.skip_weekends) return serial;
-  const wd = weekdayMon(serial);
-  return wd > 5 ? serial + (8 - wd) : serial;
-}
-
 /** The maintenance interval for a customer who has bought (seed 003 §4.4.2). */
 export function maintenanceRule(scenario: ScenarioKey | null, s: CadenceSettings): { rule: RuleKey; days: number } {
   if (scenario === 'key_account') return { rule: 'key_account', days: s.key_account_followup_days };
@@ -145,4 +141,10 @@ export function planAfterContact(f: ContactFacts, s: CadenceSettings): PlannedCo
     out.push({ due: skipWeekend(edate(f.at, s.survey_after_delivery_months), s), rule: 'survey', purpose: 'survey' });
   }
   return out;
+}
+
+/** The kind of customer a cell or form value names (the `scenario` list), or null. */
+export function scenarioKeyOf(v: unknown): ScenarioKey | null {
+  const k = listItemKey('scenario', v);
+  return k === 'new' || k === 'repurchase' || k === 'key_account' ? k : null;
 }

@@ -9,6 +9,8 @@
  * A "serial" is a Sheets date number: days since 1899-12-30 in the spreadsheet's zone, the time
  * of day as the fraction — the unit src/core/tiers works in and TODAY()/INT() compute with.
  */
+import { serialFromYmd } from '../tiers/dates';
+
 const DAY_MS = 86_400_000;
 const UNIX_EPOCH_SERIAL = 25569;
 
@@ -116,4 +118,9 @@ export function isTimeZone(timeZone: string): boolean {
   } catch (_e) {
     return false;
   }
+}
+
+/** The instant (ms) of midnight starting a calendar day in the zone. */
+export function zonedMidnight(day: { y: number; m: number; d: number }, timeZone: string): number {
+  return instantOfSerial(serialFromYmd(day.y, day.m, day.d), timeZone);
 }

@@ -3,12 +3,12 @@
  * this team" and which objections are past their written-answer time. The server reads the
  * Objections tab once and hands the rows here.
  */
-import { formatId, highestId } from '../ids';
 import type { Locale } from '../i18n/locale';
 import { t } from '../i18n';
 import { listItemKey } from '../lists';
 import { objectionTypeKey } from '../playbook';
 import type { FieldErrors } from '../result';
+import { answerDueMs, answerOverdue } from './answer';
 
 export { objectionTypeKey } from '../playbook';
 
@@ -162,11 +162,6 @@ export function checkObjection(raw: unknown, ctx: CheckContext): { ok: true; val
   };
 }
 
-/** The next ID after the ones in use: `O-000001`, `O-000002`, … (gaps are never refilled). */
-export function nextId(prefix: string, existing: Iterable<unknown>): string {
-  return formatId(prefix, highestId(prefix, existing) + 1);
-}
-
 /** One row of the Objections tab as read (untyped cells). */
 export interface ObjectionRow {
   objection_id?: unknown;
@@ -264,9 +259,8 @@ export function overdueObjections(rows: Iterable<ObjectionRow>, now: Date, answe
   for (const r of rows) {
     const raised = asTime(r.raised_at);
     if (raised == null) continue;
-    if (r.answered_at !== '' && r.answered_at != null) continue;
-    const dueMs = asTime(r.answer_due) ?? raised + answerHours * 3600_000;
-    if (dueMs >= now.getTime()) continue;
+    const dueMs = asTime(r.answer_due) ?? answerDueMs(raised, answerHours);
+    if (!answerOverdue(dueMs, r.answered_at !== '' && r.answered_at != null, now.getTime())) continue;
     const o = String(r.owner ?? '').trim();
     if (who != null && o.toLowerCase() !== who) continue;
     out.push({

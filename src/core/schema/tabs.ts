@@ -5,6 +5,11 @@
 import type { Localized } from '../i18n/locale';
 import { LISTS } from '../lists';
 import type { ColumnDef, ColumnType, HeaderStyle, TabDef } from './types';
+import { INTENTION_FORMULA } from '../customers/intention';
+import { CADENCE_BASE_FORMULA, CADENCE_DATE_FORMULA, CADENCE_DAYS_FORMULA, FOLLOWUP_STATE_FORMULA, NEXT_FOLLOWUP_FORMULA } from '../cadence/next';
+import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIER_FORMULA } from '../tiers/rules';
+import { DAYS_LATE_FORMULA, FOLLOWUP_STATUS_FORMULA } from '../followups/status';
+import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -74,69 +79,17 @@ function placeholder(idKey: string): string {
 }
 
 /*
- * Customers' computed columns. Each is one ARRAYFORMULA that reads only its own row and a few
- * named settings, so recalculating 20,000 customers is 20,000 small evaluations — never a scan
- * of a log per row. Where a rule needs a group-by over a log (a customer's deals, their latest
- * survey) or a ranking over all customers (cumulative share of revenue), the script keeps the
- * number on the row at write time (value_window, value_prev_window, value_share_ahead,
- * value_last_year, last_score; last_contact_at when a follow-up is logged — see
- * src/core/tiers/values.ts) and the formula applies the live Settings thresholds to it.
- * The reference computation is src/core/tiers/rules.ts; test/integration/tiers-agreement checks
- * that HyperFormula's evaluation of these formulas equals it cell by cell.
+ * Computed columns. Each is one ARRAYFORMULA that reads only its own row and a few named
+ * settings, so recalculating 20,000 customers is 20,000 small evaluations — never a scan of a log
+ * per row. Where a rule needs a group-by over a log (a customer's deals, their latest survey) or a
+ * ranking over all customers (cumulative share of revenue), the script keeps the number on the row
+ * at write time (value_window, value_prev_window, value_share_ahead, value_last_year, last_score;
+ * last_contact_at when a follow-up is logged — see src/core/tiers/values.ts) and the formula
+ * applies the live Settings thresholds to it. Each formula lives next to the TypeScript rule it is
+ * tested against: the cadence in src/core/cadence/next.ts, the intention level in
+ * src/core/customers/intention.ts, tiers and churn in src/core/tiers/rules.ts, the Follow-ups
+ * status in src/core/followups/status.ts, the written-answer rule in src/core/objections/answer.ts.
  */
-const STAGE = (n: number) => `INDEX(SD_LIST_STAGE,${n})`; // 6 delivery, 7 won, 8 lost, 9 on hold
-const INTENT = (n: number) => `INDEX(SD_LIST_INTENTION,${n})`; // 1 high, 2 medium, 3 low
-/** The cadence counts from the last contact, else from the day the row was added. */
-const BASE = 'IF({last_contact_at}<>"",{last_contact_at},{created_at})';
-/** Cadence by stage, then by intention level (seed 002 S1.3, S6.2; seed 003 §4.4.2). EDATE keeps calendar months. */
-const CADENCE =
-  `IF({stage}=${STAGE(6)},${BASE}+SD_RETURN_CALL_DAYS,` +
-  `IF({stage}=${STAGE(7)},${BASE}+SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS,` +
-  `IF(({stage}=${STAGE(9)})+({intention_level}=${INTENT(3)}),EDATE(${BASE},SD_FOLLOWUP_LOW_MONTHS),` +
-  `IF({intention_level}=${INTENT(1)},${BASE}+SD_FOLLOWUP_HIGH_HOURS/24,${BASE}+SD_FOLLOWUP_MEDIUM_DAYS))))`;
-/** With SD_SKIP_WEEKENDS, Saturday (+2) and Sunday (+1) move to Monday. */
-const NEXT_FOLLOWUP =
-  `ARRAYFORMULA(IF({customer_id}="","",IF({stage}=${STAGE(8)},"",IF(${BASE}="","",` +
-  `${CADENCE}+SD_SKIP_WEEKENDS*(WEEKDAY(${CADENCE},2)>5)*(8-WEEKDAY(${CADENCE},2))))))`;
-const DUE = (n: number) => `INDEX(SD_LIST_DUE_STATE,${n})`; // 1 overdue, 2 today, 3 scheduled, 4 none
-const FOLLOWUP_STATE =
-  `ARRAYFORMULA(IF({customer_id}="","",IF({next_followup}="",${DUE(4)},` +
-  `IF(INT({next_followup})<TODAY(),${DUE(1)},IF(INT({next_followup})=TODAY(),${DUE(2)},${DUE(3)})))))`;
-/** ABC: the share of revenue ahead of the customer (script-kept) against the live A/B shares. */
-const VALUE_TIER =
-  'ARRAYFORMULA(IF({customer_id}="","",IF({value_window}>0,IF({value_share_ahead}<SD_TIER_A_SHARE,INDEX(SD_LIST_VALUE_TIER,1),' +
-  'IF({value_share_ahead}<SD_TIER_B_SHARE,INDEX(SD_LIST_VALUE_TIER,2),INDEX(SD_LIST_VALUE_TIER,3))),"")))';
-/**
- * Gold: at or above the k-th largest last-year value, k = SD_GOLD_SHARE of last year's buyers
- * rounded down, at least one. COUNTIF and LARGE take the whole column once per recalculation
- * (they do not depend on the row), so this stays linear.
- */
-const GOLD =
-  'ARRAYFORMULA(IF({customer_id}="","",IF(SD_GOLD_SHARE>0,IF({value_last_year}>0,' +
-  '{value_last_year}>=IFERROR(LARGE({value_last_year},MAX(1,ROUNDDOWN(ROUND(COUNTIF({value_last_year},">0")*SD_GOLD_SHARE,9),0))),0),FALSE),FALSE)))';
-/** Churn risk: no contact (days or a whole missed cadence), falling value, or a low latest score. Never when Lost. */
-const NO_CONTACT =
-  `IF(${BASE}="",0,IF(TODAY()-INT(${BASE})>SD_CHURN_NO_CONTACT_DAYS,1,IF({next_followup}="",0,` +
-  `(TODAY()-INT({next_followup})>=IF(INT({next_followup})-INT(${BASE})>1,INT({next_followup})-INT(${BASE}),1))*1)))`;
-const CHURN_RISK =
-  `ARRAYFORMULA(IF({customer_id}="","",IF({stage}=${STAGE(8)},FALSE,` +
-  `(${NO_CONTACT}+({value_prev_window}>0)*({value_window}<={value_prev_window}*(1-SD_CHURN_VALUE_DROP))` +
-  `+({last_score}<>"")*({last_score}<=SD_CHURN_LOW_SCORE))>0)))`;
-
-/*
- * Follow-ups' computed columns (issue 6). Status by row: cancelled, done, overdue (the planned
- * day is before today, in the spreadsheet's time zone — TODAY()), else planned. days_late keeps
- * the lateness of a contact done late (whole days, planned day → done day) for the KPIs in
- * src/core/kpis/followups.ts; the reference computation is src/core/followups/status.ts.
- */
-const FSTATUS = (n: number) => `INDEX(SD_LIST_FOLLOWUP_STATUS,${n})`; // 1 planned, 2 done, 3 overdue, 4 cancelled
-const FOLLOWUP_STATUS =
-  `ARRAYFORMULA(IF({followup_id}="","",IF({cancelled},${FSTATUS(4)},IF({done_at}<>"",${FSTATUS(2)},` +
-  `IF({planned_at}="",${FSTATUS(1)},IF(INT({planned_at})<TODAY(),${FSTATUS(3)},${FSTATUS(1)}))))))`;
-const DAYS_LATE =
-  'ARRAYFORMULA(IF({followup_id}="","",IF({planned_at}="","",IF({cancelled},"",IF({done_at}<>"",' +
-  'IF(INT({done_at})>INT({planned_at}),INT({done_at})-INT({planned_at}),0),' +
-  'IF(INT({planned_at})<TODAY(),TODAY()-INT({planned_at}),0))))))';
 
 const LOG_HEADER: HeaderStyle = { background: '#1a73e8', fontColor: '#ffffff', bold: true };
 const ADMIN_HEADER: HeaderStyle = { background: '#5f6368', fontColor: '#ffffff', bold: true };
@@ -178,29 +131,31 @@ export const CUSTOMERS: TabDef = {
     c('needs', 'longtext', L('Needs', '需求描述'), L('Short description of what the customer needs.', '客户需求的简要描述。')),
     c('need_confirmed', 'boolean', L('Need confirmed', '需求已确认'), L('Tick when the customer has a clear need.', '客户有明确需求时勾选。'), { width: 100 }),
     c('budget_confirmed', 'boolean', L('Budget confirmed', '预算已确认'), L('Tick when the customer has confirmed a budget.', '客户已确认预算时勾选。'), { width: 100 }),
+    c('stage', 'list', L('Stage', '销售阶段'), L('Where the sale stands: six stages, then Won, Lost or On hold.', '销售进展：六个阶段，或已成交、已丢单、暂缓。'), { list: 'stage', width: 190 }),
+    owner(L('The rep responsible for this customer (team list in Settings).', '负责该客户的销售（见设置中的团队名单）。')),
     c('intention_level', 'list', L('Intention level', '意向等级'), L('Computed: High = need and budget confirmed, Medium = need only, Low = neither.', '自动计算：高 = 需求和预算都已确认，中 = 仅需求，低 = 都未确认。'), {
       list: 'intention',
       width: 110,
-      formula:
-        'ARRAYFORMULA(IF({customer_id}="","",IF({need_confirmed},IF({budget_confirmed},INDEX(SD_LIST_INTENTION,1),INDEX(SD_LIST_INTENTION,2)),INDEX(SD_LIST_INTENTION,3))))',
+      formula: INTENTION_FORMULA,
     }),
-    c('stage', 'list', L('Stage', '销售阶段'), L('Where the sale stands: six stages, then Won, Lost or On hold.', '销售进展：六个阶段，或已成交、已丢单、暂缓。'), { list: 'stage', width: 190 }),
-    owner(L('The rep responsible for this customer (team list in Settings).', '负责该客户的销售（见设置中的团队名单）。')),
     c('last_contact_at', 'datetime', L('Last contact', '最近联系'), L('Date of the latest follow-up (kept up to date by Sales Desk).', '最近一次跟进的时间（由销售台更新）。'), { protected: true }),
     c('days_since_contact', 'integer', L('Days since contact', '未联系天数'), L('Computed: days since the last contact.', '自动计算：距最近一次联系的天数。'), {
-      formula: 'ARRAYFORMULA(IF({customer_id}="","",IF({last_contact_at}="","",INT(TODAY()-INT({last_contact_at})))))',
+      formula: DAYS_SINCE_CONTACT_FORMULA,
     }),
-    c('next_followup', 'datetime', L('Next follow-up', '下次跟进时间'), L('Computed: last contact (or the day the row was added) plus the cadence of the stage and intention level in Settings: High 24 h, Medium 1 week, Low or On hold a quarter, Delivery 3 days (return call), Won monthly; none when Lost.', '自动计算：最近联系时间（从未联系则为添加日期）加上设置中按阶段和意向等级的跟进节奏：高意向 24 小时，中意向 1 周，低意向或暂缓每季度，交付阶段 3 天（回访），已成交每月；已丢单则无。'), { formula: NEXT_FOLLOWUP }),
-    c('followup_state', 'list', L('Follow-up status', '跟进状态'), L('Computed: overdue (before today), due today, scheduled or none.', '自动计算：已逾期（早于今天）、今天到期、已安排或无。'), { list: 'due_state', width: 110, formula: FOLLOWUP_STATE }),
+    c('cadence_base', 'datetime', L('Cadence from', '节奏起点'), L('Computed helper: the day the cadence counts from — the last contact, else the day the row was added.', '自动计算的辅助列：跟进节奏的起算时间——最近联系时间，从未联系则为添加时间。'), { formula: CADENCE_BASE_FORMULA }),
+    c('cadence_days', 'number', L('Cadence (days)', '节奏（天）'), L('Computed helper: the cadence of the stage and intention level in days (Settings: High 24 h, Medium 1 week, Delivery 3 days, Won monthly); blank when it counts in months (Low intention or On hold: a quarter).', '自动计算的辅助列：按阶段和意向等级的跟进节奏天数（见设置：高意向 24 小时，中意向 1 周，交付 3 天，已成交每月）；按月计算时为空（低意向或暂缓：每季度）。'), { numberFormat: '0.##', width: 90, formula: CADENCE_DAYS_FORMULA }),
+    c('cadence_date', 'datetime', L('Cadence date', '节奏日期'), L('Computed helper: “Cadence from” plus “Cadence (days)”, or plus the months of the Low / On hold cadence; before weekends are skipped; empty when Lost.', '自动计算的辅助列：“节奏起点”加上“节奏（天）”，低意向或暂缓则加上相应月数；尚未跳过周末；已丢单则为空。'), { formula: CADENCE_DATE_FORMULA }),
+    c('next_followup', 'datetime', L('Next follow-up', '下次跟进时间'), L('Computed: last contact (or the day the row was added) plus the cadence of the stage and intention level in Settings: High 24 h, Medium 1 week, Low or On hold a quarter, Delivery 3 days (return call), Won monthly; none when Lost.', '自动计算：最近联系时间（从未联系则为添加日期）加上设置中按阶段和意向等级的跟进节奏：高意向 24 小时，中意向 1 周，低意向或暂缓每季度，交付阶段 3 天（回访），已成交每月；已丢单则无。'), { formula: NEXT_FOLLOWUP_FORMULA }),
+    c('followup_state', 'list', L('Follow-up status', '跟进状态'), L('Computed: overdue (before today), due today, scheduled or none.', '自动计算：已逾期（早于今天）、今天到期、已安排或无。'), { list: 'due_state', width: 110, formula: FOLLOWUP_STATE_FORMULA }),
     c('value_window', 'currency', L('Value (window)', '统计期价值'), L('Deals won in the value window (Settings, 12 months), added up by Sales Desk when a deal is saved or from the menu.', '价值统计期（见设置，12 个月）内的成交金额，保存成交或从菜单刷新时由销售台汇总。'), { protected: true }),
     c('value_prev_window', 'currency', L('Value (previous window)', '上一统计期价值'), L('Deals won in the window of the same length just before; for the falling-value signal (kept by Sales Desk).', '紧接其前、同样长度时期内的成交金额；用于判断成交额下降（由销售台维护）。'), { protected: true }),
     c('value_share_ahead', 'percent', L('Revenue share ahead', '排名在前的收入占比'), L('Share of the window’s revenue made by customers with a higher value (kept by Sales Desk); the tier compares it with the A and B shares in Settings.', '价值高于该客户的客户贡献的统计期收入占比（由销售台维护）；价值等级用它与设置中的 A、B 级占比比较。'), { protected: true, numberFormat: '0.0%' }),
     c('value_last_year', 'currency', L('Value last year', '上一年度价值'), L('Deals won in the last calendar year; gold customers are ranked by it (kept by Sales Desk).', '上一自然年的成交金额；黄金客户按此排名（由销售台维护）。'), { protected: true }),
     c('last_score', 'number', L('Latest survey score', '最近满意度得分'), L('Average of the four 1–5 scores of the customer’s latest satisfaction survey (kept by Sales Desk).', '客户最近一次满意度调查四项 1–5 分的平均值（由销售台维护）。'), { protected: true, numberFormat: '0.0' }),
     c('values_as_of', 'date', L('Values as of', '价值计算日期'), L('The day Sales Desk last added up the values on this row: at every deal save, from the menu (Refresh customer values), and once a day while the hourly reminders trigger is on.', '销售台最近一次汇总本行价值的日期：每次保存成交、从菜单“刷新客户价值”时，以及开启提醒触发器后每天一次。'), { protected: true }),
-    c('value_tier', 'list', L('Value tier', '价值等级'), L('Computed: A, B or C by cumulative share of revenue in the value window (Settings); blank without deals in the window.', '自动计算：按统计期内累计收入占比划分 A、B、C（见设置）；统计期内无成交则为空。'), { list: 'value_tier', width: 90, formula: VALUE_TIER }),
-    c('gold', 'boolean', L('Gold', '黄金客户'), L('Computed: among the top 5 % of last calendar year’s buyers by value (Settings).', '自动计算：上一自然年按成交额排名前 5% 的客户（见设置）。'), { width: 80, formula: GOLD }),
-    c('churn_risk', 'boolean', L('Churn risk', '流失风险'), L('Computed: no contact for too long, falling deal value or low satisfaction (thresholds in Settings).', '自动计算：长时间未联系、成交额下降或满意度低（阈值见设置）。'), { width: 90, formula: CHURN_RISK }),
+    c('value_tier', 'list', L('Value tier', '价值等级'), L('Computed: A, B or C by cumulative share of revenue in the value window (Settings); blank without deals in the window.', '自动计算：按统计期内累计收入占比划分 A、B、C（见设置）；统计期内无成交则为空。'), { list: 'value_tier', width: 90, formula: VALUE_TIER_FORMULA }),
+    c('gold', 'boolean', L('Gold', '黄金客户'), L('Computed: among the top 5 % of last calendar year’s buyers by value (Settings).', '自动计算：上一自然年按成交额排名前 5% 的客户（见设置）。'), { width: 80, formula: GOLD_FORMULA }),
+    c('churn_risk', 'boolean', L('Churn risk', '流失风险'), L('Computed: no contact for too long, falling deal value or low satisfaction (thresholds in Settings).', '自动计算：长时间未联系、成交额下降或满意度低（阈值见设置）。'), { width: 90, formula: CHURN_RISK_FORMULA }),
     c('notes', 'longtext', L('Notes', '备注'), L('Anything else worth knowing.', '其他需要记录的信息。')),
     ...audit(),
   ],
@@ -238,16 +193,16 @@ export const FOLLOWUPS: TabDef = {
     c('cancelled', 'boolean', L('Cancelled', '已取消'), L('Tick when a planned contact will not happen.', '计划的联系取消时勾选。')),
     c('rule', 'text', L('Planned by', '计划依据'), L('Which cadence planned this contact (set by Sales Desk): high, medium, low, return_call, survey, new_customer, existing_customer, key_account, manual or objection. The KPIs count by it.', '本次联系由哪条跟进节奏安排（由销售台填写）：high 高意向、medium 中意向、low 低意向、return_call 交付回访、survey 满意度调查、new_customer 新客户、existing_customer 老客户、key_account 大客户、manual 手动、objection 异议。指标按此统计。'), { protected: true, width: 120 }),
     c('snooze_reason', 'text', L('Snoozed', '延后原因'), L('Why the planned date was moved, with the day it was moved (set from the Today view).', '计划时间被延后的原因及延后日期（在“今日跟进”中填写）。'), { width: 200 }),
+    ...audit(),
     c('status', 'list', L('Status', '状态'), L('Computed: cancelled if ticked, done once a done time is set, overdue when the planned day is before today, otherwise planned.', '自动计算：勾选取消为已取消；有完成时间为已完成；计划日期早于今天为已逾期；否则为已计划。'), {
       list: 'followup_status',
       width: 100,
-      formula: FOLLOWUP_STATUS,
+      formula: FOLLOWUP_STATUS_FORMULA,
     }),
     c('days_late', 'integer', L('Days late', '逾期天数'), L('Computed: whole days between the planned day and the day it was done (0 when on time); for an open contact, days overdue so far. Kept after it is done, for the KPIs.', '自动计算：完成日期比计划日期晚几天（按时为 0）；尚未完成的为目前已逾期天数。完成后保留，用于指标统计。'), {
       width: 90,
-      formula: DAYS_LATE,
+      formula: DAYS_LATE_FORMULA,
     }),
-    ...audit(),
   ],
 };
 
@@ -271,14 +226,7 @@ export const OBJECTIONS: TabDef = {
     c('details', 'longtext', L('Customer’s words', '客户原话'), L('What the customer said, as close to their words as possible.', '客户的原话，尽量照实记录。')),
     c('cause', 'longtext', L('Real cause', '真实原因'), L('What really lies behind the objection (seed 000 §4.3.1).', '异议背后的真实原因（资料 000 §4.3.1）。')),
     c('response', 'longtext', L('Response', '应对措施'), L('How we answered.', '我们如何应对。')),
-    c('answer_due', 'datetime', L('Answer due', '书面答复期限'), L('Computed: raised time plus the written-answer time in Settings (24 h).', '自动计算：提出时间加上设置中的书面答复时限（24 小时）。'), {
-      formula: 'ARRAYFORMULA(IF({objection_id}="","",IF({raised_at}="","",{raised_at}+SD_OBJECTION_ANSWER_HOURS/24)))',
-    }),
     c('answered_at', 'datetime', L('Answered', '答复时间'), L('When the written answer was sent.', '书面答复发出的时间。')),
-    c('answer_overdue', 'boolean', L('Answer overdue', '答复已逾期'), L('Computed: no written answer yet and the answer is past due.', '自动计算：尚未书面答复且已超过答复期限。'), {
-      width: 100,
-      formula: 'ARRAYFORMULA(IF({objection_id}="","",IF({raised_at}="",FALSE,IF({answered_at}<>"",FALSE,NOW()>{answer_due}))))',
-    }),
     c('customer_feedback', 'longtext', L('Customer feedback', '客户反馈'), L('How the customer reacted to the answer.', '客户对答复的反应。')),
     c('result', 'list', L('Result', '处理结果'), L('Resolved, partly resolved or unresolved.', '已解决、部分解决或未解决。'), { list: 'objection_result', width: 120 }),
     c('resolved_at', 'datetime', L('Resolved', '解决时间'), L('When the result became "resolved" (set by Sales Desk; you may correct it).', '处理结果变为“已解决”的时间（由销售台填写，可手动更正）。')),
@@ -287,6 +235,13 @@ export const OBJECTIONS: TabDef = {
     owner(L('The rep who handles the objection.', '负责处理该异议的销售。')),
     c('lost_deal', 'boolean', L('Lost the deal', '导致丢单'), L('Ticked when the rep names this objection as the reason the customer was lost.', '销售确认因该异议而丢单时勾选。'), { width: 100 }),
     ...audit(),
+    c('answer_due', 'datetime', L('Answer due', '书面答复期限'), L('Computed: raised time plus the written-answer time in Settings (24 h).', '自动计算：提出时间加上设置中的书面答复时限（24 小时）。'), {
+      formula: ANSWER_DUE_FORMULA,
+    }),
+    c('answer_overdue', 'boolean', L('Answer overdue', '答复已逾期'), L('Computed: no written answer yet and the answer is past due.', '自动计算：尚未书面答复且已超过答复期限。'), {
+      width: 100,
+      formula: ANSWER_OVERDUE_FORMULA,
+    }),
   ],
 };
 

@@ -4,20 +4,10 @@
  * any feature that needs a customer's tier without reading the sheet's formulas.
  */
 import { customerValueRecords, valueBoundsSerial, type DealFact, type SurveyFact } from './values';
-import {
-  churnRisk,
-  followupState,
-  goldThreshold,
-  intentionLevel,
-  isGold,
-  nextFollowup,
-  valueTier,
-  type DueStateKey,
-  type IntentionKey,
-  type StageKey,
-  type TierKey,
-  type TierSettings,
-} from './rules';
+import { churnRisk, goldThreshold, isGold, valueTier, type TierKey, type TierSettings } from './rules';
+import { followupState, nextFollowup, type DueStateKey } from '../cadence/next';
+import { intentionOf, type IntentionKey } from '../customers/intention';
+import type { StageKey } from '../customers/stage';
 
 export interface CustomerFacts {
   id: string;
@@ -63,7 +53,7 @@ export function computeCustomers(
   return customers.map((c, i) => {
     const r = records[i];
     if (!r) return null;
-    const intention = intentionLevel(c.needConfirmed, c.budgetConfirmed);
+    const intention = intentionOf(c.needConfirmed, c.budgetConfirmed);
     const cad = { stage: c.stage, intention, lastContact: c.lastContact, created: c.created };
     const next = nextFollowup(cad, s);
     return {

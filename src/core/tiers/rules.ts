@@ -1,24 +1,22 @@
 /**
- * The reference computation of the Customers tab's computed columns: the same rules the live
- * formulas in src/core/schema/tabs.ts apply, written in TypeScript from rows + settings + today.
- * An integration test lets HyperFormula evaluate the formulas on a generated workbook and checks
- * every cell against these functions. All times are serial days in the spreadsheet's time zone.
+ * Value tiers, gold customers and churn risk: each rule in TypeScript and, right below it, the
+ * formula of the Customers column that computes it live from the row and named settings. An
+ * integration test (test/integration/tiers-agreement) lets HyperFormula evaluate the formulas on a
+ * generated workbook and checks every cell against these functions. The cadence (next follow-up)
+ * has its own home, src/core/cadence/next.ts; the intention level src/core/customers/intention.ts.
+ * All times are serial days in the spreadsheet's time zone.
  */
 import { getSetting } from '../settings';
-import { clean, edate, weekdayMon } from './dates';
+import { clean } from './dates';
+import { cadenceBase, LOST_STAGE, type CadenceInput, type CadenceTimes } from '../cadence/next';
 
-export type StageKey = 'reach' | 'needs' | 'solution' | 'objections' | 'negotiation' | 'delivery' | 'won' | 'lost' | 'on_hold';
-export type IntentionKey = 'high' | 'medium' | 'low';
+export type { StageKey } from '../customers/stage';
+export type { IntentionKey } from '../customers/intention';
+export type { DueStateKey, CadenceInput } from '../cadence/next';
 export type TierKey = 'a' | 'b' | 'c';
-export type DueStateKey = 'overdue' | 'today' | 'scheduled' | 'none';
 
 /** The settings the rules read (named ranges SD_…), by setting key. */
-export interface TierSettings {
-  followup_high_hours: number;
-  followup_medium_days: number;
-  followup_low_months: number;
-  return_call_days: number;
-  existing_customer_followup_days: number;
+export interface TierSettings extends CadenceTimes {
   tier_window_months: number;
   tier_a_share: number;
   tier_b_share: number;
@@ -26,7 +24,6 @@ export interface TierSettings {
   churn_no_contact_days: number;
   churn_value_drop: number;
   churn_low_score: number;
-  skip_weekends: boolean;
 }
 
 const NUMERIC_KEYS: (keyof TierSettings)[] = [
@@ -46,11 +43,6 @@ export function tierSettings(values: Record<string, unknown> = {}): TierSettings
   return out as unknown as TierSettings;
 }
 
-/** Intention level: High = need and budget confirmed, Medium = need only, Low = otherwise (seed 002 S1.2). */
-export function intentionLevel(needConfirmed: boolean, budgetConfirmed: boolean): IntentionKey {
-  return needConfirmed ? (budgetConfirmed ? 'high' : 'medium') : 'low';
-}
-
 /**
  * ABC tier from the window value and the share of revenue ahead of the customer: A while the
  * customers ahead make less than SD_TIER_A_SHARE of revenue (so the customer who crosses the
@@ -62,6 +54,10 @@ export function valueTier(windowValue: number, shareAhead: number | '', s: TierS
   if (shareAhead < s.tier_b_share) return 'b';
   return 'c';
 }
+const TIER = (n: number) => `INDEX(SD_LIST_VALUE_TIER,${n})`;
+export const VALUE_TIER_FORMULA =
+  `ARRAYFORMULA(IF({customer_id}="","",IF({value_window}>0,IF({value_share_ahead}<SD_TIER_A_SHARE,${TIER(1)},` +
+  `IF({value_share_ahead}<SD_TIER_B_SHARE,${TIER(2)},${TIER(3)})),"")))`;
 
 /**
  * How many customers are gold among `buyers` who bought last calendar year: SD_GOLD_SHARE of them
@@ -83,53 +79,13 @@ export function goldThreshold(lastYearValues: readonly number[], share: number):
 export function isGold(lastYearValue: number, threshold: number | null): boolean {
   return threshold !== null && lastYearValue > 0 && lastYearValue >= threshold;
 }
-
-export interface CadenceInput {
-  stage: StageKey | null;
-  intention: IntentionKey;
-  /** Serial of the last contact, or null. */
-  lastContact: number | null;
-  /** Serial of when the row was added, or null. */
-  created: number | null;
-}
-
-/** The day the cadence counts from: the last contact, else the day the customer was added. */
-export function cadenceBase(c: CadenceInput): number | null {
-  return c.lastContact ?? c.created;
-}
-
 /**
- * When the next contact is due (seed 002 S1.3, S6.2; seed 003 §4.4.2):
- * Lost → none; Delivery & after-sales → return call SD_RETURN_CALL_DAYS after the last contact
- * (saving the deal counts as one); Won → SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS; On hold or Low
- * intention → SD_FOLLOWUP_LOW_MONTHS months (EDATE, by date); High → SD_FOLLOWUP_HIGH_HOURS;
- * Medium → SD_FOLLOWUP_MEDIUM_DAYS. With SD_SKIP_WEEKENDS a Saturday or Sunday moves to Monday.
+ * COUNTIF and LARGE take the whole column once per recalculation (they do not depend on the
+ * row), so this stays linear.
  */
-export function nextFollowup(c: CadenceInput, s: TierSettings): number | null {
-  if (c.stage === 'lost') return null;
-  const base = cadenceBase(c);
-  if (base === null) return null;
-  let next: number;
-  if (c.stage === 'delivery') next = base + s.return_call_days;
-  else if (c.stage === 'won') next = base + s.existing_customer_followup_days;
-  else if (c.stage === 'on_hold' || c.intention === 'low') next = edate(base, s.followup_low_months);
-  else if (c.intention === 'high') next = base + s.followup_high_hours / 24;
-  else next = base + s.followup_medium_days;
-  if (s.skip_weekends) {
-    const wd = weekdayMon(next);
-    if (wd > 5) next += 8 - wd;
-  }
-  return next;
-}
-
-/** Overdue before today, due today, scheduled after today; none without a next date (by date). */
-export function followupState(next: number | null, today: number): DueStateKey {
-  if (next === null) return 'none';
-  const day = Math.floor(next);
-  if (day < today) return 'overdue';
-  if (day === today) return 'today';
-  return 'scheduled';
-}
+export const GOLD_FORMULA =
+  'ARRAYFORMULA(IF({customer_id}="","",IF(SD_GOLD_SHARE>0,IF({value_last_year}>0,' +
+  '{value_last_year}>=IFERROR(LARGE({value_last_year},MAX(1,ROUNDDOWN(ROUND(COUNTIF({value_last_year},">0")*SD_GOLD_SHARE,9),0))),0),FALSE),FALSE)))';
 
 export interface ChurnInput extends CadenceInput {
   next: number | null;
@@ -162,3 +118,18 @@ export function churnRisk(c: ChurnInput, today: number, s: TierSettings): boolea
   const lowScore = c.lastScore !== '' && c.lastScore <= s.churn_low_score;
   return noContact || falling || lowScore;
 }
+const BASE = '{cadence_base}';
+const NEXT = '{next_followup}';
+const NO_CONTACT =
+  `IF(${BASE}="",0,IF(TODAY()-INT(${BASE})>SD_CHURN_NO_CONTACT_DAYS,1,IF(${NEXT}="",0,` +
+  `(TODAY()-INT(${NEXT})>=IF(INT(${NEXT})-INT(${BASE})>1,INT(${NEXT})-INT(${BASE}),1))*1)))`;
+export const CHURN_RISK_FORMULA =
+  `ARRAYFORMULA(IF({customer_id}="","",IF({stage}=${LOST_STAGE},FALSE,` +
+  `(${NO_CONTACT}+({value_prev_window}>0)*({value_window}<={value_prev_window}*(1-SD_CHURN_VALUE_DROP))` +
+  `+({last_score}<>"")*({last_score}<=SD_CHURN_LOW_SCORE))>0)))`;
+
+/** Days since the last contact (whole days, by date); null without one. */
+export function daysSinceContact(lastContact: number | null, today: number): number | null {
+  return lastContact === null ? null : today - Math.floor(lastContact);
+}
+export const DAYS_SINCE_CONTACT_FORMULA = 'ARRAYFORMULA(IF({customer_id}="","",IF({last_contact_at}="","",INT(TODAY()-INT({last_contact_at})))))';

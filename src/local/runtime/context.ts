@@ -67,6 +67,13 @@ export class ExecutionTimeExceeded extends Error {
  */
 export class CallCounter {
   private counts = new Map<string, number>();
+  /**
+   * Cells whose values went through the API: read by getValue(s), getDisplayValue(s),
+   * getFormula(s) and Sheet.getSheetValues; written by setValue(s), setFormula(s) and appendRow.
+   * A 20,000-row getValues of 9 columns is one call but 180,000 cells: tests and the bench read
+   * both, so "a fixed number of calls" cannot hide a read of the whole register.
+   */
+  readonly cells = { read: 0, written: 0 };
   /** Simulated milliseconds one API call costs; a rough figure for the 6-minute budget. */
   costPerCallMs = 0;
   private budget: { startMs: number; limitMs: number } | null = null;
@@ -103,8 +110,43 @@ export class CallCounter {
     return Object.values(this.snapshot(service)).reduce((a, b) => a + b, 0);
   }
 
+  /** Records the cells a counted call read or wrote (see `cells`). */
+  countCells(method: string, args: unknown[], result: unknown, target: object): void {
+    const area = (grid: unknown): number => (Array.isArray(grid) ? grid.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0) : 0);
+    const size = (): number => {
+      const r = target as { getNumRows?: () => number; getNumColumns?: () => number };
+      return r.getNumRows && r.getNumColumns ? r.getNumRows() * r.getNumColumns() : 1;
+    };
+    switch (method) {
+      case 'getValues':
+      case 'getDisplayValues':
+      case 'getFormulas':
+      case 'getSheetValues':
+        this.cells.read += area(result);
+        break;
+      case 'getValue':
+      case 'getDisplayValue':
+      case 'getFormula':
+        this.cells.read += 1;
+        break;
+      case 'setValues':
+      case 'setFormulas':
+        this.cells.written += area(args[0]);
+        break;
+      case 'setValue':
+      case 'setFormula':
+        this.cells.written += size();
+        break;
+      case 'appendRow':
+        this.cells.written += Array.isArray(args[0]) ? args[0].length : 0;
+        break;
+    }
+  }
+
   reset(): void {
     this.counts.clear();
+    this.cells.read = 0;
+    this.cells.written = 0;
   }
 }
 
@@ -160,7 +202,9 @@ export function instrument<T extends object>(
           gate?.(service, label, String(prop));
           // The runtime's own use of a Range the script handed back (setRanges, moveColumns,
           // setNamedRange…) is not a script call: give it the unwrapped object.
-          return wrapValue(v.apply(t, args.map(unwrap)));
+          const result = v.apply(t, args.map(unwrap));
+          if (label === 'Range' || label === 'Sheet') counter.countCells(String(prop), args, result, t);
+          return wrapValue(result);
         };
       },
     });

@@ -168,6 +168,56 @@ export class LocalRange implements RangeReads {
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): LocalRange {
     return LocalRange.fromCoords(this.doc, this.sheetId, this.row + rowOffset, this.col + columnOffset, numRows ?? this.nRows, numColumns ?? this.nCols);
   }
+  /**
+   * "Starting at the cell in the first column and row of the range, returns the next cell in the
+   * given direction that is the edge of a contiguous range of cells with data in them or the cell
+   * at the edge of the spreadsheet in that direction. This is equivalent to typing
+   * Ctrl+[arrow key] in the editor."
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#getnextdatacelldirection)
+   * So: from a cell with data whose neighbour has data too, to the last cell of that block; else
+   * past the empty cells to the next cell with data; else the sheet's edge. A cell has data when
+   * it holds a value or a formula. Not confirmed on Google: whether cells an ARRAYFORMULA fills
+   * with "" count as data for Ctrl+arrow (they are treated as empty here); the add-in only walks
+   * input columns (the ID column), where nothing is computed.
+   */
+  getNextDataCell(direction: GoogleAppsScript.Spreadsheet.Direction): LocalRange {
+    const step = ({ UP: [-1, 0], DOWN: [1, 0], PREVIOUS: [0, -1], NEXT: [0, 1] } as Record<string, [number, number]>)[String(direction)];
+    if (!step) throw new Error('Invalid argument: direction');
+    const [dr, dc] = step;
+    const s = this.model();
+    // The cells along the line from the start, read in chunks (a long column is not read cell by cell).
+    const limit = dr < 0 ? this.row - 1 : dr > 0 ? s.maxRows - this.row : dc < 0 ? this.col - 1 : s.maxCols - this.col;
+    const chunk = new Map<number, boolean>();
+    const filled = (k: number): boolean => {
+      if (!chunk.has(k)) {
+        const n = Math.min(512, limit - k + 1);
+        const r0 = this.row + dr * k;
+        const c0 = this.col + dc * k;
+        const top = dr < 0 ? r0 - n + 1 : r0;
+        const left = dc < 0 ? c0 - n + 1 : c0;
+        const grid = this.doc.wb.getValues(s, top, left, dr ? n : 1, dc ? n : 1);
+        for (let i = 0; i < n; i++) {
+          const r = r0 + dr * i;
+          const c = c0 + dc * i;
+          const v = grid[r - top][c - left];
+          chunk.set(k + i, v !== '' || s.formulas.has(cellKey(r - 1, c - 1)));
+        }
+      }
+      return chunk.get(k)!;
+    };
+    let k = 0;
+    if (filled(0) && limit >= 1 && filled(1)) {
+      while (k + 1 <= limit && filled(k + 1)) k++;
+    } else {
+      while (k + 1 <= limit) {
+        k++;
+        if (filled(k)) break;
+      }
+    }
+    const r = this.row + dr * k;
+    const c = this.col + dc * k;
+    return new LocalRange(this.doc, this.sheetId, r, c, 1, 1);
+  }
   activate(): this {
     this.doc.wb.activeSheetId = this.sheetId;
     this.doc.wb.selection = { sheetId: this.sheetId, a1: this.getA1Notation() };

@@ -10,7 +10,7 @@ import { LocalRangeList } from './range-list';
 
 type SheetReads = Pick<
   GoogleAppsScript.Spreadsheet.Sheet,
-  'getName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'getFrozenColumns' | 'isSheetHidden' | 'getColumnWidth'
+  'getName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'getFrozenColumns' | 'isSheetHidden' | 'getColumnWidth' | 'getSheetValues'
 >;
 
 export class LocalSheet implements SheetReads {
@@ -86,6 +86,17 @@ export class LocalSheet implements SheetReads {
     }
     if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
     return LocalRange.fromCoords(this.doc, this.id, a, column, numRows ?? 1, numColumns ?? 1);
+  }
+  /**
+   * "Returns the rectangular grid of values for this range starting at the given coordinates. A -1
+   * value given as the row or column position is equivalent to getting the very last row or column
+   * that has data in the sheet." (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns)
+   * One call, the values getRange(...).getValues() would return.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
+    const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
+    const cols = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
+    return LocalRange.fromCoords(this.doc, this.id, startRow, startColumn, rows, cols).getValues();
   }
   /**
    * "Returns the RangeList collection representing the ranges in the same sheet specified by a

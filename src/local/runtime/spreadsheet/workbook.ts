@@ -853,9 +853,30 @@ export class Workbook {
 
   insertRows(sheet: SheetModel, at: number, n: number): void {
     if (n <= 0) return;
-    const h = this.hf.getSheetDimensions(this.hfId(sheet)).height;
+    const id = this.hfId(sheet);
+    const h = this.hf.getSheetDimensions(id).height;
     this.structural(sheet, 'rows', { kind: 'insert', at, n }, () => {
-      if (at - 1 < h) this.hf.addRows(this.hfId(sheet), [at - 1, n]);
+      if (at - 1 >= h) return;
+      // Sheets inserts rows inside an ARRAYFORMULA's results and the array fills them; HyperFormula
+      // refuses to insert inside an array ("Cannot move cell. Destination already occupied"). So
+      // the arrays that cross the insertion are taken out while the rows go in and put back after,
+      // at their anchor above the insertion; their open-ended ranges (A2:A) are re-translated to
+      // the new size by retranslateAll, as after any insertion.
+      const crossing: [number, number, string][] = [];
+      for (const k of sheet.formulas.keys()) {
+        const r = keyRow(k);
+        const c = keyCol(k);
+        if (r >= at - 1 || !this.hf.isCellPartOfArray({ sheet: id, row: at - 1, col: c })) continue;
+        const f = this.hf.getCellFormula({ sheet: id, row: r, col: c });
+        if (f) crossing.push([r, c, f]);
+      }
+      this.hf.batch(() => {
+        for (const [r, c] of crossing) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[null]]);
+      });
+      this.hf.addRows(id, [at - 1, n]);
+      this.hf.batch(() => {
+        for (const [r, c, f] of crossing) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[f]]);
+      });
     }, true);
   }
 

@@ -1,0 +1,108 @@
+/**
+ * When the next contact with a customer is due — the one cadence rule, in TypeScript and, right
+ * below each function, as the formula of the Customers column that computes it live. The
+ * follow-up tracker plans with the same functions (./rules.ts), and
+ * test/integration/tiers-agreement.test.ts evaluates the formulas against them cell by cell.
+ *
+ * Sheets has no LET, so the formula's stand-in for a named intermediate value is a helper column:
+ * `cadence_base` (the day the cadence counts from) and `cadence_date` (that day plus the cadence)
+ * are columns of their own, and `next_followup` only applies the weekend rule to `cadence_date`.
+ *
+ * Times are serial days in the spreadsheet's time zone (src/core/cadence/time.ts converts).
+ */
+import { edate, weekdayMon } from '../tiers/dates';
+import type { IntentionKey } from '../customers/intention';
+import type { StageKey } from '../customers/stage';
+
+/** The settings the cadence reads (named ranges SD_…), by setting key. */
+export interface CadenceTimes {
+  followup_high_hours: number;
+  followup_medium_days: number;
+  followup_low_months: number;
+  return_call_days: number;
+  existing_customer_followup_days: number;
+  skip_weekends: boolean;
+}
+
+export interface CadenceInput {
+  stage: StageKey | null;
+  intention: IntentionKey;
+  /** Serial of the last contact, or null. */
+  lastContact: number | null;
+  /** Serial of when the row was added, or null. */
+  created: number | null;
+}
+
+/** Built-in list items by position in their Lists column (1-based), as the formulas index them. */
+const STAGE = (n: number) => `INDEX(SD_LIST_STAGE,${n})`; // 6 delivery, 7 won, 8 lost, 9 on hold
+const INTENT = (n: number) => `INDEX(SD_LIST_INTENTION,${n})`; // 1 high, 2 medium, 3 low
+export const LOST_STAGE = STAGE(8);
+
+/** The day the cadence counts from: the last contact, else the day the customer was added. */
+export function cadenceBase(c: Pick<CadenceInput, 'lastContact' | 'created'>): number | null {
+  return c.lastContact ?? c.created;
+}
+export const CADENCE_BASE_FORMULA =
+  'ARRAYFORMULA(IF({customer_id}="","",IF({last_contact_at}<>"",{last_contact_at},IF({created_at}<>"",{created_at},""))))';
+
+/**
+ * The cadence of a stage and intention level (seed 002 S1.3, S6.2; seed 003 §4.4.2), by stage
+ * first: Delivery & after-sales → return call SD_RETURN_CALL_DAYS after the last contact (saving
+ * the deal counts as one); Won → SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS; On hold or Low intention →
+ * SD_FOLLOWUP_LOW_MONTHS calendar months ('months'); High → SD_FOLLOWUP_HIGH_HOURS; Medium →
+ * SD_FOLLOWUP_MEDIUM_DAYS. In days, else 'months'.
+ */
+export function cadenceDays(c: Pick<CadenceInput, 'stage' | 'intention'>, s: CadenceTimes): number | 'months' {
+  if (c.stage === 'delivery') return s.return_call_days;
+  if (c.stage === 'won') return s.existing_customer_followup_days;
+  if (c.stage === 'on_hold' || c.intention === 'low') return 'months';
+  if (c.intention === 'high') return s.followup_high_hours / 24;
+  return s.followup_medium_days;
+}
+/** Blank for the monthly rule, and where there is no base date (no ID, never contacted nor dated). */
+export const CADENCE_DAYS_FORMULA =
+  `ARRAYFORMULA(IF({cadence_base}="","",IF({stage}=${STAGE(6)},SD_RETURN_CALL_DAYS,IF({stage}=${STAGE(7)},SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS,` +
+  `IF(({stage}=${STAGE(9)})+({intention_level}=${INTENT(3)}),"",` +
+  `IF({intention_level}=${INTENT(1)},SD_FOLLOWUP_HIGH_HOURS/24,SD_FOLLOWUP_MEDIUM_DAYS))))))`;
+
+/** The base date plus the cadence (EDATE keeps calendar months), before the weekend rule; none when Lost. */
+export function cadenceDate(c: CadenceInput, s: CadenceTimes): number | null {
+  if (c.stage === 'lost') return null;
+  const base = cadenceBase(c);
+  if (base === null) return null;
+  const days = cadenceDays(c, s);
+  return days === 'months' ? edate(base, s.followup_low_months) : base + days;
+}
+const B = '{cadence_base}';
+export const CADENCE_DATE_FORMULA =
+  `ARRAYFORMULA(IF((${B}="")+({stage}=${LOST_STAGE}),"",IF({cadence_days}="",EDATE(${B},SD_FOLLOWUP_LOW_MONTHS),${B}+{cadence_days})))`;
+
+/** With SD_SKIP_WEEKENDS, a Saturday or Sunday moves to the next Monday. */
+export function skipWeekend(serial: number, s: Pick<CadenceTimes, 'skip_weekends'>): number {
+  if (!s.skip_weekends) return serial;
+  const wd = weekdayMon(serial);
+  return wd > 5 ? serial + (8 - wd) : serial;
+}
+
+/** When the next contact is due: the cadence date, moved off the weekend when the team skips weekends. */
+export function nextFollowup(c: CadenceInput, s: CadenceTimes): number | null {
+  const d = cadenceDate(c, s);
+  return d === null ? null : skipWeekend(d, s);
+}
+const D = '{cadence_date}';
+export const NEXT_FOLLOWUP_FORMULA = `ARRAYFORMULA(IF(${D}="","",${D}+SD_SKIP_WEEKENDS*(WEEKDAY(${D},2)>5)*(8-WEEKDAY(${D},2))))`;
+
+export type DueStateKey = 'overdue' | 'today' | 'scheduled' | 'none';
+
+/** Overdue before today, due today, scheduled after today; none without a next date (by date). */
+export function followupState(next: number | null, today: number): DueStateKey {
+  if (next === null) return 'none';
+  const day = Math.floor(next);
+  if (day < today) return 'overdue';
+  if (day === today) return 'today';
+  return 'scheduled';
+}
+const DUE = (n: number) => `INDEX(SD_LIST_DUE_STATE,${n})`; // 1 overdue, 2 today, 3 scheduled, 4 none
+export const FOLLOWUP_STATE_FORMULA =
+  `ARRAYFORMULA(IF({customer_id}="","",IF({next_followup}="",${DUE(4)},` +
+  `IF(INT({next_followup})<TODAY(),${DUE(1)},IF(INT({next_followup})=TODAY(),${DUE(2)},${DUE(3)})))))`;

@@ -1,0 +1,30 @@
+/**
+ * The spreadsheet's user interface, for feature modules: sidebars, dialogs, alerts and toasts.
+ * (SpreadsheetApp is reached only here, in the records layer and in set-up; see
+ * test/unit/records-boundary.test.ts.)
+ */
+type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+
+/** Shows a page as the add-on's sidebar (300 px wide; an add-on shows one at a time). */
+export function showSidebar(page: HtmlOutput, title: string): void {
+  SpreadsheetApp.getUi().showSidebar(page.setTitle(title));
+}
+
+/** Shows a page as a modal dialog of the given size. */
+export function showDialog(page: HtmlOutput, title: string, width: number, height: number): void {
+  SpreadsheetApp.getUi().showModalDialog(page.setWidth(width).setHeight(height), title);
+}
+
+/** A message with an OK button; with a title when one is given. */
+export function alert(message: string, title?: string): void {
+  const ui = SpreadsheetApp.getUi();
+  if (title === undefined) ui.alert(message);
+  else ui.alert(title, message, ui.ButtonSet.OK);
+}
+
+/** A short notice in the corner of the spreadsheet. */
+export function toast(message: string, title: string, seconds?: number): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (seconds === undefined) ss.toast(message, title);
+  else ss.toast(message, title, seconds);
+}

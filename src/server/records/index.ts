@@ -1,0 +1,23 @@
+/**
+ * The records layer: the one place that knows how a tab is found, read and written. Feature
+ * modules open a Workbook, read through its tabs, let core decide, and write through the tabs;
+ * they never call SpreadsheetApp themselves (test/unit/records-boundary.test.ts holds that).
+ *
+ * - workbook.ts: one execution's view of the spreadsheet (tabs by key, properties, time zone);
+ * - layout.ts, locate.ts: the column map, and finding columns by developer metadata when it fails;
+ * - tab.ts, hint.ts: reading rows, where the data ends, find-by-ID, append-with-IDs, writing;
+ * - write.ts: the one writer (adjacent runs, text kept as text, rows grown inside set-up's ranges);
+ * - admin.ts: Settings and Lists; people.ts: the current user and their rights;
+ * - customers.ts: the register's identifying columns and the one customer search.
+ */
+export { Workbook, openWorkbook } from './workbook';
+export { Tab, TabMissingError, type ReadRow, type Extent } from './tab';
+export type { RowRecord, TabRef } from './write';
+export { readSettings, readTeam, readLists, listColumns, settingValues, type SettingValues } from './admin';
+export { currentUser, chooseMember, googleEmail, chosenRef, ME_PROPERTY, type CurrentUser } from './people';
+export { customersTab, readCustomerIndex, findCustomers, IDENTIFYING_KEYS, type CustomerIndex } from './customers';
+
+/** Applies pending writes now: before the document lock is released, so the next holder reads them. */
+export function flushWrites(): void {
+  SpreadsheetApp.flush();
+}

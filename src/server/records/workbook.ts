@@ -1,0 +1,139 @@
+/**
+ * The workbook as one execution sees it: the spreadsheet, its tabs opened through the column map,
+ * the document properties read once, the time zone asked once. Feature modules open one
+ * Workbook per server call (`openWorkbook()`) and reach every tab through it; nothing here
+ * outlives the call (on Google each execution starts afresh, and so must the local runtime's).
+ */
+import { getTab, type TabDef } from '../../core/schema';
+import { findTabs, columnsFromMetadata, locateColumns, readHeaderRow, type FoundTab } from './locate';
+import { headersIdentifyColumns, headerText, layoutProperty, parseLayout, type LayoutRecord } from './layout';
+import { Tab, type TabHost } from './tab';
+import type { TabRef } from './write';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Properties = GoogleAppsScript.Properties.Properties;
+
+export class Workbook implements TabHost {
+  private sheetList: Sheet[] | null = null;
+  private found: Map<string, FoundTab> | null = null;
+  private readonly opened = new Map<string, Tab | null>();
+  private props: Properties | null | undefined;
+  private snapshot: Record<string, string> | null = null;
+  private zone: string | null = null;
+
+  constructor(readonly ss: Spreadsheet) {}
+
+  // ------------------------------------------------------------------ document properties
+
+  /** The document properties, or null where they cannot be read (an add-on's onOpen in AuthMode.NONE). */
+  documentProperties(): Properties | null {
+    if (this.props === undefined) {
+      try {
+        this.props = PropertiesService.getDocumentProperties();
+      } catch (_e) {
+        this.props = null;
+      }
+    }
+    return this.props;
+  }
+
+  /** One property, from a snapshot of them all taken at the first read of this execution. */
+  property(key: string): string | null {
+    if (!this.snapshot) {
+      try {
+        this.snapshot = this.documentProperties()?.getProperties() ?? {};
+      } catch (_e) {
+        this.snapshot = {};
+      }
+    }
+    return this.snapshot[key] ?? null;
+  }
+
+  freshProperty(key: string): string | null {
+    const v = this.documentProperties()?.getProperty(key) ?? null;
+    if (this.snapshot) {
+      if (v === null) delete this.snapshot[key];
+      else this.snapshot[key] = v;
+    }
+    return v;
+  }
+
+  setProperty(key: string, value: string): void {
+    const props = this.documentProperties();
+    if (!props) return;
+    props.setProperty(key, value);
+    if (this.snapshot) this.snapshot[key] = value;
+  }
+
+  // ------------------------------------------------------------------ tabs
+
+  private sheets(): Sheet[] {
+    if (!this.sheetList) this.sheetList = this.ss.getSheets();
+    return this.sheetList;
+  }
+
+  /** Finds the tab by developer metadata (the slow way), makes its map and stores it when the header row identifies every column. */
+  relocate(def: TabDef): { ref: TabRef; record: LayoutRecord | null } | null {
+    if (!this.found) this.found = findTabs(this.ss);
+    const f = this.found.get(def.key);
+    if (!f) return null;
+    const headers = readHeaderRow(f.sheet).map(headerText);
+    const { columns } = locateColumns(def, headers, columnsFromMetadata(f.sheet));
+    const record: LayoutRecord = { sheetId: f.sheet.getSheetId(), index: f.sheet.getIndex(), headers, columns: [...columns] };
+    const trusted = headersIdentifyColumns(headers, columns);
+    try {
+      if (trusted) this.setProperty(layoutProperty(def.key), JSON.stringify(record));
+    } catch (_e) {
+      // A full property store only costs speed: the tab is found the slow way next time.
+    }
+    return { ref: { def, sheet: f.sheet, columns }, record: trusted ? record : null };
+  }
+
+  /** A tab by key, or null when the workbook has none (set up not run, or the tab deleted). */
+  tab(key: string): Tab | null {
+    if (this.opened.has(key)) return this.opened.get(key)!;
+    const def = getTab(key);
+    const rec = parseLayout(this.property(layoutProperty(key)));
+    let tab: Tab | null = null;
+    const sheet = rec ? this.sheets()[rec.index - 1] : undefined;
+    if (rec && sheet) tab = new Tab(this, def, { def, sheet, columns: new Map(rec.columns) }, rec, false);
+    else {
+      const found = this.relocate(def);
+      if (found) tab = new Tab(this, def, found.ref, found.record, true);
+    }
+    this.opened.set(key, tab);
+    return tab;
+  }
+
+  // ------------------------------------------------------------------ the spreadsheet
+
+  /** The spreadsheet's time zone (the sheet shows dates and computes TODAY() in it), asked once. */
+  timeZone(): string {
+    if (this.zone === null) this.zone = this.ss.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  name(): string {
+    return this.ss.getName();
+  }
+
+  url(): string {
+    return this.ss.getUrl();
+  }
+
+  /** The row selected on a tab (the active range's first row), or 0 when the active sheet is another tab. */
+  selectedRow(key: string): number {
+    const t = this.tab(key);
+    if (!t) return 0;
+    const active = this.ss.getActiveSheet();
+    if (active.getSheetId() !== t.sheet.getSheetId()) return 0;
+    const range = active.getActiveRange();
+    return range ? range.getRow() : 0;
+  }
+}
+
+/** The workbook of the spreadsheet the user has open. */
+export function openWorkbook(): Workbook {
+  return new Workbook(SpreadsheetApp.getActiveSpreadsheet());
+}
