@@ -19,6 +19,7 @@ import { reminderJob } from './reminders';
 import { customerValuesJob } from './deals';
 import { openWorkbook, type Workbook } from './records';
 import { tryWithDocumentLock } from './lock';
+import { userTriggersHere } from './host';
 
 export const DISPATCH_HANDLER = 'dispatch';
 
@@ -120,14 +121,9 @@ export function dispatch(_e?: unknown): DispatchResult {
   return result;
 }
 
-/**
- * This user's dispatcher triggers on this document. In an editor add-on getProjectTriggers()
- * returns the user's triggers in every document that uses the add-on; getUserTriggers(ss) those
- * of this one (https://developers.google.com/apps-script/reference/script/script-app#getusertriggersspreadsheet,
- * https://developers.google.com/workspace/add-ons/concepts/editor-triggers).
- */
+/** This user's dispatcher triggers on this document (see userTriggersHere). */
 function myDispatchers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet()).filter((tr) => tr.getHandlerFunction() === DISPATCH_HANDLER);
+  return userTriggersHere().filter((tr) => tr.getHandlerFunction() === DISPATCH_HANDLER);
 }
 
 /** Document property: who installed the dispatcher (so a second manager does not add another). */

@@ -28,3 +28,13 @@ export function toast(message: string, title: string, seconds?: number): void {
   if (seconds === undefined) ss.toast(message, title);
   else ss.toast(message, title, seconds);
 }
+
+/**
+ * This user's installable triggers on this document. In an editor add-on getProjectTriggers()
+ * returns the user's triggers in every document that uses the add-on; getUserTriggers(ss) those
+ * of this one (https://developers.google.com/apps-script/reference/script/script-app#getusertriggersspreadsheet,
+ * https://developers.google.com/workspace/add-ons/concepts/editor-triggers).
+ */
+export function userTriggersHere(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet());
+}

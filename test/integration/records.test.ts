@@ -40,7 +40,7 @@ describe('rows past the ones set-up formatted', () => {
     }
     expect(rt.workbook.cellInfo(CU.name.en, 5001, colOf(CU, 'phone')).conditional).toMatchObject({ background: '#fce8e6' });
     // The computed columns' warning-only protections reach the new rows too.
-    const protectedRows = sh.getProtections('RANGE' as never).map((p) => p.getRange()).filter((r) => r.getColumn() === colOf(CU, 'next_followup'));
+    const protectedRows = sh.getProtections('RANGE' as never).map((p) => p.getRange()).filter((r) => r.getColumn() <= colOf(CU, 'next_followup') && r.getLastColumn() >= colOf(CU, 'next_followup'));
     expect(protectedRows.length).toBe(1);
     expect(protectedRows[0].getLastRow()).toBeGreaterThanOrEqual(5001);
     // The sheet's last row stays spare: the next rows go inside the same ranges again.
