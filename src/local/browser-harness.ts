@@ -6,6 +6,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { clientShim } from './bridge/client-shim';
 import type { LocalRuntime } from './index';
+import type { EntryName } from '../server/callable';
 
 /** Flags for headless Chromium on a machine without network (see the env notes in the README). */
 export const CHROMIUM_ARGS = [
@@ -44,7 +45,7 @@ export interface OpenedPage {
 export async function openShownPage(
   browser: Browser,
   rt: LocalRuntime,
-  entryPoint: string,
+  entryPoint: EntryName,
   ...args: unknown[]
 ): Promise<OpenedPage> {
   rt.run(entryPoint, ...args);
@@ -57,7 +58,7 @@ export async function openShownPage(
 export async function openHtml(browser: Browser, rt: LocalRuntime, html: string, width = 300): Promise<OpenedPage> {
   const page = await browser.newPage({ viewport: { width, height: 700 } });
   const hostActions: { action: string; arg?: unknown }[] = [];
-  await page.exposeFunction(TRANSPORT, (fn: string, argsJson: string) => JSON.stringify(rt.rpc(fn, argsJson)));
+  await page.exposeFunction(TRANSPORT, (fn: string, argsJson: string) => JSON.stringify(rt.rpcFromPage(fn, argsJson)));
   await page.exposeFunction(HOST, (action: string, arg?: unknown) => {
     hostActions.push({ action, arg });
   });

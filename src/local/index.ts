@@ -13,6 +13,7 @@ import { checkAuthorized, documentOf, emptyUiState, responseSheetHeaders, respon
 import type { LocalSpreadsheetApp } from './runtime/spreadsheet';
 import { loadBundle, type LoadedBundle } from './runtime/bundle-loader';
 import { toRpcResult, type RpcResult } from './runtime/rpc';
+import type { EntryPoints, PublicFunctions } from '../server/callable';
 
 export { SimulatedClock, CallCounter } from './runtime/context';
 export { Workbook } from './runtime/spreadsheet';
@@ -72,7 +73,18 @@ export type { AuthModeName } from './runtime/services';
 
 const ROOT = resolve(__dirname, '../..');
 
-export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
+/**
+ * The functions of a bundle by name, as `createLocalRuntime`'s type argument: it types the names,
+ * and the results, of `rt.run` and `rt.rpc`. The default is Sales Desk's entry.ts
+ * (src/server/callable.ts), so a test that names a function dist/Code.js lacks does not compile;
+ * a test with a small bundle of its own passes `AnyScript`.
+ */
+export type AnyScript = Record<string, (...args: never[]) => unknown>;
+
+/** What a bundle's function returns, as its type says (unknown for AnyScript). */
+type Returned<F> = F extends (...args: never[]) => infer R ? R : unknown;
+
+export function createLocalRuntime<Api extends object = EntryPoints>(options: LocalRuntimeOptions = {}) {
   const bundlePath = resolve(ROOT, options.bundle ?? 'dist/Code.js');
   if (!existsSync(bundlePath)) throw new Error(`${bundlePath} does not exist: run npm run build first`);
   const distDir = resolve(bundlePath, '..');
@@ -250,6 +262,16 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     }
   }
 
+  function rpcFromPage(name: string, argsJson: string): RpcResult {
+    return toRpcResult(() => {
+      if (name.endsWith('_') || !bundle.functionNames().includes(name)) {
+        throw new Error(`Script function not found: ${name}`);
+      }
+      const args = JSON.parse(argsJson) as unknown[];
+      return execute(() => bundle.call(name, args));
+    });
+  }
+
   const rt = {
     clock,
     counter,
@@ -264,24 +286,29 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
     },
     /** The names of the bundle's top-level functions. */
     entryPoints: (): string[] => bundle.functionNames(),
-    /** Calls a top-level function of the bundle as the current user (AuthMode.FULL, as a menu item runs) and returns what it returns. */
-    run(name: string, ...args: unknown[]): unknown {
-      return execute(() => bundle.call(name, args));
+    /**
+     * Calls a top-level function of the bundle as the current user (AuthMode.FULL, as a menu item
+     * runs) and returns what it returns. The arguments are not typed: tests send what a page or a
+     * trigger might, bad input included, and the function must check it.
+     */
+    run<K extends keyof Api & string>(name: K, ...args: unknown[]): Returned<Api[K]> {
+      // The bundle runs in its own context; what it returns is what the function's type says.
+      return execute(() => bundle.call(name, args)) as Returned<Api[K]>;
+    },
+    /** Whether the bundle defines a top-level function of that name (for a name known only at run time, such as a menu item clicked in the playground). */
+    isEntryPoint(name: string): name is keyof Api & string {
+      return bundle.functionNames().includes(name);
     },
     /**
      * Calls a function the way google.script.run does from a page: arguments arrive as
-     * JSON, names ending in `_` are private, and the result must be a legal return value
-     * (no Date). Errors come back as { ok: false, error } with the thrown message.
+     * JSON, names ending in `_` are private (not even named here), and the result must be a
+     * legal return value (no Date). Errors come back as { ok: false, error } with the thrown message.
      */
-    rpc(name: string, argsJson: string): RpcResult {
-      return toRpcResult(() => {
-        if (name.endsWith('_') || !bundle.functionNames().includes(name)) {
-          throw new Error(`Script function not found: ${name}`);
-        }
-        const args = JSON.parse(argsJson) as unknown[];
-        return execute(() => bundle.call(name, args));
-      });
+    rpc<K extends keyof PublicFunctions<Api> & string>(name: K, argsJson: string): RpcResult<Returned<PublicFunctions<Api>[K]>> {
+      return rpcFromPage(name, argsJson) as RpcResult<Returned<PublicFunctions<Api>[K]>>;
     },
+    /** The same for a name a page sent at run time (the bridge of the browser harness and of the playground): refused as Google refuses it when unknown or private. */
+    rpcFromPage,
     /**
      * Another spreadsheet of the same add-on (the user made a new file and uses Sales Desk in it
      * too): its own document properties, cache, document lock and Ui; the same user and script
@@ -401,7 +428,10 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}) {
   return rt;
 }
 
-export type LocalRuntime = ReturnType<typeof createLocalRuntime>;
+export type LocalRuntime<Api extends object = EntryPoints> = ReturnType<typeof createLocalRuntime<Api>>;
+
+/** A runtime of any bundle, less the calls its functions' types shape: what a view of its state (the playground's panels) takes. */
+export type AnyLocalRuntime = Omit<LocalRuntime, 'run' | 'rpc' | 'isEntryPoint'>;
 
 function readManifest(distDir: string): { timeZone?: string } {
   const p = join(distDir, 'appsscript.json');

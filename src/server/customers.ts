@@ -92,7 +92,7 @@ function formValue(v: unknown): string | boolean {
 }
 
 /** Sidebar API: the form for a new customer (ref empty) or an existing one. */
-export function getCustomerForm(rawRef?: unknown): CustomerFormData {
+export function getCustomerForm(rawRef?: CustomerRef | null): CustomerFormData {
   const locale = currentLocale();
   const ref = parseRef(rawRef, locale);
   const wb = openWorkbook();
@@ -145,6 +145,14 @@ export function matchToken(m: { id: string; row: number }): string {
   return m.id || `row:${m.row}`;
 }
 
+/** What the form sends with a save: the customer it edits (none: a new one) and the duplicates the rep chose to keep. */
+export interface SaveCustomerOptions {
+  ref?: CustomerRef | null;
+  /** matchToken() of each duplicate shown that the rep saves anyway. */
+  confirmDuplicates?: string[];
+}
+
+/** SaveCustomerOptions once checked. */
 interface SaveOptions {
   ref: CustomerRef | null;
   /** The duplicates the rep saw and chose to keep as separate customers. */
@@ -171,7 +179,7 @@ function parseSaveOptions(raw: unknown, locale: Locale): SaveOptions {
  * and a vanished customer come back as results (the form shows them and keeps what was
  * typed); only unexpected failures and a busy lock throw.
  */
-export function saveCustomer(rawInput: unknown, rawOptions?: unknown): SaveCustomerResult {
+export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerOptions): SaveCustomerResult {
   const locale = currentLocale();
   if (!rawInput || typeof rawInput !== 'object' || Array.isArray(rawInput)) throw badArgument(locale, 'customer');
   const opts = parseSaveOptions(rawOptions, locale);

@@ -20,6 +20,7 @@ import {
   ymdFromSerial,
   ymdString,
   type DealFact,
+  type DealFormValues,
   type SurveyFact,
   type ValueBounds,
   type Ymd,
@@ -224,7 +225,7 @@ export function getDealFormData(): DealFormData {
  * Sidebar API: up to 20 customers whose ID or name contains the query (case, width and spacing
  * ignored). Untrusted input: anything but a short string finds nothing.
  */
-export function searchCustomersForDeal(query: unknown): CustomerChoice[] {
+export function searchCustomersForDeal(query: string): CustomerChoice[] {
   if (typeof query !== 'string' || !query.trim() || query.length > 100) return [];
   const tab = customersTab(openWorkbook());
   if (!tab) throw new Error(t(currentLocale(), 'deal.setupFirst'));
@@ -241,7 +242,7 @@ function failure(locale: Locale, errors: Partial<Record<string, { key: MessageKe
  * Sidebar API: saves a won deal. Checks the input again (the page already did), appends the
  * deal, moves the customer to "6 Delivery & after-sales" and refreshes every customer's values.
  */
-export function saveDeal(input: unknown): SaveResult<SavedDeal> {
+export function saveDeal(input: DealFormValues): SaveResult<SavedDeal> {
   const locale = currentLocale();
   const wb = openWorkbook();
   const tz = wb.timeZone();

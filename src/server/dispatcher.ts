@@ -81,7 +81,7 @@ function giveBackLease(props: GoogleAppsScript.Properties.Properties, run: strin
 }
 
 /** Trigger handler: runs every due job once. Also safe to run by hand. */
-export function dispatch(_e?: unknown): DispatchResult {
+export function dispatch(_e?: GoogleAppsScript.Events.TimeDriven): DispatchResult {
   const started = Date.now();
   const wb = openWorkbook();
   const props = wb.documentProperties();

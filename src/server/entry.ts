@@ -1,7 +1,10 @@
 /**
  * The callable surface of Sales Desk: every name exported here becomes a top-level
- * function in dist/Code.js (menu actions, triggers, sidebar APIs). Anything a page can call
- * validates its arguments as untrusted input.
+ * function in dist/Code.js (menu actions, triggers, sidebar APIs). callable.ts reads the
+ * types off this list, so the menu, the pages' `call` and the tests' `rt.run` / `rt.rpc` are
+ * checked against it. Anything a page can call declares what the page sends, and still checks
+ * its arguments at run time as untrusted input (anyone who can edit the spreadsheet can call
+ * it with anything). Names ending in `_` are private: no page can call them.
  */
 export { onOpen, onInstall } from './menu';
 export { showAbout, getAboutInfo } from './about';

@@ -29,7 +29,7 @@ import {
 } from '../core/cadence';
 import { confirmationsFor, intentionKeyOf } from '../core/customers/intention';
 import { stageKeyOf } from '../core/customers/stage';
-import { checkFollowup, commitmentsText, LIMITS, type FollowupInput } from '../core/followups';
+import { checkFollowup, commitmentsText, LIMITS, type FollowupFormRef, type FollowupInput } from '../core/followups';
 import { currentUser, customersTab, findCustomers, listColumns, openWorkbook, readLists, readSettings, type ReadRow, type RowRecord, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
@@ -65,7 +65,7 @@ function purposeLabel(wb: Workbook, itemKey: string): string {
 // ------------------------------------------------------------------ sidebar
 
 /** Menu action (and Today's "done"): the Log follow-up sidebar, optionally completing a planned follow-up. */
-export function showFollowupForm(ref?: unknown): void {
+export function showFollowupForm(ref?: FollowupFormRef): void {
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('Followup');
   page.locale = locale;
@@ -130,7 +130,7 @@ function customerHit(row: number, v: RowRecord): FollowupCustomer {
 }
 
 /** Sidebar API: what the form needs, in one round trip. `ref` pre-fills a planned follow-up or a customer. */
-export function getFollowupFormData(ref?: unknown): FollowupFormData {
+export function getFollowupFormData(ref?: FollowupFormRef): FollowupFormData {
   const locale = currentLocale();
   const wb = openWorkbook();
   const customers = customersTab(wb);
@@ -182,7 +182,7 @@ export function getFollowupFormData(ref?: unknown): FollowupFormData {
  * Sidebar API: customers matching a query by name (company), contact, phone, e-mail or ID, in
  * either script (the one search, core/customers/search), at most 10. One read; only the hits go back.
  */
-export function searchFollowupCustomers(query: unknown): FollowupCustomer[] {
+export function searchFollowupCustomers(query: string): FollowupCustomer[] {
   const locale = currentLocale();
   if (typeof query !== 'string' || query.length > LIMITS.search) throw new Error(t(locale, 'error.badArgument', { detail: 'query' }));
   const customers = customersTab(openWorkbook());
@@ -205,7 +205,7 @@ export interface LoggedFollowup {
  * Settings (or the date the rep chose), updates the customer's last contact (and stage /
  * intention if they changed), all under the document lock.
  */
-export function logFollowUp(raw: unknown): SaveResult<LoggedFollowup> {
+export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
   const locale = currentLocale();
   const wb = openWorkbook();
   const customers = customersTab(wb);

@@ -19,7 +19,7 @@ export function whoAmI(): TeamMember | null {
  * Sidebar API: the user says which team member they are, by e-mail (or by name for a member
  * listed without one). Untrusted input: it must name a member of the team list.
  */
-export function setWhoIAm(emailOrName: unknown): TeamMember {
+export function setWhoIAm(emailOrName: string): TeamMember {
   const locale = currentLocale();
   if (typeof emailOrName !== 'string' || !emailOrName.trim() || emailOrName.length > 320) {
     throw new Error(t(locale, 'error.badArgument', { detail: 'team member' }));

@@ -154,7 +154,7 @@ function readRegister(tab: Tab, mode: DuplicateMode) {
 }
 
 /** Dialog API: what an import would do, without writing anything. */
-export function previewImport(rawRequest: unknown): ImportPreview {
+export function previewImport(rawRequest: ImportRequest): ImportPreview {
   const locale = currentLocale();
   const req = parseImportRequest(rawRequest, locale);
   const p = prepare(req, locale);
@@ -168,7 +168,7 @@ export function previewImport(rawRequest: unknown): ImportPreview {
 }
 
 /** Dialog API: imports the file. Plans again under the lock; writes all or nothing. */
-export function runImport(rawRequest: unknown): ImportResult {
+export function runImport(rawRequest: ImportRequest): ImportResult {
   const locale = currentLocale();
   const req = parseImportRequest(rawRequest, locale);
   const p = prepare(req, locale);

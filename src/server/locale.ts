@@ -31,7 +31,7 @@ export function openingLocale(noAuthorization: boolean): Locale {
  * Sidebar API: the current user's own language choice; '' returns to Google's locale.
  * Called from the browser, so the argument is checked as untrusted input.
  */
-export function setMyLanguage(choice: unknown): string {
+export function setMyLanguage(choice: Locale | ''): Locale {
   if (choice !== '' && choice !== 'en' && choice !== 'zh') {
     throw new Error(t(currentLocale(), 'error.badArgument', { detail: 'language' }));
   }

@@ -11,7 +11,7 @@
 import { t } from '../core/i18n';
 import { listItemKey } from '../core/lists';
 import { fieldFailure, type SaveResult } from '../core/result';
-import { checkObjection } from '../core/objections';
+import { checkObjection, type ObjectionInput } from '../core/objections';
 import { openWorkbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
@@ -26,14 +26,14 @@ function customerIdArg(v: unknown): string {
 }
 
 /** Server-side hook: opens the loss dialog when `stage` is Lost (in either language). Returns whether it did. */
-export function askLossReasonIfLost(customerId: unknown, stage: unknown): boolean {
+export function askLossReasonIfLost(customerId: string, stage: string): boolean {
   if (listItemKey('stage', stage) !== 'lost') return false;
   showLossDialog(customerId);
   return true;
 }
 
 /** Opens the small "why was this customer lost?" dialog. */
-export function showLossDialog(customerId: unknown): void {
+export function showLossDialog(customerId: string): void {
   const id = customerIdArg(customerId);
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('Loss');
@@ -59,7 +59,7 @@ export interface LossDialogData {
 }
 
 /** Dialog API: the customer and their objections, newest first. */
-export function getLossDialogData(customerId: unknown): LossDialogData {
+export function getLossDialogData(customerId: string): LossDialogData {
   const id = customerIdArg(customerId);
   const wb = openWorkbook();
   const log = wb.tab('objections');
@@ -88,11 +88,14 @@ export interface LossRecorded {
   created: boolean;
 }
 
+/** The objection the loss dialog logs when none of the customer's objections was the reason. */
+export type NewLossObjection = Pick<ObjectionInput, 'type' | 'details' | 'cause'>;
+
 /**
  * Records which objection lost the customer: an existing objection ID of that customer, or
  * 'new' with `newObjection` = { type, details, cause } to log one (raised now, unresolved).
  */
-export function recordLossReason(customerId: unknown, objectionIdOrNew: unknown, newObjection?: unknown): SaveResult<LossRecorded> {
+export function recordLossReason(customerId: string, objectionIdOrNew: string, newObjection?: NewLossObjection): SaveResult<LossRecorded> {
   const locale = currentLocale();
   const id = customerIdArg(customerId);
   if (typeof objectionIdOrNew !== 'string' || !objectionIdOrNew.trim() || objectionIdOrNew.length > 40) throw badArg('objection');

@@ -1,10 +1,14 @@
 import { t, type MessageKey } from '../core/i18n';
 import { openingLocale } from './locale';
+import type { EntryName } from './callable';
 
-/** One line of the Sales Desk menu: a caption key and the entry point it runs, a submenu, or a separator. */
-type MenuLine = { caption: MessageKey; run: string } | { caption: MessageKey; submenu: readonly MenuLine[] } | 'separator';
+/**
+ * One line of the Sales Desk menu: a caption key and the entry point it runs (a name exported
+ * from entry.ts, checked by the compiler), a submenu, or a separator.
+ */
+type MenuLine = { caption: MessageKey; run: EntryName } | { caption: MessageKey; submenu: readonly MenuLine[] } | 'separator';
 
-/** The menu, top to bottom. Every `run` must be exported from entry.ts (a test checks it). */
+/** The menu, top to bottom. Every `run` is exported from entry.ts (the compiler checks it, and a test that it is a top-level function of dist/Code.js). */
 export const MENU: readonly MenuLine[] = [
   // What a rep does every day.
   { caption: 'menu.today', run: 'showToday' },
@@ -29,7 +33,7 @@ export const MENU: readonly MenuLine[] = [
 ];
 
 /** Every entry point the menu runs, submenus included (a test checks each is a top-level function). */
-export function menuFunctions(lines: readonly MenuLine[] = MENU): string[] {
+export function menuFunctions(lines: readonly MenuLine[] = MENU): EntryName[] {
   return lines.flatMap((line) => (line === 'separator' ? [] : 'submenu' in line ? menuFunctions(line.submenu) : [line.run]));
 }
 

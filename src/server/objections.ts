@@ -17,6 +17,7 @@ import {
   whatWorked,
   objectionTypeKey,
   type CleanObjection,
+  type ObjectionInput,
   type ObjectionRow,
   type OverdueObjection,
   type WorkedResponse,
@@ -42,7 +43,7 @@ export function currentRep(wb: Workbook): string {
 // ------------------------------------------------------------------ sidebar
 
 /** Menu action: opens the Log objection sidebar (optionally for one customer). */
-export function showObjectionForm(customerId?: unknown): void {
+export function showObjectionForm(customerId?: string): void {
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('Objection');
   page.locale = locale;
@@ -77,7 +78,7 @@ export interface CustomerHit {
 }
 
 /** Sidebar API: everything the form needs in one round trip. */
-export function getObjectionFormData(customerId?: unknown): ObjectionFormData {
+export function getObjectionFormData(customerId?: string): ObjectionFormData {
   const locale = currentLocale();
   const wb = openWorkbook();
   const setUp = wb.tab('objections') !== null;
@@ -104,7 +105,7 @@ export function getObjectionFormData(customerId?: unknown): ObjectionFormData {
 }
 
 /** Sidebar API: customers matching a query (name, ID, contact, phone or e-mail), at most 20. */
-export function searchObjectionCustomers(query: unknown): CustomerHit[] {
+export function searchObjectionCustomers(query: string): CustomerHit[] {
   if (typeof query !== 'string' || query.length > 200) throw new Error(t(currentLocale(), 'error.badArgument', { detail: 'query' }));
   const customers = customersTab(openWorkbook());
   if (!customers || !query.trim()) return [];
@@ -121,7 +122,7 @@ export interface PlaybookView {
  * Sidebar API: the playbook for a type, read from the Playbook tab (a manager's edits show),
  * and what has worked for this team, from one read of three Objections columns.
  */
-export function getObjectionPlaybook(type: unknown): PlaybookView {
+export function getObjectionPlaybook(type: string): PlaybookView {
   const locale = currentLocale();
   if (typeof type !== 'string' || type.length > 200) throw new Error(t(locale, 'error.badArgument', { detail: 'type' }));
   const key = objectionTypeKey(type);
@@ -208,7 +209,7 @@ function scheduleNextStep(wb: Workbook, clean: CleanObjection, objectionId: stri
 }
 
 /** Sidebar API: checks and saves one objection; the next step becomes a follow-up. */
-export function saveObjection(input: unknown): SaveResult<SavedObjection> {
+export function saveObjection(input: ObjectionInput): SaveResult<SavedObjection> {
   const locale = currentLocale();
   const wb = openWorkbook();
   if (!wb.tab('objections')) return fieldFailure({}, t(locale, 'objection.error.notSetUp'));
@@ -242,7 +243,7 @@ export function saveObjection(input: unknown): SaveResult<SavedObjection> {
  * time, oldest first; `null` for the whole team (the manager's view). One read of the log.
  * Dates are ISO strings, so the result can cross google.script.run as is.
  */
-export function overdueObjectionsFor(rep: unknown): OverdueObjection[] {
+export function overdueObjectionsFor(rep: string | null): OverdueObjection[] {
   if (rep !== null && typeof rep !== 'string') throw new Error(t(currentLocale(), 'error.badArgument', { detail: 'rep' }));
   return overdueIn(openWorkbook(), rep);
 }

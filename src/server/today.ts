@@ -82,7 +82,7 @@ function whomToShow(requested: unknown, me: TeamMember | null, team: readonly Te
 }
 
 /** Sidebar API: the Today view for the current user (a manager may ask for `rep`, or '*' for all). */
-export function getTodayView(rep?: unknown): TodayView {
+export function getTodayView(rep?: string | null): TodayView {
   const locale = currentLocale();
   if (rep !== undefined && rep !== null && (typeof rep !== 'string' || rep.length > 200)) throw new Error(t(locale, 'error.badArgument', { detail: 'rep' }));
   const wb = openWorkbook();
@@ -116,11 +116,19 @@ export function getTodayView(rep?: unknown): TodayView {
   return view;
 }
 
+/** What the Today page sends to snooze: the follow-up (its row a hint), the new day (YYYY-MM-DD) and why. */
+export interface SnoozeRequest {
+  id: string;
+  row?: number;
+  day: string;
+  reason: string;
+}
+
 /**
  * Sidebar API: moves an open follow-up to another day with a reason. The reason is kept on the
  * row ("snoozed"), and the planned time of day is kept. Reps snooze their own; a manager anyone's.
  */
-export function snoozeFollowUp(raw: unknown): SaveResult<{ id: string; day: string }> {
+export function snoozeFollowUp(raw: SnoozeRequest): SaveResult<{ id: string; day: string }> {
   const locale = currentLocale();
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const id = typeof r.id === 'string' ? r.id.trim().slice(0, 40) : '';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { launchChromium, openShownPage } from '../../src/local/browser-harness';
+import type { EntryName } from '../../src/server/callable';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -33,7 +34,7 @@ function customerRows(rt: LocalRuntime): unknown[][] {
   return rt.workbook.values(name).slice(1).filter((r) => r[0] !== '');
 }
 
-async function open(rt: LocalRuntime, entry = 'showCustomerForm'): Promise<Page> {
+async function open(rt: LocalRuntime, entry: EntryName = 'showCustomerForm'): Promise<Page> {
   const { page } = await openShownPage(browser, rt, entry);
   page.on('dialog', (d) => {
     throw new Error(`unexpected dialog: ${d.message()}`);

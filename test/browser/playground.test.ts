@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/local/browser-harness';
-import { createLocalRuntime } from '../../src/local';
+import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { readSave } from '../../src/local/playground/persist';
 import { translateFormula } from '../../src/local/playground/xlsx-formulas';
 import { formulaContexts } from '../../src/local/playground/xlsx';
@@ -35,7 +35,7 @@ async function openPage(url: string): Promise<Page> {
 }
 
 /** What the export's translator makes of a Sheets formula for the cell it sits in. */
-function translated(rt: ReturnType<typeof createLocalRuntime>, sheet: string, formula: string): string {
+function translated(rt: LocalRuntime, sheet: string, formula: string): string {
   const t = translateFormula(formula, formulaContexts(rt.spreadsheet)(sheet));
   if (!t.ok) throw new Error(t.reason);
   return t.at(0, 0).formula;

@@ -5,17 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 
-type Result = {
-  ok: boolean;
-  message: string;
-  ids: string[];
-  mapping: string[];
-  counts: { add: number; merge: number; skip: number; reject: number };
-  rejected: { line: number; reasons: string[] }[];
-  skipped: { line: number; reasons: string[] }[];
-  error: string;
-};
-
 function fresh(locale = 'zh_CN'): LocalRuntime {
   const rt = createLocalRuntime({ locale, user: 'li@example.com', now: new Date('2026-03-02T02:00:00Z') });
   rt.run('setupWorkbook');
@@ -60,7 +49,7 @@ describe('import of a messy CSV', () => {
     const rt = fresh();
     rt.run('saveCustomer', { name: '上海明远科技有限公司', phone: '021-62345678' });
     const before = JSON.stringify(rt.workbook.values(sheetName(rt)));
-    const p = rt.run('previewImport', { text: MESSY, mode: 'skip' }) as Result;
+    const p = rt.run('previewImport', { text: MESSY, mode: 'skip' });
     expect(p.mapping).toEqual(['name', 'contact_name', 'phone', 'email', 'industry', 'employees', 'need_confirmed', 'budget_confirmed', 'stage', 'owner', 'notes', '']);
     expect(p.counts).toEqual({ add: 3, merge: 0, skip: 2, reject: 3 });
     expect(p.rejected).toEqual([
@@ -79,7 +68,7 @@ describe('import of a messy CSV', () => {
     const rt = fresh();
     rt.run('saveCustomer', { name: '上海明远科技有限公司', phone: '021-62345678' });
     rt.counter.reset();
-    const r = rt.run('runImport', { text: MESSY, mode: 'skip' }) as Result;
+    const r = rt.run('runImport', { text: MESSY, mode: 'skip' });
     expect(r.ok).toBe(true);
     expect(r.ids).toEqual(['C-000002', 'C-000003', 'C-000004']);
     expect(r.message).toBe('已导入 3 个新客户（C-000002–C-000004），合并 0 个。拒绝 3 行。');
@@ -119,7 +108,7 @@ describe('import of a messy CSV', () => {
     rt.run('saveCustomer', { name: '上海明远科技有限公司', phone: '021-62345678', notes: '' });
     rt.run('saveCustomer', { name: '其他公司', notes: '已有备注' });
     const csv = '公司名称,邮箱,备注,员工数\n上海明远科技,liu@mingyuan.cn,老客户,3000\n其他公司,,新备注,\n';
-    const r = rt.run('runImport', { text: csv, mode: 'merge' }) as Result;
+    const r = rt.run('runImport', { text: csv, mode: 'merge' });
     expect(r.counts).toEqual({ add: 0, merge: 1, skip: 1, reject: 0 });
     expect(r.ok).toBe(true);
     const all = rows(rt);
@@ -131,10 +120,10 @@ describe('import of a messy CSV', () => {
   it('uses the mapping the user corrected', () => {
     const rt = fresh('en');
     const csv = 'Firm,Mail\nAcme,a@acme.com\n';
-    const guessed = rt.run('previewImport', { text: csv, mode: 'skip' }) as Result;
+    const guessed = rt.run('previewImport', { text: csv, mode: 'skip' });
     expect(guessed.mapping).toEqual(['', 'email']);
     expect(guessed.error).toBe('No column is mapped to the customer name. Choose which column holds it.');
-    const r = rt.run('runImport', { text: csv, mapping: ['name', 'email'], mode: 'skip' }) as Result;
+    const r = rt.run('runImport', { text: csv, mapping: ['name', 'email'], mode: 'skip' });
     expect(r.ids).toEqual(['C-000001']);
     expect(rows(rt)[0]).toMatchObject({ 'Customer name': 'Acme', 'E-mail': 'a@acme.com' });
   });
@@ -153,10 +142,10 @@ describe('a failing import leaves the sheet unchanged', () => {
   it('when no column holds the name, or the file is empty, or the request is not valid', () => {
     const rt = fresh('en');
     const before = JSON.stringify(rt.workbook.values(sheetName(rt)));
-    const r = rt.run('runImport', { text: 'Mail\na@b.com\n', mode: 'skip' }) as Result;
+    const r = rt.run('runImport', { text: 'Mail\na@b.com\n', mode: 'skip' });
     expect(r.ok).toBe(false);
     expect(r.message).toContain('No column is mapped to the customer name');
-    expect((rt.run('runImport', { text: '\n\n', mode: 'skip' }) as Result).message).toContain('nothing to import');
+    expect(rt.run('runImport', { text: '\n\n', mode: 'skip' }).message).toContain('nothing to import');
     expect(() => rt.run('runImport', { text: 'a', mode: 'overwrite' })).toThrow(/invalid input/);
     expect(() => rt.run('runImport', { text: 'name\nA', mapping: ['customer_id'], mode: 'skip' })).toThrow(/invalid input/);
     expect(JSON.stringify(rt.workbook.values(sheetName(rt)))).toBe(before);

@@ -220,7 +220,8 @@ describe('scheduleFollowUp (for issue 7 and other server code)', () => {
     expect(id).toBe('F-002001');
     const row = logRows(fx).at(-1)!;
     expect(row).toMatchObject({ followup_id: 'F-002001', customer_id: 'C-000003', customer_name: '=HYPERLINK("http://evil.example","click")', owner: 'Ana Wu', purpose: label('purpose', 'objection'), rule: 'objection', next_step: 'Send the ROI sheet' });
-    expect(fx.rt.rpc('scheduleFollowUp_', JSON.stringify([{ customerId: 'C-000003', owner: 'Ana Wu', plannedAt: '2099-05-06' }]))).toMatchObject({ ok: false });
+    // rt.rpc does not even take the name (test/types/rpc.test-d.ts); a page can still send it.
+    expect(fx.rt.rpcFromPage('scheduleFollowUp_', JSON.stringify([{ customerId: 'C-000003', owner: 'Ana Wu', plannedAt: '2099-05-06' }]))).toMatchObject({ ok: false });
     expect(() => fx.rt.run('scheduleFollowUp_', { customerId: '', owner: 'Ana Wu', plannedAt: 'soon' })).toThrow('A follow-up needs a customer ID, a rep and a planned date.');
   });
 });

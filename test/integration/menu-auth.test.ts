@@ -4,7 +4,7 @@
  * (properties, cache, locks, the sheet) — the language then comes from Google's locale alone.
  */
 import { describe, expect, it } from 'vitest';
-import { createLocalRuntime } from '../../src/local';
+import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 
 const FORBIDDEN_IN_NONE = ['PropertiesService', 'CacheService', 'LockService', 'ScriptApp', 'MailApp', 'FormApp'];
 
@@ -16,7 +16,7 @@ function addon() {
   return rt;
 }
 
-const items = (rt: ReturnType<typeof createLocalRuntime>) => rt.ui.menuItems().map((i) => i.path.slice(1).join(' › '));
+const items = (rt: LocalRuntime) => rt.ui.menuItems().map((i) => i.path.slice(1).join(' › '));
 
 describe('the add-on menu in each authorization mode', () => {
   it('NONE: builds the add-on menu from Google’s locale, touching nothing that needs authorization', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLocalRuntime } from '../../src/local';
+import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 
-function captions(rt: ReturnType<typeof createLocalRuntime>): string[] {
+function captions(rt: LocalRuntime): string[] {
   return rt.menus().flatMap((m) => [m.caption, ...m.items.map((i) => (i.type === 'separator' ? '—' : i.caption))]);
 }
 

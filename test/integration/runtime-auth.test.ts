@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createLocalRuntime } from '../../src/local';
+import { createLocalRuntime, type AnyScript } from '../../src/local';
 
 const SCRIPT = `
 var seen = [];
@@ -34,7 +34,7 @@ function bundle(): string {
 }
 
 const opened = (mode: 'NONE' | 'LIMITED' | 'FULL') => {
-  const rt = createLocalRuntime({ bundle: bundle() });
+  const rt = createLocalRuntime<AnyScript>({ bundle: bundle() });
   rt.openDocument({ authMode: mode });
   return rt.run('report');
 };
@@ -73,7 +73,7 @@ describe('authorization modes', () => {
   });
 
   it('gives getDocumentLock() null when the runtime simulates a standalone script', () => {
-    const rt = createLocalRuntime({ bundle: bundle(), documentLock: 'null' });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundle(), documentLock: 'null' });
     expect(rt.run('lockIsNull')).toBe(true);
     rt.setDocumentLock('available');
     expect(rt.run('lockIsNull')).toBe(false);

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createLocalRuntime } from '../../src/local';
+import { createLocalRuntime, type AnyScript } from '../../src/local';
 
 const SCRIPT = `
 function onOpen(e) {
@@ -60,7 +60,7 @@ function project(): string {
 }
 
 function world() {
-  const rt = createLocalRuntime({ bundle: project(), user: 'owner@example.com', now: new Date('2026-03-10T09:00:00Z') });
+  const rt = createLocalRuntime<AnyScript>({ bundle: project(), user: 'owner@example.com', now: new Date('2026-03-10T09:00:00Z') });
   const sheet = rt.spreadsheet.insertSheet('Recipients');
   sheet.getRange(1, 1, 4, 3).setValues([
     ['Name', 'Email', 'Status'],

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { createLocalRuntime } from '../../src/local';
+import { createLocalRuntime, type AnyScript } from '../../src/local';
 
 function bundleOf(code: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'sd-bundle-'));
@@ -42,13 +42,13 @@ function batched() { var sh = SpreadsheetApp.getActive().getSheets()[0]; sh.getR
 
 describe('local runtime', () => {
   it('gives the script real Dates for date cells (same realm, instanceof works)', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT) });
     expect(rt.run('writeDate')).toEqual({ isDate: true, iso: '2026-03-05T01:00:00.000Z' });
   });
 
   it('evaluates TODAY() and NOW() on the simulated clock in the spreadsheet time zone', () => {
     // 2026-03-04 17:30 UTC is already 2026-03-05 01:30 in Shanghai.
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), timeZone: 'Asia/Shanghai', now: new Date('2026-03-04T17:30:00Z') });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT), timeZone: 'Asia/Shanghai', now: new Date('2026-03-04T17:30:00Z') });
     expect(rt.run('today')).toBe('2026-03-05');
     // Without edits, Sheets refreshes TODAY() only at its recalculation interval (ON_CHANGE by default).
     rt.run('recalcHourly');
@@ -60,14 +60,14 @@ describe('local runtime', () => {
   });
 
   it('gives new Date() and Date.now() the simulated time', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), now: new Date('2026-03-04T17:30:00Z') });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT), now: new Date('2026-03-04T17:30:00Z') });
     expect(rt.run('clockNow')).toEqual(['2026-03-04T17:30:00.000Z', '2026-03-04T17:30:00.000Z', true, true]);
     rt.clock.advance(60_000);
     expect((rt.run('clockNow') as unknown[])[0]).toBe('2026-03-04T17:31:00.000Z');
   });
 
   it('fires onEdit and installable edit triggers for a user edit, never for a script write', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
     rt.run('installEdit');
     rt.run('scriptWrite');
     expect(rt.run('editLog')).toEqual([null, null]);
@@ -77,12 +77,12 @@ describe('local runtime', () => {
   });
 
   it('hides Node globals the way Apps Script lacks them', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT) });
     expect(rt.run('usesNode')).toBe('undefined/undefined');
   });
 
   it('refuses Dates and private functions across google.script.run', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT) });
     const date = rt.rpc('returnsDate', '[]');
     expect(date.ok).toBe(false);
     expect(!date.ok && date.error.message).toMatch(/Date/);
@@ -92,13 +92,13 @@ describe('local runtime', () => {
   });
 
   it('stops an execution that runs past six minutes on the simulated clock', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT) });
     rt.counter.costPerCallMs = 10; // 100,000 single-cell reads ≈ 16 minutes
     expect(() => rt.run('slowLoop')).toThrow('Exceeded maximum execution time');
   });
 
   it('counts Apps Script calls per method', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT) });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT) });
     rt.counter.reset();
     expect(rt.run('batched')).toEqual([[1, 2], [3, 4]]);
     const counts = rt.counter.snapshot('SpreadsheetApp');
@@ -108,7 +108,7 @@ describe('local runtime', () => {
   });
 
   it('keeps user properties per user and hands back a blank e-mail when Google hides it', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
     rt.run('remember', 'ana');
     rt.setUser({ email: '', key: 'hidden-li' });
     expect(rt.run('whoAmI')).toBe('|null');
@@ -118,10 +118,10 @@ describe('local runtime', () => {
   });
 
   it('saves and restores the workbook and the services', () => {
-    const rt = createLocalRuntime({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
+    const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT), user: 'ana@example.com' });
     rt.run('batched');
     rt.run('remember', 'kept');
-    const again = createLocalRuntime({ bundle: bundleOf(SCRIPT), user: 'ana@example.com', saved: JSON.parse(JSON.stringify(rt.save())) });
+    const again = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT), user: 'ana@example.com', saved: JSON.parse(JSON.stringify(rt.save())) });
     expect(again.workbook.values(again.workbook.sheetNames()[0]).slice(0, 2).map((r) => r.slice(0, 2))).toEqual([[1, 2], [3, 4]]);
     expect(again.run('whoAmI')).toBe('ana@example.com|kept');
   });

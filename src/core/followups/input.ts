@@ -36,6 +36,16 @@ export interface FollowupInput {
   noNext: boolean;
 }
 
+/**
+ * What opens the Log follow-up form pre-filled: a planned follow-up (Today's "done"; its row is a
+ * hint the server verifies) or a customer.
+ */
+export interface FollowupFormRef {
+  followupId?: string;
+  followupRow?: number;
+  customerId?: string;
+}
+
 export interface CheckContext {
   locale: Locale;
   channels: readonly string[];

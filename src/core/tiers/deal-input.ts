@@ -28,6 +28,9 @@ export interface DealInput {
   notes: string;
 }
 
+/** What the Add deal form sends: every field as typed (the amount too), checked by checkDealInput. */
+export type DealFormValues = Record<DealField, string>;
+
 export type DealCheck = { ok: true; value: DealInput } | { ok: false; problems: Partial<Record<DealField, Problem>> };
 
 function str(v: unknown): string {

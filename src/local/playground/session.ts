@@ -231,7 +231,7 @@ export class PlaygroundSession {
     this.tick();
     if (selection) this.select(selection.sheet, selection.row, selection.col, selection.wholeRow);
     const menuFns = readUi(this.rt).menus.flatMap((m) => flatItems(m.items));
-    if (!menuFns.includes(functionName) && functionName !== 'onOpen') {
+    if (!this.rt.isEntryPoint(functionName) || (!menuFns.includes(functionName) && functionName !== 'onOpen')) {
       return { ok: false, error: `${functionName} is not a menu item`, alerts: [], state: this.state() };
     }
     const r = this.withAnswers(answers, () => this.rt.run(functionName));
@@ -242,7 +242,7 @@ export class PlaygroundSession {
   /** A google.script.run call from a sidebar or dialog. */
   rpc(fn: string, argsJson: string, answers: Answer[] = []): { result?: unknown; ask?: RunResult['ask']; alerts: AlertView[] } {
     this.tick();
-    const r = this.withAnswers(answers, () => this.rt.rpc(fn, argsJson));
+    const r = this.withAnswers(answers, () => this.rt.rpcFromPage(fn, argsJson));
     if (r.ask) return { ask: r.ask, alerts: [] };
     this.changed();
     return { result: r.value ?? { ok: false, error: { name: 'Error', message: r.error ?? 'Unknown error' } }, alerts: r.alerts };

@@ -5,7 +5,7 @@
  * and getColumnWidth — so the page shows what Sheets would show for the same document.
  * Only the requested window of rows is read, so a 20,000-row tab stays quick.
  */
-import type { LocalRuntime } from '../index';
+import type { AnyLocalRuntime } from '../index';
 import type {
   CellStyle,
   CellView,
@@ -24,12 +24,12 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 /** The Ui state as the runtime records it (services/ui.ts). */
 export type UiStateLike = UiState;
 
-export function readUi(rt: LocalRuntime): UiState {
+export function readUi(rt: AnyLocalRuntime): UiState {
   return rt.ui.state;
 }
 
 /** E-mails the add-in sent with MailApp (services/mail.ts), newest last. */
-export function readMail(rt: LocalRuntime): MailView[] {
+export function readMail(rt: AnyLocalRuntime): MailView[] {
   return rt.mail.outbox.map((m) => ({
     to: m.to.join(', '),
     cc: m.cc.length ? m.cc.join(', ') : undefined,
@@ -43,11 +43,11 @@ export function readMail(rt: LocalRuntime): MailView[] {
 }
 
 /** Forms the add-in created with FormApp (services/forms.ts). */
-export function readForms(rt: LocalRuntime): FormView[] {
+export function readForms(rt: AnyLocalRuntime): FormView[] {
   return rt.forms.state.forms.map((f) => ({ title: f.title || '(untitled form)', id: f.id, detail: f }));
 }
 
-export function tabsOf(rt: LocalRuntime): TabView[] {
+export function tabsOf(rt: AnyLocalRuntime): TabView[] {
   return rt.spreadsheet.getSheets().map((s) => ({
     name: s.getName(),
     color: safe(() => s.getTabColor(), null),
@@ -58,7 +58,7 @@ export function tabsOf(rt: LocalRuntime): TabView[] {
 }
 
 /** The team list on the Settings tab, for the user switcher. */
-export function readTeam(rt: LocalRuntime): TeamMember[] {
+export function readTeam(rt: AnyLocalRuntime): TeamMember[] {
   try {
     const cols = findColumns(rt, 'settings');
     if (!cols) return [];
@@ -85,7 +85,7 @@ export interface GridRequest {
   count: number;
 }
 
-export function gridOf(rt: LocalRuntime, req: GridRequest): Omit<GridView, 'version'> {
+export function gridOf(rt: AnyLocalRuntime, req: GridRequest): Omit<GridView, 'version'> {
   const ss = rt.spreadsheet;
   const sheet = (req.sheet ? ss.getSheetByName(req.sheet) : null) ?? ss.getSheets()[0]!;
   const rows = safe(() => sheet.getMaxRows(), 1000);

@@ -4,7 +4,7 @@
  * you attempt to pass a Date, Function, DOM element … including prohibited types inside
  * objects or arrays" (https://developers.google.com/apps-script/guides/html/reference/run).
  */
-export type RpcResult = { ok: true; value: unknown } | { ok: false; error: { name: string; message: string } };
+export type RpcResult<T = unknown> = { ok: true; value: T } | { ok: false; error: { name: string; message: string } };
 
 export function toRpcResult(work: () => unknown): RpcResult {
   try {

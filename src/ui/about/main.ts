@@ -1,7 +1,6 @@
 import { call, closeSidebar } from '../shared/rpc';
 import { h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
-import type { AboutInfo } from '../../server/about';
 
 async function main(): Promise<void> {
   translateStatic();
@@ -10,7 +9,7 @@ async function main(): Promise<void> {
   document.getElementById('close')!.addEventListener('click', () => closeSidebar());
   const status = document.getElementById('status')!;
   try {
-    const info = await withBusy(status, tr('common.loading'), () => call<AboutInfo>('getAboutInfo'));
+    const info = await withBusy(status, tr('common.loading'), () => call('getAboutInfo'));
     document.getElementById('version')!.textContent = info.version;
     document.getElementById('user')!.textContent = info.email || tr('about.userUnknown');
     document.getElementById('language')!.textContent = info.locale === 'zh' ? '简体中文' : 'English';

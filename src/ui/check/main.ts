@@ -2,7 +2,7 @@
 import { call, closeSidebar } from '../shared/rpc';
 import { h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
-import type { CheckReport, ProbeResult } from '../../server/check';
+import type { ProbeResult } from '../../server/check';
 import type { MessageKey } from '../../core/i18n';
 
 function probeItem(r: ProbeResult): HTMLElement {
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const status = document.getElementById('status')!;
   const list = document.getElementById('results')!;
   try {
-    const report = await withBusy(status, tr('check.running'), () => call<CheckReport>('runSpreadsheetCheck'));
+    const report = await withBusy(status, tr('check.running'), () => call('runSpreadsheetCheck'));
     const failed = report.results.filter((r) => !r.ok).length;
     const count = report.results.length;
     status.append(

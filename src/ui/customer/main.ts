@@ -276,7 +276,7 @@ async function save(input: CustomerInput, confirmDuplicates: string[] = []): Pro
   setSaving(true);
   try {
     const result = await withBusy(status, tr('common.saving'), () =>
-      call<SaveCustomerResult>('saveCustomer', input, { ref, confirmDuplicates }),
+      call('saveCustomer', input, { ref, confirmDuplicates }),
     );
     if (result.ok) {
       showErrors({});
@@ -287,7 +287,7 @@ async function save(input: CustomerInput, confirmDuplicates: string[] = []): Pro
       if (stage !== loadedStage) {
         loadedStage = stage;
         // The server opens the "why did we lose them?" dialog only when the new stage is Lost.
-        await call<boolean>('askLossReasonIfLost', result.id, stage);
+        await call('askLossReasonIfLost', result.id, stage);
       }
     } else if (result.kind === 'invalid') {
       for (const k of Object.keys(result.errors)) touched.add(k);
@@ -311,7 +311,7 @@ async function load(next: CustomerRef | null): Promise<void> {
   clear(dup);
   touched.clear();
   try {
-    data = await withBusy(status, tr('common.loading'), () => call<CustomerFormData>('getCustomerForm', next));
+    data = await withBusy(status, tr('common.loading'), () => call('getCustomerForm', next));
     ref = data.ref;
     buildForm();
     fillForm(data.values);

@@ -2,9 +2,8 @@ import { call, closeSidebar } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
 import { $ } from '../shared/form';
-import { checkDealInput, DEAL_FIELDS, type DealField } from '../../core/tiers/deal-input';
-import type { SaveResult } from '../../core/result';
-import type { CustomerChoice, DealFormData, SavedDeal } from '../../server/deals';
+import { checkDealInput, DEAL_FIELDS, type DealField, type DealFormValues } from '../../core/tiers/deal-input';
+import type { CustomerChoice } from '../../server/deals';
 
 let today = '';
 let picked: CustomerChoice | null = null;
@@ -78,14 +77,14 @@ function showResults(list: CustomerChoice[], query: string): void {
 async function runSearch(query: string): Promise<void> {
   const mine = ++searchSeq;
   try {
-    const list = await call<CustomerChoice[]>('searchCustomersForDeal', query);
+    const list = await call('searchCustomersForDeal', query);
     if (mine === searchSeq && search.value.trim() === query) showResults(list, query);
   } catch (err) {
     banner('error', tr('common.error', { message: (err as Error).message }));
   }
 }
 
-function values(): Record<DealField, string> {
+function values(): DealFormValues {
   const v = (id: string) => $<HTMLInputElement>(id).value;
   return { customer_id: picked?.id ?? '', amount: v('amount'), won_on: v('won_on'), product: v('product'), kind: v('kind'), notes: v('notes') };
 }
@@ -113,7 +112,7 @@ async function save(): Promise<void> {
   status.querySelectorAll('.banner').forEach((b) => b.remove());
   saveBtn.disabled = true;
   try {
-    const res = await withBusy(status, tr('common.saving'), () => call<SaveResult<SavedDeal>>('saveDeal', input));
+    const res = await withBusy(status, tr('common.saving'), () => call('saveDeal', input));
     if (!res.ok) {
       showProblems(res.errors);
       banner('error', res.message);
@@ -176,7 +175,7 @@ async function main(): Promise<void> {
     }
   });
   try {
-    const data = await withBusy(status, tr('common.loading'), () => call<DealFormData>('getDealFormData'));
+    const data = await withBusy(status, tr('common.loading'), () => call('getDealFormData'));
     today = data.today;
     const kind = $<HTMLSelectElement>('kind');
     for (const k of data.kinds) kind.append(h('option', { value: k.value }, k.label));

@@ -10,8 +10,8 @@ import { tr, translateStatic, pageLocale } from '../shared/i18n';
 import { $, errorBanner, option, showFieldErrors } from '../shared/form';
 import { customerPicker } from '../shared/customer-picker';
 import { zonedInput, zonedIso } from '../shared/zoned-time';
-import type { FollowupCustomer, FollowupFormData, LoggedFollowup } from '../../server/followups';
-import type { SaveResult } from '../../core/result';
+import type { FollowupCustomer, FollowupFormData } from '../../server/followups';
+import type { FollowupInput } from '../../core/followups';
 import { cadenceSettings, isoDayOfSerial, planAfterContact, serialAt, type ScenarioKey } from '../../core/cadence';
 import { listItemKey } from '../../core/lists';
 import type { IntentionKey, StageKey } from '../../core/tiers/rules';
@@ -81,7 +81,7 @@ function addCommitment(what = '', due = ''): void {
 
 const showErrors = (errors: Record<string, string>) => showFieldErrors(errors, { alert: true, scroll: true });
 
-function collect(): Record<string, unknown> {
+function collect(): FollowupInput {
   const v = (id: string) => ($<HTMLInputElement>(id).value ?? '').trim();
   const commitments = [...document.querySelectorAll<HTMLElement>('.commitment')].map((row) => ({
     what: (row.querySelector('.what') as HTMLInputElement).value.trim(),
@@ -106,7 +106,7 @@ function collect(): Record<string, unknown> {
 }
 
 /** The same checks the server makes, for a quick answer (the server checks again). */
-function quickCheck(input: Record<string, unknown>): Record<string, string> {
+function quickCheck(input: FollowupInput): Record<string, string> {
   const e: Record<string, string> = {};
   if (!input.customerId) e.customerId = tr('followup.customerPick');
   if (!input.channel) e.channel = tr('followup.error.required');
@@ -128,7 +128,7 @@ async function save(): Promise<void> {
   const btn = $<HTMLButtonElement>('save');
   btn.disabled = true;
   try {
-    const res = await withBusy(status, tr('common.saving'), () => call<SaveResult<LoggedFollowup>>('logFollowUp', input));
+    const res = await withBusy(status, tr('common.saving'), () => call('logFollowUp', input));
     if (!res.ok) {
       showErrors(res.errors);
       errorBanner(status, res.message);
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     customerId: document.body.getAttribute('data-customer') || '',
   };
   try {
-    data = await withBusy(status, tr('common.loading'), () => call<FollowupFormData>('getFollowupFormData', ref));
+    data = await withBusy(status, tr('common.loading'), () => call('getFollowupFormData', ref));
   } catch (err) {
     errorBanner(status, tr('common.error', { message: (err as Error).message }));
     return;
@@ -197,11 +197,11 @@ async function main(): Promise<void> {
     if (data.planned.channel) $<HTMLSelectElement>('channel').value = data.planned.channel;
   }
   showChosen(data.customer);
-  customerPicker<FollowupCustomer>({
-    search: 'searchFollowupCustomers',
+  customerPicker({
+    search: (q) => call('searchFollowupCustomers', q),
     none: () => tr('followup.customerNone'),
     sub: (c) => [c.id, c.contact, c.phone].filter(Boolean).join(' · '),
-    pick: showChosen,
+    pick: (c) => showChosen(c),
   });
   for (const id of ['stage', 'intention', 'doneAt', 'noNext']) $(id).addEventListener('change', preview);
   $('nextDate').addEventListener('input', () => (dateTouched = true));

@@ -2,8 +2,6 @@
 import { call } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
-import type { IdentityInfo } from '../../server/identity';
-import type { TeamMember } from '../../core/customers/team';
 
 const status = document.getElementById('status')!;
 const form = document.getElementById('form') as HTMLFormElement;
@@ -18,7 +16,7 @@ function banner(kind: 'ok' | 'error', text: string): void {
 async function main(): Promise<void> {
   translateStatic();
   try {
-    const info = await withBusy(status, tr('common.loading'), () => call<IdentityInfo>('getIdentityInfo'));
+    const info = await withBusy(status, tr('common.loading'), () => call('getIdentityInfo'));
     document.getElementById('google')!.textContent = info.email ? tr('identity.googleSays', { email: info.email }) : tr('identity.googleHidden');
     if (!info.team.length) {
       banner('error', tr('identity.noTeam'));
@@ -52,7 +50,7 @@ async function submit(): Promise<void> {
   field.classList.remove('invalid');
   save.disabled = true;
   try {
-    const me = await withBusy(status, tr('common.saving'), () => call<TeamMember>('setWhoIAm', select.value));
+    const me = await withBusy(status, tr('common.saving'), () => call('setWhoIAm', select.value));
     banner('ok', tr('identity.saved', { name: me.name }));
   } catch (e) {
     banner('error', tr('common.error', { message: (e as Error).message }));

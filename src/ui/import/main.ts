@@ -6,7 +6,7 @@
 import { call } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
-import type { ImportPreview, ImportResult } from '../../server/import';
+import type { ImportPreview, ImportRequest } from '../../server/import';
 
 const $ = (id: string) => document.getElementById(id)!;
 const text = $('f-text') as HTMLTextAreaElement;
@@ -14,7 +14,7 @@ const file = $('f-file') as HTMLInputElement;
 const status = $('status');
 const runBtn = $('run') as HTMLButtonElement;
 const previewBtn = $('preview') as HTMLButtonElement;
-let mapping: string[] | null = null;
+let mapping: ImportPreview['mapping'] | null = null;
 let lastHeaders = '';
 
 function mode(): 'skip' | 'merge' {
@@ -53,7 +53,8 @@ function render(p: ImportPreview): void {
             const sel = h('select', { 'data-col': String(i), 'aria-label': p.headers[i] }, h('option', { value: '' }, tr('import.ignore')), ...p.fields.map((f) => h('option', { value: f.key }, f.label)));
             sel.value = p.mapping[i] ?? '';
             sel.addEventListener('change', () => {
-              mapping![i] = sel.value;
+              // The select offers '' and the fields' keys only.
+              mapping![i] = p.fields.find((f) => f.key === sel.value)?.key ?? '';
               void preview();
             });
             return sel;
@@ -77,7 +78,7 @@ function render(p: ImportPreview): void {
   runBtn.disabled = !!p.error || p.counts.add + p.counts.merge === 0;
 }
 
-function request(): { text: string; mapping?: string[]; mode: 'skip' | 'merge' } {
+function request(): ImportRequest {
   const headerLine = text.value.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
   // A new file (other headers) starts from the server's guess again.
   if (headerLine !== lastHeaders) {
@@ -91,7 +92,7 @@ async function preview(): Promise<void> {
   runBtn.disabled = true;
   previewBtn.disabled = true;
   try {
-    const p = await withBusy(status, tr('common.loading'), () => call<ImportPreview>('previewImport', request()));
+    const p = await withBusy(status, tr('common.loading'), () => call('previewImport', request()));
     clear(status);
     render(p);
     if (p.error) banner('error', p.error);
@@ -106,7 +107,7 @@ async function run(): Promise<void> {
   runBtn.disabled = true;
   previewBtn.disabled = true;
   try {
-    const r = await withBusy(status, tr('common.saving'), () => call<ImportResult>('runImport', request()));
+    const r = await withBusy(status, tr('common.saving'), () => call('runImport', request()));
     render(r);
     runBtn.disabled = true;
     banner(r.ok ? 'ok' : 'error', r.message);

@@ -6,8 +6,7 @@ import { call, closeSidebar } from '../shared/rpc';
 import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
 import { $, errorBanner, showFieldErrors } from '../shared/form';
-import type { LossDialogData, LossRecorded } from '../../server/loss';
-import type { SaveResult } from '../../core/result';
+import type { LossDialogData } from '../../server/loss';
 
 function chosen(): string {
   return document.querySelector<HTMLInputElement>('input[name="reason"]:checked')?.value ?? '';
@@ -20,7 +19,7 @@ async function main(): Promise<void> {
   $('skip').addEventListener('click', () => closeSidebar());
   let data: LossDialogData;
   try {
-    data = await withBusy(status, tr('common.loading'), () => call<LossDialogData>('getLossDialogData', customerId));
+    data = await withBusy(status, tr('common.loading'), () => call('getLossDialogData', customerId));
   } catch (err) {
     errorBanner(status, tr('common.error', { message: (err as Error).message }));
     return;
@@ -63,7 +62,7 @@ async function main(): Promise<void> {
     const extra = pick === 'new' ? { type: type.value, details: $<HTMLTextAreaElement>('details').value, cause: $<HTMLTextAreaElement>('cause').value } : undefined;
     save.disabled = true;
     try {
-      const res = await withBusy(status, tr('common.saving'), () => call<SaveResult<LossRecorded>>('recordLossReason', customer.id, pick, extra));
+      const res = await withBusy(status, tr('common.saving'), () => call('recordLossReason', customer.id, pick, extra));
       if (!res.ok) {
         showFieldErrors(res.errors);
         errorBanner(status, res.message);

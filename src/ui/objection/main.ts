@@ -8,8 +8,8 @@ import { clear, h, withBusy } from '../shared/dom';
 import { tr, translateStatic } from '../shared/i18n';
 import { $, errorBanner, option, showFieldErrors } from '../shared/form';
 import { customerPicker } from '../shared/customer-picker';
-import type { CustomerHit, ObjectionFormData, PlaybookView, SavedObjection } from '../../server/objections';
-import type { SaveResult } from '../../core/result';
+import type { CustomerHit, ObjectionFormData, PlaybookView } from '../../server/objections';
+import type { ObjectionInput } from '../../core/objections';
 
 let chosen: CustomerHit | null = null;
 let data: ObjectionFormData;
@@ -41,7 +41,7 @@ async function showPlaybook(): Promise<void> {
   }
   let view: PlaybookView;
   try {
-    view = await withBusy(host, tr('playbook.loading'), () => call<PlaybookView>('getObjectionPlaybook', type));
+    view = await withBusy(host, tr('playbook.loading'), () => call('getObjectionPlaybook', type));
   } catch (err) {
     if (seq === playbookRequest) host.append(h('div', { class: 'banner error', role: 'alert' }, tr('common.error', { message: (err as Error).message })));
     return;
@@ -99,7 +99,7 @@ async function showPlaybook(): Promise<void> {
 
 const showErrors = (errors: Record<string, string>) => showFieldErrors(errors, { scroll: true });
 
-function collect(): Record<string, string> {
+function collect(): ObjectionInput {
   const v = (id: string) => ($<HTMLInputElement>(id).value ?? '').trim();
   return {
     customerId: chosen ? chosen.id : '',
@@ -127,7 +127,7 @@ async function save(): Promise<void> {
   const btn = $<HTMLButtonElement>('save');
   btn.disabled = true;
   try {
-    const res = await withBusy(status, tr('common.saving'), () => call<SaveResult<SavedObjection>>('saveObjection', input));
+    const res = await withBusy(status, tr('common.saving'), () => call('saveObjection', input));
     if (!res.ok) {
       showErrors(res.errors);
       errorBanner(status, res.message);
@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   $('close').addEventListener('click', () => closeSidebar());
   const status = $('status');
   try {
-    data = await withBusy(status, tr('common.loading'), () => call<ObjectionFormData>('getObjectionFormData', document.body.getAttribute('data-customer') || ''));
+    data = await withBusy(status, tr('common.loading'), () => call('getObjectionFormData', document.body.getAttribute('data-customer') || ''));
   } catch (err) {
     errorBanner(status, tr('common.error', { message: (err as Error).message }));
     return;
@@ -180,11 +180,11 @@ async function main(): Promise<void> {
   if (data.me && data.team.includes(data.me)) owner.value = data.me;
   $<HTMLInputElement>('raisedAt').value = zonedInput(Date.parse(data.now), timeZone());
   if (data.customer) showChosen(data.customer);
-  customerPicker<CustomerHit>({
-    search: 'searchObjectionCustomers',
+  customerPicker({
+    search: (q) => call('searchObjectionCustomers', q),
     none: () => tr('objection.customerNone'),
     sub: (c) => [c.id, c.contact].filter(Boolean).join(' · '),
-    pick: showChosen,
+    pick: (c) => showChosen(c),
   });
   type.addEventListener('change', () => void showPlaybook());
   $('save').addEventListener('click', () => void save());

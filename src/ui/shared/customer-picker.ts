@@ -3,13 +3,12 @@
  * a debounced server search, answers that arrive out of order dropped, hits as buttons built
  * with textContent only. The page decides what a hit shows and what picking one does.
  */
-import { call } from './rpc';
 import { clear, h } from './dom';
 import { $ } from './form';
 
 export interface CustomerPickerOptions<T extends { id: string; name: string }> {
-  /** The server function that searches (one string argument). */
-  search: string;
+  /** Asks the server for the customers matching a query, e.g. `(q) => call('searchFollowupCustomers', q)`. */
+  search: (query: string) => Promise<readonly T[]>;
   /** The line shown when nothing matches. */
   none: () => string;
   /** The grey line under a hit's name. */
@@ -33,7 +32,7 @@ export function customerPicker<T extends { id: string; name: string }>(opts: Cus
         list.hidden = true;
         return;
       }
-      const hits = await call<T[]>(opts.search, q).catch(() => [] as T[]);
+      const hits = await opts.search(q).catch((): readonly T[] => []);
       if (mine !== seq) return;
       clear(list);
       list.hidden = false;

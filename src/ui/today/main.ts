@@ -9,7 +9,6 @@ import { tr, translateStatic } from '../shared/i18n';
 import { $ } from '../shared/form';
 import type { TodayView } from '../../server/today';
 import type { TodayItem, TodayExtra } from '../../core/followups';
-import type { SaveResult } from '../../core/result';
 
 let view: TodayView;
 
@@ -79,7 +78,7 @@ function openSnooze(box: HTMLElement, i: TodayItem): void {
     save.disabled = true;
     try {
       const res = await withBusy(form, tr('common.saving'), () =>
-        call<SaveResult<{ id: string; day: string }>>('snoozeFollowUp', { id: i.id, row: i.row, day: day.value, reason: reason.value }),
+        call('snoozeFollowUp', { id: i.id, row: i.row, day: day.value, reason: reason.value }),
       );
       if (!res.ok) {
         for (const [k, msg] of Object.entries(res.errors)) {
@@ -145,7 +144,7 @@ async function load(rep: string | null, message?: string): Promise<void> {
   const status = $('status');
   clear(status);
   try {
-    view = await withBusy(status, tr('common.loading'), () => call<TodayView>('getTodayView', rep));
+    view = await withBusy(status, tr('common.loading'), () => call('getTodayView', rep));
   } catch (err) {
     fail(err);
     return;

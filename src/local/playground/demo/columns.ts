@@ -4,7 +4,7 @@
  * Chinese) from src/core/schema as a fallback. Demo data is then written column by column,
  * never by position.
  */
-import type { LocalRuntime } from '../../index';
+import type { AnyLocalRuntime } from '../../index';
 import { getTab, META_COL, META_TAB, type TabDef } from '../../../core/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -18,7 +18,7 @@ export interface TabColumns {
   lang: 'en' | 'zh';
 }
 
-export function findSheet(rt: LocalRuntime, tabKey: string): Sheet | null {
+export function findSheet(rt: AnyLocalRuntime, tabKey: string): Sheet | null {
   const tab = getTab(tabKey);
   const sheets = rt.spreadsheet.getSheets();
   for (const s of sheets) {
@@ -32,7 +32,7 @@ export function findSheet(rt: LocalRuntime, tabKey: string): Sheet | null {
   return sheets.find((s) => s.getName() === tab.name.en || s.getName() === tab.name.zh) ?? null;
 }
 
-export function findColumns(rt: LocalRuntime, tabKey: string): TabColumns | null {
+export function findColumns(rt: AnyLocalRuntime, tabKey: string): TabColumns | null {
   const tab = getTab(tabKey);
   const sheet = findSheet(rt, tabKey);
   if (!sheet) return null;
