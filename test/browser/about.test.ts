@@ -42,7 +42,7 @@ describe('About sidebar in Chromium', () => {
     rt.run('showAbout');
     const html = rt.ui.current()!.html;
     // A runtime whose getAboutInfo throws: the page must show the message.
-    const broken = { ...rt, rpc: () => ({ ok: false as const, error: { name: 'Error', message: 'Quota exceeded' } }) };
+    const broken = { ...rt, rpcFromPage: () => ({ ok: false as const, error: { name: 'Error', message: 'Quota exceeded' } }) };
     const { openHtml } = await import('../../src/local/browser-harness');
     const { page } = await openHtml(browser, broken as typeof rt, html);
     await page.locator('[role=alert]').waitFor();
