@@ -23,7 +23,7 @@ describe('cadence tests under other process time zones', () => {
         encoding: 'utf8',
       });
       expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
-      // eslint-disable-next-line no-control-regex
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: vitest's colours are ANSI escapes, which start with ESC
       expect(run.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed/);
     }, 120_000);
   }

@@ -32,7 +32,11 @@ describe('the document lock', () => {
 
   it('holds it around the work and gives it back, also when the work fails', () => {
     const calls: string[] = [];
-    stub({ waitLock: () => calls.push('wait'), tryLock: () => (calls.push('try'), true), releaseLock: () => calls.push('release') });
+    const tryLock = () => {
+      calls.push('try');
+      return true;
+    };
+    stub({ waitLock: () => calls.push('wait'), tryLock, releaseLock: () => calls.push('release') });
     expect(() => withDocumentLock(() => {
       calls.push('work');
       throw new Error('boom');

@@ -134,7 +134,11 @@ describe('satisfaction measures on generated data, against a straightforward rec
       for (const k of SCORE_KEYS) {
         let sum = 0;
         let n = 0;
-        for (const r of mine) if (r.scores[k] != null) (sum += r.scores[k]!), n++;
+        for (const r of mine) {
+          if (r.scores[k] == null) continue;
+          sum += r.scores[k]!;
+          n++;
+        }
         expect(averageScore(responses, k, p)).toBeCloseTo(sum / n, 12);
       }
       const rated = mine.filter((r) => r.overall);
@@ -173,7 +177,10 @@ describe('satisfaction measures on generated data, against a straightforward rec
         let [y, m] = nowDay.split('-').map(Number);
         const d = Number(nowDay.slice(8));
         m -= months;
-        while (m < 1) (m += 12), y--;
+        while (m < 1) {
+          m += 12;
+          y--;
+        }
         const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
         const since = `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
         const covered = new Set(

@@ -67,7 +67,7 @@ export function parseCsv(raw: string, delimiter: Delimiter = sniffDelimiter(raw.
       cells.push(field);
       field = '';
     } else if (c === '\r' && text[i + 1] === '\n') {
-      continue;
+      // "\r\n": the "\n" that follows ends the record.
     } else if (c === '\n' || c === '\r') {
       endRecord();
       line++;

@@ -140,7 +140,7 @@ export function getObjectionKpi(key: string): KpiDef {
  * literal), still with `{tab.column}` placeholders for resolveFormula.
  */
 export function kpiFormula(def: KpiDef, args: Partial<Record<KpiParam, string>>): string {
-  return def.formula.replace(/%(type|rep|n|labels|counts)%/g, (m, p: KpiParam) => {
+  return def.formula.replace(/%(type|rep|n|labels|counts)%/g, (_m, p: KpiParam) => {
     const v = args[p];
     if (v === undefined) throw new Error(`KPI ${def.key} needs ${p}`);
     return v;

@@ -110,7 +110,7 @@ export function churnRisk(c: ChurnInput, today: number, s: TierSettings): boolea
     if (today - b > s.churn_no_contact_days) noContact = true;
     else if (c.next !== null) {
       const n = Math.floor(c.next);
-      const cadence = n - b > 1 ? n - b : 1;
+      const cadence = Math.max(n - b, 1);
       if (today - n >= cadence) noContact = true;
     }
   }

@@ -108,13 +108,13 @@ function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, tz: string, ctx: FormulaCo
   const notes = safe(() => range.getNotes(), null);
   const validations = safe(() => range.getDataValidations(), null);
 
-  const valueOf = (r: number, c: number): unknown => {
+  const cellValue = (r: number, c: number): unknown => {
     const v = values[r]?.[c];
     return v instanceof Date ? dateToSerial(v, tz) : v;
   };
   for (let r = 0; r < rows; r++) {
     for (let c = 0; c < lastCol; c++) {
-      const v = valueOf(r, c);
+      const v = cellValue(r, c);
       const fmt = formats?.[r]?.[c] ?? '';
       const bg = argbOf(bgs?.[r]?.[c]);
       const color = argbOf(colors?.[r]?.[c]);
@@ -147,10 +147,10 @@ function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, tz: string, ctx: FormulaCo
       const blocked = typeof values[r]![c] === 'string' && /^#REF!/.test(values[r]![c] as string);
       for (let i = 0; i < t.rows && r + i < rows; i++) {
         for (let j = 0; j < t.cols && c + j < lastCol; j++) {
-          if ((i || j) && (formulas[r + i]?.[c + j] || (blocked && valueOf(r + i, c + j) !== ''))) continue;
+          if ((i || j) && (formulas[r + i]?.[c + j] || (blocked && cellValue(r + i, c + j) !== ''))) continue;
           const x = t.at(i, j);
           const cell = ws.getRow(r + i + 1).getCell(c + j + 1);
-          const value: ExcelJS.CellFormulaValue & { shareType?: 'array'; ref?: string } = { formula: x.formula, result: resultOf(valueOf(r + i, c + j)) };
+          const value: ExcelJS.CellFormulaValue & { shareType?: 'array'; ref?: string } = { formula: x.formula, result: resultOf(cellValue(r + i, c + j)) };
           if (x.array) Object.assign(value, { shareType: 'array', ref: cell.address });
           cell.value = value;
         }

@@ -22,8 +22,7 @@ export function loadBundle(code: string, globals: Record<string, unknown>): Load
   const params = [...names, ...SHADOWED.filter((n) => !names.includes(n))];
   const topLevel = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]);
   const lookup = `\nreturn { ${topLevel.map((n) => `${JSON.stringify(n)}: ${n}`).join(', ')} };`;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function(...params, `${code}${lookup}`) as (...a: unknown[]) => Record<string, Function>;
+  const factory = new Function(...params, `${code}${lookup}`) as (...a: unknown[]) => Record<string, (...args: unknown[]) => unknown>;
   const fns = factory(...names.map((n) => globals[n]), ...SHADOWED.filter((n) => !names.includes(n)).map(() => undefined));
   return {
     functionNames: () => Object.keys(fns),

@@ -52,7 +52,7 @@ function createLogger(lines: string[]) {
     lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   };
   return {
-    Logger: { log: (fmt: unknown, ...rest: unknown[]) => (log(fmt, ...rest), undefined), getLog: () => lines.join('\n'), clear: () => void lines.splice(0) },
+    Logger: { log: (fmt: unknown, ...rest: unknown[]): void => log(fmt, ...rest), getLog: () => lines.join('\n'), clear: () => void lines.splice(0) },
     console: { log, info: log, warn: log, error: log },
   };
 }

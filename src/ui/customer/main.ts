@@ -10,7 +10,7 @@ import { pageLocale, tr } from '../shared/i18n';
 import { CUSTOMERS, getColumn, type ColumnDef } from '../../core/schema';
 import { listLabel } from '../../core/lists';
 import { intentionOf } from '../../core/customers/intention';
-import { type CustomerFieldKey, type CustomerInput } from '../../core/customers/fields';
+import type { CustomerFieldKey, CustomerInput } from '../../core/customers/fields';
 import { validateCustomer, type ValidationContext } from '../../core/customers/validate';
 import type { MessageKey } from '../../core/i18n';
 import type { CustomerFormData, CustomerRef, SaveCustomerResult } from '../../server/customers';

@@ -31,7 +31,11 @@ function showChosen(c: FollowupCustomer | null): void {
   if (c) {
     const state = tr('followup.customerState', { stage: c.stage || '—', intention: c.intention || '—' });
     box.append(h('span', { class: 'who' }, tr('followup.customerChosen', { n: c.name || c.id, id: c.id }), h('span', { class: 'sub' }, state)));
-    if (!data.planned) box.append(h('button', { type: 'button', onclick: () => (showChosen(null), $<HTMLInputElement>('customerSearch').focus()) }, tr('followup.customerChange')));
+    const change = () => {
+      showChosen(null);
+      $<HTMLInputElement>('customerSearch').focus();
+    };
+    if (!data.planned) box.append(h('button', { type: 'button', onclick: change }, tr('followup.customerChange')));
   }
   preview();
 }

@@ -30,6 +30,11 @@ function showChosen(c: CustomerHit | null): void {
   $<HTMLUListElement>('hits').hidden = true;
 }
 
+/** "Use" on a response that has worked: it becomes this objection's answer, to edit. */
+function useResponse(text: string): void {
+  $<HTMLTextAreaElement>('response').value = text;
+}
+
 async function showPlaybook(): Promise<void> {
   const host = $('playbook');
   const type = $<HTMLSelectElement>('type').value;
@@ -88,7 +93,7 @@ async function showPlaybook(): Promise<void> {
             { class: 'count' },
             tr('playbook.workedCount', { resolved: w.resolved, used: w.used }),
             ' ',
-            h('button', { type: 'button', class: 'use', onclick: () => (($<HTMLTextAreaElement>('response').value = w.response), undefined) }, tr('playbook.use')),
+            h('button', { type: 'button', class: 'use', onclick: () => useResponse(w.response) }, tr('playbook.use')),
           ),
         ),
       );

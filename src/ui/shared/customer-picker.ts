@@ -38,9 +38,11 @@ export function customerPicker<T extends { id: string; name: string }>(opts: Cus
       list.hidden = false;
       if (!hits.length) list.append(h('li', { class: 'none' }, opts.none()));
       for (const c of hits) {
-        list.append(
-          h('li', {}, h('button', { type: 'button', onclick: () => ((input.value = ''), opts.pick(c)) }, c.name || c.id, h('span', { class: 'sub' }, opts.sub(c)))),
-        );
+        const pick = () => {
+          input.value = '';
+          opts.pick(c);
+        };
+        list.append(h('li', {}, h('button', { type: 'button', onclick: pick }, c.name || c.id, h('span', { class: 'sub' }, opts.sub(c)))));
       }
     }, 250);
   });

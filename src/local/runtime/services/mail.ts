@@ -107,9 +107,9 @@ export function createMailApp(ctx: RuntimeContext, state: MailState = emptyMailS
   function sendEmail(recipient: string, subject: string, body: string, options?: GoogleAppsScript.Mail.MailAdvancedParameters): void;
   function sendEmail(to: string, replyTo: string, subject: string, body: string): void;
   function sendEmail(a: MailMessage | string, b?: string, c?: string, d?: string | GoogleAppsScript.Mail.MailAdvancedParameters): void {
-    if (typeof a === 'object' && a !== null) return send(a);
-    if (typeof d === 'string') return send({ to: a, replyTo: b, subject: c, body: d });
-    return send({ ...(d ?? {}), to: a, subject: b, body: c });
+    if (typeof a === 'object' && a !== null) send(a);
+    else if (typeof d === 'string') send({ to: a, replyTo: b, subject: c, body: d });
+    else send({ ...(d ?? {}), to: a, subject: b, body: c });
   }
 
   const MailApp = {

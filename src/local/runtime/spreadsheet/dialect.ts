@@ -153,6 +153,7 @@ export function translate(formula: string, ctx: DialectContext): string {
     code
       .replace(CLOCK_FUNCTIONS, (_m, lead: string, fn: string) => `${lead}SD__${fn.toUpperCase()}`)
       .replace(UNQUOTED_NON_ASCII_SHEET, (m, lead: string, name: string) =>
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII, control characters included
         /^[\x00-\x7f]*$/.test(name) ? m : `${lead}'${name}'!`,
       )
       .replace(OPEN_RANGE, (_m, lead: string, prefix: string | undefined, start: string, endCol: string) => {

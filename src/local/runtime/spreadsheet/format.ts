@@ -119,7 +119,7 @@ export function formatDate(serial: number, fmt: string): string {
 
 /** General/automatic display of a number, close to Sheets: up to 10 significant digits. */
 export function formatGeneral(n: number): string {
-  if (!isFinite(n)) return String(n);
+  if (!Number.isFinite(n)) return String(n);
   if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
   const abs = Math.abs(n);
   if (abs !== 0 && (abs >= 1e15 || abs < 1e-9)) return n.toExponential(2).toUpperCase().replace('E+', 'E+');
@@ -214,7 +214,7 @@ function formatNumberSection(n: number, section: string): string {
     scale++;
     ip = ip.slice(0, -1);
   }
-  v = v / Math.pow(1000, scale);
+  v = v / 1000 ** scale;
   const grouping = ip.includes(',');
   const minFrac = (fracPat.match(/0/g) ?? []).length;
   const maxFrac = fracPat.length;

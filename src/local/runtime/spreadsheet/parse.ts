@@ -28,7 +28,7 @@ const NUM = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
 function parseNumberText(t: string): number | undefined {
   if (!/\d/.test(t) || !NUM.test(t)) return undefined;
   const n = Number(t.replace(/,/g, ''));
-  return isFinite(n) ? n : undefined;
+  return Number.isFinite(n) ? n : undefined;
 }
 
 export function parseUserText(text: string, cellFormat: string | null | undefined): Parsed {

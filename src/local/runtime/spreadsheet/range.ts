@@ -97,7 +97,7 @@ export class LocalRange implements RangeReads {
 
   static fromCoords(doc: Doc, sheetId: number, row: number, col: number, numRows = 1, numCols = 1): LocalRange {
     const s = doc.wb.sheetById(sheetId);
-    if (typeof row !== 'number' || typeof col !== 'number' || isNaN(row) || isNaN(col)) throw new Error(MSG.notFound);
+    if (typeof row !== 'number' || typeof col !== 'number' || Number.isNaN(row) || Number.isNaN(col)) throw new Error(MSG.notFound);
     if (row < 1) throw new Error(MSG.rowTooSmall);
     if (col < 1) throw new Error(MSG.colTooSmall);
     if (numRows < 1) throw new Error(MSG.numRows);
@@ -229,9 +229,11 @@ export class LocalRange implements RangeReads {
 
   // ------------------------------------------------------------ values
 
+  // biome-ignore lint/suspicious/noExplicitAny: the type Range.getValue() has in @types/google-apps-script, so script code type-checks the same
   getValue(): any {
     return this.doc.wb.getValues(this.model(), this.row, this.col, 1, 1)[0][0];
   }
+  // biome-ignore lint/suspicious/noExplicitAny: as getValue()
   getValues(): any[][] {
     return this.doc.wb.getValues(this.model(), this.row, this.col, this.nRows, this.nCols);
   }
@@ -483,6 +485,7 @@ export class LocalRange implements RangeReads {
   addDeveloperMetadata(key: string, valueOrVisibility?: string | null, visibility?: string): this {
     const loc = this.dimensionLocation();
     if (!loc) throw new Error(MSG.metadataArbitrary);
+    // biome-ignore lint/complexity/noArguments: Apps Script tells an omitted argument from an undefined one (see addMetadataFromArgs)
     addMetadataFromArgs(this.doc, { ...loc, sheetId: this.sheetId }, arguments.length, key, valueOrVisibility, visibility);
     return this;
   }

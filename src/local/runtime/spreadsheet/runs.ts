@@ -115,7 +115,7 @@ export class ColumnRuns<T> {
         if (e < at) out.push([s, e, v]);
         else if (s > end) out.push([s - n, e - n, v]);
         else {
-          const ns = s < at ? s : at;
+          const ns = Math.min(s, at);
           const ne = e > end ? e - n : at - 1;
           if (ne >= ns) out.push([ns, ne, v]);
         }

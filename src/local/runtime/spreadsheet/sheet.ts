@@ -93,6 +93,7 @@ export class LocalSheet implements SheetReads {
    * that has data in the sheet." (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns)
    * One call, the values getRange(...).getValues() would return.
    */
+  // biome-ignore lint/suspicious/noExplicitAny: the type Sheet.getSheetValues() has in @types/google-apps-script
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
     const rows = numRows === -1 ? this.getLastRow() - startRow + 1 : numRows;
     const cols = numColumns === -1 ? this.getLastColumn() - startColumn + 1 : numColumns;
@@ -278,6 +279,7 @@ export class LocalSheet implements SheetReads {
 
   // ---------------------------------------------------------- metadata, protection, rules
   addDeveloperMetadata(key: string, valueOrVisibility?: string | null, visibility?: string): this {
+    // biome-ignore lint/complexity/noArguments: Apps Script tells an omitted argument from an undefined one (see addMetadataFromArgs)
     addMetadataFromArgs(this.doc, { type: 'SHEET', sheetId: this.id }, arguments.length, key, valueOrVisibility, visibility);
     return this;
   }

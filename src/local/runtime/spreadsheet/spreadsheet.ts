@@ -190,6 +190,7 @@ export class LocalSpreadsheet implements SpreadsheetReads {
 
   // ---------------------------------------------------------- metadata & protections
   addDeveloperMetadata(key: string, valueOrVisibility?: string | null, visibility?: string): this {
+    // biome-ignore lint/complexity/noArguments: Apps Script tells an omitted argument from an undefined one (see addMetadataFromArgs)
     addMetadataFromArgs(this.doc, { type: 'SPREADSHEET' }, arguments.length, key, valueOrVisibility, visibility);
     return this;
   }

@@ -505,7 +505,7 @@ export class Workbook {
         const key = cellKey(r0 + i, c0 + j);
         let formula: string | null = null;
         if (v === null || v === undefined || v === '') dst[j] = null;
-        else if (typeof v === 'number') dst[j] = isFinite(v) ? v : '#NUM!';
+        else if (typeof v === 'number') dst[j] = Number.isFinite(v) ? v : '#NUM!';
         else if (typeof v === 'boolean') dst[j] = v;
         else if (v instanceof Date) {
           dst[j] = dateToSerial(v, this.timeZone);
