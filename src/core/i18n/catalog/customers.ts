@@ -50,6 +50,9 @@ export const customers = defineMessages(
     'identity.googleSays': 'Google says you are {email}.',
     'identity.googleHidden': 'Google did not share your e-mail address, so please choose yourself.',
     'identity.noTeam': 'The team list in Settings is empty. Ask your manager to add the team there first.',
+    'search.more': '{count} more — type more to narrow the list.',
+    'search.owner': 'Owner: {owner}',
+    'search.noOwner': 'No owner yet',
   },
   {
     'menu.addCustomer': '新增客户',
@@ -97,5 +100,8 @@ export const customers = defineMessages(
     'identity.googleSays': 'Google 显示你是 {email}。',
     'identity.googleHidden': 'Google 没有提供你的邮箱地址，请选择你自己。',
     'identity.noTeam': '设置中的团队名单为空。请先让经理在那里添加团队成员。',
+    'search.more': '还有 {count} 个——多输入几个字可缩小范围。',
+    'search.owner': '负责人：{owner}',
+    'search.noOwner': '尚无负责人',
   },
 );
