@@ -53,6 +53,10 @@ export const customers = defineMessages(
     'search.more': '{count} more — type more to narrow the list.',
     'search.owner': 'Owner: {owner}',
     'search.noOwner': 'No owner yet',
+    'edit.conflict': 'Someone changed this record after you opened it, so nothing was saved. Their changes: {changes}. Open it again to see them, then make your change again.',
+    'edit.conflictField': '{field} is now “{value}”',
+    'edit.blank': '(blank)',
+    'edit.invalid': 'The form sent something it cannot save ({fields}); nothing was saved. Reload the form and try again.',
   },
   {
     'menu.addCustomer': '新增客户',
@@ -103,5 +107,9 @@ export const customers = defineMessages(
     'search.more': '还有 {count} 个——多输入几个字可缩小范围。',
     'search.owner': '负责人：{owner}',
     'search.noOwner': '尚无负责人',
+    'edit.conflict': '你打开后有人修改了这条记录，因此本次没有保存。对方的修改：{changes}。请重新打开查看，再做一次你的修改。',
+    'edit.conflictField': '{field} 现为“{value}”',
+    'edit.blank': '（空）',
+    'edit.invalid': '表单发送了无法保存的内容（{fields}），本次没有保存。请重新加载表单后再试。',
   },
 );
