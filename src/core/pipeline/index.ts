@@ -2,3 +2,4 @@
 export * from './deal';
 export * from './stage-history';
 export * from './measures';
+export * from './columns';
