@@ -155,3 +155,15 @@ describe('a team e-mail cell holds exactly one address', () => {
     expect(checkSingleEmail('ana@x')?.key).toBe('validation.email');
   });
 });
+
+describe('survey scores go through the same number parser', () => {
+  it('refuse a hex or exponent score and read full-width digits', async () => {
+    const { readResponse, surveySettings, referenceCodeFromBytes } = await import('../../src/core/survey');
+    const code = referenceCodeFromBytes(Array.from({ length: 11 }, (_, i) => (37 + i * 11) % 248));
+    const sent = { round: 'R1', kind: 'after_delivery' as const, customerId: 'C-1', code, locale: 'zh' as const, status: 'sent' as const, deliveredAt: 0, sentAt: 1, reminderAt: null, answeredAt: null };
+    const ctx = { sendsByCode: new Map([[code, sent]]), answeredCodes: new Set<string>(), settings: surveySettings(), timeZone: 'Asia/Shanghai' };
+    const r = readResponse({ answers: { service_quality: '0x4', solution_effect: '5e0', response_speed: '４', teamwork: '5', reference_code: code }, submittedAt: 2 }, ctx);
+    expect(r.invalid.sort()).toEqual(['service_quality', 'solution_effect']);
+    expect(r.scores.response_speed).toBe(4);
+  });
+});
