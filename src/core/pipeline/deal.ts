@@ -4,8 +4,10 @@
  * stage's default from Settings unless the deal overrides it), status open / won / lost with its
  * date, the loss reason (the objection types, as for a lost customer), owner, expected and actual
  * delivery. checkDeal reads what the Deal sidebar sends (untrusted) into a clean deal, with field
- * errors in the user's language; the probability and the weighted value are below, with their
- * formula twins. Times are serial days in the spreadsheet's time zone (core/cadence/time).
+ * errors in the user's language; the probability and the weighted value are below (their formula
+ * twins in ./columns.ts). It supersedes checkDealInput (core/tiers/deal-input, the won-only Add
+ * deal form) once the Deal sidebar is wired; the limits are that module's. Times are serial days
+ * in the spreadsheet's time zone (core/cadence/time).
  */
 import { t, type Locale } from '../i18n';
 import { listItemKey } from '../lists';
@@ -17,6 +19,7 @@ import { checkLength, parseDecimal, parseIsoDate, parseMoney, readDate, type Ymd
 import { serialFromYmd } from '../tiers/dates';
 import { getSetting } from '../settings';
 import type { FieldErrors } from '../result';
+import { MAX_DEAL_AMOUNT, MAX_NOTES_CHARS, MAX_PRODUCT_CHARS } from '../tiers/deal-input';
 
 export const DEAL_STATUSES = ['open', 'won', 'lost'] as const;
 export type DealStatus = (typeof DEAL_STATUSES)[number];
@@ -43,9 +46,8 @@ export interface Deal {
   createdAt: number | null;
 }
 
-/** The largest amount accepted (a typo guard: a trillion in any currency is not a deal of this team). */
-export const MAX_AMOUNT = 1e12;
-export const MAX_TEXT = 5000;
+/** The longest notes (as the Add deal form, whose check this one supersedes). */
+export const MAX_TEXT = MAX_NOTES_CHARS;
 
 export interface DealCheckContext {
   locale: Locale;
@@ -146,7 +148,7 @@ export function checkDeal(raw: unknown, ctx: DealCheckContext): { ok: true; valu
     if (money.currency !== null && !currencyRaw) currency = resolveCurrency(money.currency, ctx.currency);
     const f = 10 ** CURRENCIES[currency].decimals;
     if (money.amount < 0) errors.amount = t(L, 'validation.min', { min: 0 });
-    else if (money.amount > MAX_AMOUNT) errors.amount = t(L, 'validation.max', { max: MAX_AMOUNT });
+    else if (money.amount > MAX_DEAL_AMOUNT) errors.amount = t(L, 'validation.max', { max: MAX_DEAL_AMOUNT });
     else if (Math.abs(Math.round(money.amount * f) - money.amount * f) > 1e-6) errors.amount = t(L, 'pipeline.error.cents', { decimals: CURRENCIES[currency].decimals });
     else amount = money.amount;
   }
@@ -192,7 +194,7 @@ export function checkDeal(raw: unknown, ctx: DealCheckContext): { ok: true; valu
   const product = text('product');
   const notes = text('notes');
   for (const [f, v] of [['product', product], ['notes', notes]] as const) {
-    const p = checkLength(v, f === 'product' ? 200 : MAX_TEXT);
+    const p = checkLength(v, f === 'product' ? MAX_PRODUCT_CHARS : MAX_TEXT);
     if (p) errors[f] = t(L, p.key, p.params);
   }
 
