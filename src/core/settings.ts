@@ -6,7 +6,7 @@
  */
 import type { Localized } from './i18n/locale';
 
-export type SettingUnit = 'hours' | 'days' | 'months' | 'share' | 'score' | 'hour_of_day' | 'boolean' | 'choice';
+export type SettingUnit = 'hours' | 'days' | 'working_days' | 'months' | 'share' | 'score' | 'hour_of_day' | 'boolean' | 'choice';
 
 export interface SettingDef {
   key: string;
@@ -30,6 +30,7 @@ const L = (en: string, zh: string): Localized => ({ en, zh });
 export const UNIT_LABELS: Record<SettingUnit, Localized> = {
   hours: L('hours', '小时'),
   days: L('days', '天'),
+  working_days: L('working days (Monday–Friday)', '个工作日（周一至周五）'),
   months: L('months', '个月'),
   share: L('share (0–100 %)', '占比（0–100%）'),
   score: L('score', '分'),
@@ -90,6 +91,20 @@ export const SETTINGS: readonly SettingDef[] = [
     default: 3,
     source: 'seed 002 S1.3',
     min: 1,
+  },
+  {
+    key: 'first_contact_working_days',
+    name: 'SD_FIRST_CONTACT_WORKING_DAYS',
+    label: L('First contact with a new lead', '新线索首次联系'),
+    explanation: L(
+      'A customer in stage 1 (reach & screen) who has never been contacted is due for a first, screening contact this many working days after it was added (Saturday and Sunday do not count; the time of day is kept). From the first logged contact on, the intention level’s cadence applies. Our choice: the seeds ask for screening in stage 1 but give no time.',
+      '处于第 1 阶段（触达与初筛）且从未联系过的客户，须在添加后此数量的工作日内完成首次筛选联系（周六、周日不计，保留添加时的时刻）。记录首次联系之后，按意向等级的跟进节奏执行。此数值为本产品的选择：资料要求在第 1 阶段筛选客户，但没有给出时限。',
+    ),
+    unit: 'working_days',
+    default: 1,
+    source: 'our choice (seed 002 S1.2 screens new leads in stage 1, no time given)',
+    min: 1,
+    max: 30,
   },
   {
     key: 'return_call_days',
@@ -303,6 +318,158 @@ export const SETTINGS: readonly SettingDef[] = [
     unit: 'boolean',
     default: false,
     source: 'our choice',
+  },
+  {
+    key: 'stage_probability_reach',
+    name: 'SD_STAGE_PROBABILITY_REACH',
+    label: L('Win probability: 1 Reach & screen', '赢单概率：1 触达与初筛'),
+    explanation: L(
+      'Default win probability of an open deal whose customer is in “1 Reach & screen”; the weighted pipeline is amount × probability. Our choice (the seeds give no probabilities); each deal can override it.',
+      '客户处于“1 触达与初筛”时，未结成交的默认赢单概率；加权金额 = 金额 × 概率。此数值为本产品的选择（资料没有给出概率），每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0.1,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stage_probability_needs',
+    name: 'SD_STAGE_PROBABILITY_NEEDS',
+    label: L('Win probability: 2 Needs analysis', '赢单概率：2 需求调研'),
+    explanation: L(
+      'Default win probability of an open deal whose customer is in “2 Needs analysis”; the weighted pipeline is amount × probability. Our choice (the seeds give no probabilities); each deal can override it.',
+      '客户处于“2 需求调研”时，未结成交的默认赢单概率；加权金额 = 金额 × 概率。此数值为本产品的选择（资料没有给出概率），每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0.2,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stage_probability_solution',
+    name: 'SD_STAGE_PROBABILITY_SOLUTION',
+    label: L('Win probability: 3 Solution & presentation', '赢单概率：3 方案设计与呈现'),
+    explanation: L(
+      'Default win probability of an open deal whose customer is in “3 Solution & presentation”; the weighted pipeline is amount × probability. Our choice (the seeds give no probabilities); each deal can override it.',
+      '客户处于“3 方案设计与呈现”时，未结成交的默认赢单概率；加权金额 = 金额 × 概率。此数值为本产品的选择（资料没有给出概率），每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0.4,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stage_probability_objections',
+    name: 'SD_STAGE_PROBABILITY_OBJECTIONS',
+    label: L('Win probability: 4 Objections & trust', '赢单概率：4 异议处理与信任'),
+    explanation: L(
+      'Default win probability of an open deal whose customer is in “4 Objections & trust”; the weighted pipeline is amount × probability. Our choice (the seeds give no probabilities); each deal can override it.',
+      '客户处于“4 异议处理与信任”时，未结成交的默认赢单概率；加权金额 = 金额 × 概率。此数值为本产品的选择（资料没有给出概率），每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0.6,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stage_probability_negotiation',
+    name: 'SD_STAGE_PROBABILITY_NEGOTIATION',
+    label: L('Win probability: 5 Negotiation & contract', '赢单概率：5 谈判与签约'),
+    explanation: L(
+      'Default win probability of an open deal whose customer is in “5 Negotiation & contract”; the weighted pipeline is amount × probability. Our choice (the seeds give no probabilities); each deal can override it.',
+      '客户处于“5 谈判与签约”时，未结成交的默认赢单概率；加权金额 = 金额 × 概率。此数值为本产品的选择（资料没有给出概率），每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0.8,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stage_probability_delivery',
+    name: 'SD_STAGE_PROBABILITY_DELIVERY',
+    label: L('Win probability: 6 Delivery & after-sales', '赢单概率：6 交付与售后'),
+    explanation: L(
+      'Default win probability of an open deal whose customer is in “6 Delivery & after-sales”: a further order from a customer who has bought, even odds until it moves. Our choice; each deal can override it.',
+      '客户处于“6 交付与售后”时，未结成交的默认赢单概率：已购买客户的新订单，在推进之前按五五开计算。此数值为本产品的选择，每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0.5,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stage_probability_won',
+    name: 'SD_STAGE_PROBABILITY_WON',
+    label: L('Win probability: Won', '赢单概率：已成交'),
+    explanation: L(
+      'Default win probability of an open deal whose customer is in “Won”: a further order from a customer who has bought, even odds until it moves. Our choice; each deal can override it.',
+      '客户处于“已成交”时，未结成交的默认赢单概率：已购买客户的新订单，在推进之前按五五开计算。此数值为本产品的选择，每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0.5,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stage_probability_lost',
+    name: 'SD_STAGE_PROBABILITY_LOST',
+    label: L('Win probability: Lost', '赢单概率：已丢单'),
+    explanation: L(
+      'Default win probability of a deal still open for a customer marked Lost: none until someone reopens the customer. Our choice; each deal can override it.',
+      '客户已标为“已丢单”但成交仍未关闭时的默认赢单概率：在重新激活客户之前为零。此数值为本产品的选择，每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stage_probability_on_hold',
+    name: 'SD_STAGE_PROBABILITY_ON_HOLD',
+    label: L('Win probability: On hold', '赢单概率：暂缓'),
+    explanation: L(
+      'Default win probability of an open deal whose customer is in “On hold”; the weighted pipeline is amount × probability. Our choice (the seeds give no probabilities); each deal can override it.',
+      '客户处于“暂缓”时，未结成交的默认赢单概率；加权金额 = 金额 × 概率。此数值为本产品的选择（资料没有给出概率），每笔成交可单独修改。',
+    ),
+    unit: 'share',
+    default: 0.05,
+    source: 'our choice (issue 15; no seed gives stage probabilities)',
+    min: 0,
+    max: 1,
+  },
+  {
+    key: 'stale_deal_days',
+    name: 'SD_STALE_DEAL_DAYS',
+    label: L('Stale deal: days without contact', '停滞成交：未联系天数'),
+    explanation: L(
+      'An open deal whose customer has had no logged contact for more than this many days counts as stale on the dashboard. Our choice.',
+      '客户超过此天数没有跟进记录的未结成交，在仪表板上计为停滞。此数值为本产品的选择。',
+    ),
+    unit: 'days',
+    default: 30,
+    source: 'our choice (issue 15)',
+    min: 1,
+  },
+  {
+    key: 'currency',
+    name: 'SD_CURRENCY',
+    label: L('Currency', '币种'),
+    explanation: L(
+      'The currency amounts are counted and shown in. Auto: ¥ (CNY) for a workbook in Chinese, otherwise the currency of the spreadsheet’s locale (File → Settings).',
+      '金额计算和显示所用的币种。“自动”：中文工作簿为人民币（¥），否则按表格的区域设置（文件 → 设置）。',
+    ),
+    unit: 'choice',
+    list: 'currency',
+    default: 'auto',
+    source: 'our design (issue 15)',
   },
 ];
 

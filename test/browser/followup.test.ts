@@ -10,6 +10,9 @@ import { getList } from '../../src/core/lists';
 import { getTab } from '../../src/core/schema';
 import { workbook, writeByKey } from '../integration/objections-fixture';
 
+/** A commitment a month ahead in the spreadsheet's zone (a form refuses dates more than two years out). */
+const DUE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(Date.now() + 30 * 86_400_000);
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -54,7 +57,7 @@ describe('Log follow-up sidebar in Chromium', () => {
     expect(await page.locator('.field[data-field="commitments"] .error').textContent()).toBe('请为每条承诺填写期限。');
     expect(await page.locator('#summary').inputValue()).toBe('客户确认了预算，下周看方案。');
     expect(await page.locator('.commitment .what').inputValue()).toBe('寄送案例');
-    await page.locator('.commitment .due').fill('2099-03-10');
+    await page.locator('.commitment .due').fill(DUE);
     await page.screenshot({ path: '/tmp/followup-form-zh.png', fullPage: true });
     await page.locator('#save').click();
     await page.locator('.banner.ok').waitFor();
@@ -65,7 +68,7 @@ describe('Log follow-up sidebar in Chromium', () => {
     const rows = fx.rt.workbook.values(FU.name.zh).slice(1).filter((r) => r[0] !== '');
     const col = (k: string) => FU.columns.findIndex((c) => c.key === k);
     expect(rows.map((r) => [r[col('customer_id')], r[col('rule')], r[col('commitments')]])).toEqual([
-      ['C-000004', 'manual', '寄送案例（期限 2099-03-10）'],
+      ['C-000004', 'manual', `寄送案例（期限 ${DUE}）`],
       ['C-000004', 'high', ''],
     ]);
   });

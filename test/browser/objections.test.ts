@@ -5,6 +5,8 @@ import { getTab } from '../../src/core/schema';
 import { FORMULA_NAME, HTML_NAME, colOf, generatedLog, workbook, writeByKey } from '../integration/objections-fixture';
 
 const OB = getTab('objections');
+/** A due date a month ahead in the spreadsheet's zone (dates more than two years out are refused). */
+const DUE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(Date.now() + 30 * 86_400_000);
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,7 +52,7 @@ describe('Log objection sidebar in Chromium', () => {
     await page.locator('#save').click();
     // The due date is missing: the error sits next to the field and nothing is written.
     await page.locator('.field[data-field="nextStepDue"] .error').waitFor();
-    await page.locator('#nextStepDue').fill('2030-01-15');
+    await page.locator('#nextStepDue').fill(DUE);
     await page.locator('#save').click();
     await page.locator('.banner.ok').waitFor();
     expect(await page.locator('.banner.ok').textContent()).toContain('O-000401');

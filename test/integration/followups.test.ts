@@ -13,6 +13,10 @@ type Logged = { ok: true; value: { id: string; next: { id: string; day: string; 
 type Failed = { ok: false; errors: Record<string, string>; message: string };
 
 const label = (list: string, key: string, locale: 'en' | 'zh' = 'en') => getList(list).items.find((i) => i.key === key)!.label[locale];
+/** Days ahead in the spreadsheet's zone (a form refuses dates more than two years out). */
+const ahead = (days: number) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(Date.now() + days * 86_400_000);
+const QUOTE_DUE = ahead(40);
+const CHOSEN = ahead(64);
 
 function input(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -21,7 +25,7 @@ function input(over: Record<string, unknown> = {}): Record<string, unknown> {
     purpose: label('purpose', 'needs_research'),
     doneAt: '',
     summary: 'Talked about the rollout; they want a quote.',
-    commitments: [{ what: 'Send the quote', due: '2099-01-10' }],
+    commitments: [{ what: 'Send the quote', due: QUOTE_DUE }],
     nextStep: 'Call back with the quote',
     stage: '',
     intention: '',
@@ -68,7 +72,7 @@ describe('logging a follow-up', () => {
     expect(rows).toHaveLength(2);
     const [done, next] = rows;
     expect(done).toMatchObject({ followup_id: res.value.id, customer_id: 'C-000001', customer_name: 'Acme Trading', owner: 'Ana Wu', rule: 'manual', status: label('followup_status', 'done') });
-    expect(done.commitments).toBe('Send the quote (due 2099-01-10)');
+    expect(done.commitments).toBe(`Send the quote (due ${QUOTE_DUE})`);
     expect((done.done_at as Date).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(next).toMatchObject({ followup_id: res.value.next!.id, rule: 'high', owner: 'Ana Wu', purpose: label('purpose', 'needs_research'), status: label('followup_status', 'planned'), done_at: '' });
     // Exactly 24 h after the contact.
@@ -94,8 +98,8 @@ describe('logging a follow-up', () => {
 
   it('plans the date the rep chose instead, or nothing', () => {
     const fx = workbook();
-    const res = fx.rt.run('logFollowUp', input({ nextDate: '2099-02-03' })) as Logged;
-    expect(res.value.next).toMatchObject({ day: '2099-02-03', rule: 'manual' });
+    const res = fx.rt.run('logFollowUp', input({ nextDate: CHOSEN })) as Logged;
+    expect(res.value.next).toMatchObject({ day: CHOSEN, rule: 'manual' });
     const none = fx.rt.run('logFollowUp', input({ noNext: true })) as Logged;
     expect(none.value.next).toBeNull();
     expect(logRows(fx)).toHaveLength(3);

@@ -10,6 +10,8 @@ import { FORMULA_NAME, HTML_NAME, colOf, generatedLog, workbook, writeByKey } fr
 
 const OB = getTab('objections');
 const FU = getTab('followups');
+/** A due date two months ahead in the spreadsheet's zone (dates more than two years out are refused). */
+const DUE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(Date.now() + 60 * 86_400_000);
 
 function input(over: Record<string, unknown> = {}) {
   return {
@@ -23,7 +25,7 @@ function input(over: Record<string, unknown> = {}) {
     result: 'Partly resolved',
     nextStep: 'Send the phased payment plan',
     nextStepOwner: 'Ana Wu',
-    nextStepDue: '2030-05-04',
+    nextStepDue: DUE,
     ...over,
   };
 }
@@ -44,8 +46,8 @@ describe('saving an objection', () => {
     expect(v('raised_at')).toBeInstanceOf(Date);
     expect(v('answer_due')).toBeInstanceOf(Date);
     expect(v('next_step_due')).toBeInstanceOf(Date);
-    // Midnight in the spreadsheet's zone (Asia/Shanghai): 2030-05-03T16:00Z.
-    expect((v('next_step_due') as Date).toISOString()).toBe('2030-05-03T16:00:00.000Z');
+    // Midnight in the spreadsheet's zone (Asia/Shanghai): 16:00Z the day before.
+    expect((v('next_step_due') as Date).toISOString()).toBe(new Date(`${DUE}T00:00:00+08:00`).toISOString());
     // The follow-up row that Today reads.
     const fu = rt.spreadsheet.getSheetByName('Follow-ups')!.getRange(2, 1, 1, FU.columns.length).getValues()[0];
     expect(fu[colOf(FU, 'customer_id') - 1]).toBe('C-000002');

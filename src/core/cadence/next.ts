@@ -16,6 +16,8 @@ import type { StageKey } from '../customers/stage';
 
 /** The settings the cadence reads (named ranges SD_…), by setting key. */
 export interface CadenceTimes {
+  /** A new lead's first contact, in working days after it was added (issue 12; our choice: 1). */
+  first_contact_working_days: number;
   followup_high_hours: number;
   followup_medium_days: number;
   followup_low_months: number;
@@ -65,17 +67,47 @@ export const CADENCE_DAYS_FORMULA =
   `IF(({stage}=${STAGE(9)})+({intention_level}=${INTENT(3)}),"",` +
   `IF({intention_level}=${INTENT(1)},SD_FOLLOWUP_HIGH_HOURS/24,SD_FOLLOWUP_MEDIUM_DAYS))))))`;
 
-/** The base date plus the cadence (EDATE keeps calendar months), before the weekend rule; none when Lost. */
+/**
+ * `n` (≥ 1) working days after a serial, keeping the time of day, as WORKDAY counts them: Saturday
+ * and Sunday do not count, a start on a weekend counts from the Friday before (Friday 15:00 + 1 →
+ * Monday 15:00; Saturday 10:00 + 1 → Monday 10:00). Written as arithmetic on WEEKDAY, not WORKDAY,
+ * because WORKDAY drops the time of day and does not spread over an ARRAYFORMULA in both engines.
+ */
+export function addWorkingDays(serial: number, n: number): number {
+  const wd = weekdayMon(serial);
+  const from = wd > 5 ? 5 : wd;
+  return serial - wd + from + n + 2 * Math.floor((from - 1 + n) / 5);
+}
+
+/**
+ * A new lead (issue 12): in stage 1 (reach & screen) and never contacted. Someone must screen it
+ * first, SD_FIRST_CONTACT_WORKING_DAYS working days after it was added; the intention cadences
+ * start with the first logged contact. A blank stage is not stage 1: set-up's form and the import
+ * give a new customer stage 1.
+ */
+export function isNewLead(c: Pick<CadenceInput, 'stage' | 'lastContact'>): boolean {
+  return c.stage === 'reach' && c.lastContact === null;
+}
+
+/** The base date plus the cadence (EDATE keeps calendar months), before the weekend rule; none when Lost. A new lead: its first contact. */
 export function cadenceDate(c: CadenceInput, s: CadenceTimes): number | null {
   if (c.stage === 'lost') return null;
   const base = cadenceBase(c);
   if (base === null) return null;
+  if (isNewLead(c)) return addWorkingDays(base, s.first_contact_working_days);
   const days = cadenceDays(c, s);
   return days === 'months' ? edate(base, s.followup_low_months) : base + days;
 }
 const B = '{cadence_base}';
+const WD = `WEEKDAY(${B},2)`;
+const FROM = `IF(${WD}>5,5,${WD})`;
+/** The helper column `first_contact_due`: a new lead's first contact (addWorkingDays of the day it was added), else blank. */
+export const FIRST_CONTACT_DUE_FORMULA =
+  `ARRAYFORMULA(IF((${B}="")+({last_contact_at}<>"")+({stage}<>${STAGE(1)}),"",` +
+  `${B}-${WD}+${FROM}+SD_FIRST_CONTACT_WORKING_DAYS+2*INT((${FROM}-1+SD_FIRST_CONTACT_WORKING_DAYS)/5)))`;
 export const CADENCE_DATE_FORMULA =
-  `ARRAYFORMULA(IF((${B}="")+({stage}=${LOST_STAGE}),"",IF({cadence_days}="",EDATE(${B},SD_FOLLOWUP_LOW_MONTHS),${B}+{cadence_days})))`;
+  `ARRAYFORMULA(IF((${B}="")+({stage}=${LOST_STAGE}),"",IF({first_contact_due}<>"",{first_contact_due},` +
+  `IF({cadence_days}="",EDATE(${B},SD_FOLLOWUP_LOW_MONTHS),${B}+{cadence_days}))))`;
 
 /** With SD_SKIP_WEEKENDS, a Saturday or Sunday moves to the next Monday. */
 export function skipWeekend(serial: number, s: Pick<CadenceTimes, 'skip_weekends'>): number {

@@ -17,6 +17,11 @@
  *   customer (scenario "repurchase / upsell") every SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS (monthly),
  *   a new customer every SD_NEW_CUSTOMER_FOLLOWUP_DAYS (weekly).
  * - SD_SKIP_WEEKENDS moves a Saturday or Sunday to Monday (the same rule as nextFollowup).
+ * - A new lead (stage 1, never contacted) is due for its first contact SD_FIRST_CONTACT_WORKING_DAYS
+ *   working days after it was added (nextFollowup's isNewLead; issue 12).
+ * - "Mark delivered" plans the return call SD_RETURN_CALL_DAYS and the satisfaction survey
+ *   SD_SURVEY_AFTER_DELIVERY_MONTHS after the delivery itself (seed 002 S6.2); the relationship
+ *   survey comes back every SD_SURVEY_INTERVAL_MONTHS (seed 000 §3.3).
  *
  * All times are serials in the spreadsheet's time zone (src/core/cadence/time.ts converts).
  */
@@ -24,7 +29,7 @@ import { getSetting } from '../settings';
 import { listItemKey } from '../lists';
 import { edate } from '../tiers/dates';
 import { tierSettings, type TierSettings } from '../tiers/rules';
-import { nextFollowup, skipWeekend } from './next';
+import { isNewLead, nextFollowup, skipWeekend } from './next';
 import type { IntentionKey } from '../customers/intention';
 import type { StageKey } from '../customers/stage';
 
@@ -43,6 +48,8 @@ export const RULE_KEYS = [
   'key_account',
   'manual',
   'objection',
+  'first_contact',
+  'relationship_survey',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 
@@ -61,6 +68,7 @@ export interface CadenceSettings extends TierSettings {
   new_customer_followup_days: number;
   key_account_followup_days: number;
   survey_after_delivery_months: number;
+  survey_interval_months: number;
 }
 
 /** Settings as read from the workbook (missing or unreadable values: the sourced defaults). */
@@ -74,6 +82,7 @@ export function cadenceSettings(values: Record<string, unknown> = {}): CadenceSe
     new_customer_followup_days: num('new_customer_followup_days'),
     key_account_followup_days: num('key_account_followup_days'),
     survey_after_delivery_months: num('survey_after_delivery_months'),
+    survey_interval_months: num('survey_interval_months'),
   };
 }
 
@@ -147,4 +156,53 @@ export function planAfterContact(f: ContactFacts, s: CadenceSettings): PlannedCo
 export function scenarioKeyOf(v: unknown): ScenarioKey | null {
   const k = listItemKey('scenario', v);
   return k === 'new' || k === 'repurchase' || k === 'key_account' ? k : null;
+}
+
+/** What the one plan of a customer is made from (issue 12): the register's row. */
+export interface CustomerPlanFacts {
+  stage: StageKey | null;
+  intention: IntentionKey;
+  scenario: ScenarioKey | null;
+  /** When the row was added, serial (null: unknown). */
+  created: number | null;
+  /** The latest logged contact, serial (null: never contacted). */
+  lastContact: number | null;
+}
+
+/**
+ * The next planned contact of a customer from its row, for the paths that plan without a
+ * contact being logged (adding, importing, editing the stage or intention): a new lead's first
+ * contact (stage 1, never contacted: SD_FIRST_CONTACT_WORKING_DAYS working days after it was
+ * added); after a contact, what planAfterContact plans for that contact; a customer added in a
+ * later stage and never contacted, the cadence counted from when it was added; Lost, nothing.
+ */
+export function planForCustomer(f: CustomerPlanFacts, s: CadenceSettings): PlannedContact | null {
+  if (f.stage === 'lost') return null;
+  if (f.lastContact !== null) return planAfterContact({ stage: f.stage, intention: f.intention, scenario: f.scenario, at: f.lastContact }, s)[0] ?? null;
+  const due = nextFollowup({ stage: f.stage, intention: f.intention, lastContact: null, created: f.created }, s);
+  if (due === null) return null;
+  if (isNewLead(f)) return { due, rule: 'first_contact', purpose: 'first_contact' };
+  const rule = pipelineRule({ stage: f.stage, intention: f.intention, scenario: f.scenario, at: f.created! });
+  return rule ? { due, rule, purpose: f.stage ? STAGE_PURPOSE[f.stage] : 'first_contact' } : null;
+}
+
+/**
+ * "Mark delivered" (issue 12, seed 002 S6.2): the first return call SD_RETURN_CALL_DAYS after the
+ * delivery and the satisfaction survey SD_SURVEY_AFTER_DELIVERY_MONTHS after it (EDATE: calendar
+ * months), each moved off the weekend when the team skips weekends. `deliveredAt` is a serial.
+ */
+export function planAfterDelivery(deliveredAt: number, s: CadenceSettings): PlannedContact[] {
+  return [
+    { due: skipWeekend(deliveredAt + s.return_call_days, s), rule: 'return_call', purpose: 'return_visit' },
+    { due: skipWeekend(edate(deliveredAt, s.survey_after_delivery_months), s), rule: 'survey', purpose: 'survey' },
+  ];
+}
+
+/**
+ * The next relationship survey (seed 000 §3.3: every quarter or half-year, SD_SURVEY_INTERVAL_MONTHS):
+ * that many calendar months after the last survey (or, never surveyed, after the delivery the
+ * survey clock started from).
+ */
+export function planRelationshipSurvey(lastSurveyOrDelivery: number, s: CadenceSettings): PlannedContact {
+  return { due: skipWeekend(edate(lastSurveyOrDelivery, s.survey_interval_months), s), rule: 'relationship_survey', purpose: 'survey' };
 }

@@ -4,6 +4,7 @@
  * which of them the form shows and how they group.
  */
 import { CUSTOMERS, getColumn, type ColumnDef } from '../schema';
+import type { FieldKind } from '../row-merge';
 
 export const CUSTOMER_FORM_KEYS = [
   'name',
@@ -39,4 +40,13 @@ export function listFieldsOf(): { key: CustomerFieldKey; list: string }[] {
   return formColumns()
     .filter((c) => c.type === 'list' && c.list)
     .map((c) => ({ key: c.key as CustomerFieldKey, list: c.list! }));
+}
+
+/** What each form field takes from a page, for core/row-merge's mergeEdit: ticks as booleans, numbers as numbers or text, the rest as text. */
+export function customerFieldKinds(): Record<CustomerFieldKey, FieldKind> {
+  const out = {} as Record<CustomerFieldKey, FieldKind>;
+  for (const c of formColumns()) {
+    out[c.key as CustomerFieldKey] = c.type === 'boolean' ? 'boolean' : c.type === 'integer' || c.type === 'number' || c.type === 'currency' ? 'number' : 'text';
+  }
+  return out;
 }

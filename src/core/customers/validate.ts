@@ -12,11 +12,13 @@ import {
   checkNumber,
   checkPhone,
   checkRequired,
+  cleanPhone,
   normalizeEmail,
+  parseMoney,
   type Problem,
 } from '../validation/rules';
 import { CUSTOMER_FORM_KEYS, formColumns, type CustomerFieldKey, type CustomerInput } from './fields';
-import { findMember, type TeamMember } from './team';
+import { matchOwner, type TeamMember } from './team';
 
 /** Values the lists allow, as they stand on the Lists tab (built-in ones in the workbook's language, plus the team's own). */
 export type ListValues = Record<string, readonly string[]>;
@@ -31,6 +33,19 @@ export type CustomerRecord = Partial<Record<CustomerFieldKey, string | number | 
 export interface CustomerCheck {
   record: CustomerRecord;
   errors: Partial<Record<CustomerFieldKey, Problem>>;
+  /** Fields taken blank instead of refused (lenient mode): the import lists them with the row. */
+  warnings: Partial<Record<CustomerFieldKey, Problem>>;
+}
+
+export interface ValidateOptions {
+  /**
+   * The import's leniency (issue 12): a value that is not in an optional dropdown's list is taken
+   * blank with a warning instead of refusing the whole row; so is an owner who is nobody on the
+   * team. A required list field, and an owner that names two members, still refuse.
+   */
+  lenient?: boolean;
+  /** Check only these fields (an edit that sends the changed fields only); default: every form field. */
+  fields?: readonly CustomerFieldKey[];
 }
 
 /** Short text fields: longer is almost certainly a paste gone wrong. */
@@ -71,11 +86,9 @@ function text(raw: unknown): string {
   return String(raw).trim();
 }
 
-function numberValue(raw: string): number {
-  return Number(raw.replace(/[,，\s]/g, '').replace(/^[¥$€£]/, ''));
-}
+type ColumnResult = { value?: string | number | boolean; problem?: Problem; warning?: Problem };
 
-function checkColumn(col: ColumnDef, raw: unknown, ctx: ValidationContext): { value?: string | number | boolean; problem?: Problem } {
+function checkColumn(col: ColumnDef, raw: unknown, ctx: ValidationContext, lenient: boolean): ColumnResult {
   if (col.type === 'boolean') return { value: parseTick(raw) };
   const v = text(raw);
   if (col.required) {
@@ -91,7 +104,7 @@ function checkColumn(col: ColumnDef, raw: unknown, ctx: ValidationContext): { va
     }
     case 'phone': {
       const p = checkPhone(v);
-      return p ? { problem: p } : { value: v.replace(/\s+/g, ' ') };
+      return p ? { problem: p } : { value: cleanPhone(v) };
     }
     case 'integer':
     case 'number':
@@ -99,38 +112,45 @@ function checkColumn(col: ColumnDef, raw: unknown, ctx: ValidationContext): { va
       if (!v) return { value: '' };
       const p = checkNumber(v, col.bounds);
       if (p) return { problem: p };
-      const n = numberValue(v);
+      const n = parseMoney(v)!.amount;
       if (col.type === 'integer' && !Number.isInteger(n)) return { problem: { key: 'customers.wholeNumber' } };
       return { value: n };
     }
     case 'list': {
       if (!v) return { value: '' };
       if (col.list === TEAM_LIST) {
-        const m = findMember(ctx.team, v);
-        if (m) return { value: m.name };
-        return { problem: { key: 'customers.ownerNotInTeam', params: { allowed: ctx.team.map((t) => t.name).join(' / ') } } };
+        const m = matchOwner(ctx.team, v);
+        if (m && 'member' in m) return { value: m.member.name };
+        if (m) return { problem: { key: 'validation.ownerAmbiguous', params: { value: v, matches: m.ambiguous.map((x) => x.name).join(', ') } } };
+        const allowed = ctx.team.map((t) => t.name).join(' / ');
+        if (lenient && !col.required) return { value: '', warning: { key: 'validation.listBlanked', params: { value: v, allowed } } };
+        return { problem: { key: 'customers.ownerNotInTeam', params: { allowed } } };
       }
       const allowed = ctx.lists[col.list!] ?? [];
       const value = canonicalListValue(col.list!, allowed, v);
-      if (value === null) return { problem: { key: 'validation.list', params: { allowed: allowed.join(' / ') } } };
-      return { value };
+      if (value !== null) return { value };
+      if (lenient && !col.required) return { value: '', warning: { key: 'validation.listBlanked', params: { value: v, allowed: allowed.join(' / ') } } };
+      return { problem: { key: 'validation.list', params: { allowed: allowed.join(' / ') } } };
     }
     default:
       return { value: v };
   }
 }
 
-/** Checks every form field of one customer. */
-export function validateCustomer(input: CustomerInput, ctx: ValidationContext): CustomerCheck {
+/** Checks every form field of one customer (or only `opts.fields`). */
+export function validateCustomer(input: CustomerInput, ctx: ValidationContext, opts: ValidateOptions = {}): CustomerCheck {
   const record: CustomerRecord = {};
   const errors: CustomerCheck['errors'] = {};
+  const warnings: CustomerCheck['warnings'] = {};
   for (const col of formColumns()) {
     const key = col.key as CustomerFieldKey;
-    const { value, problem } = checkColumn(col, input[key], ctx);
+    if (opts.fields && !opts.fields.includes(key)) continue;
+    const { value, problem, warning } = checkColumn(col, input[key], ctx, opts.lenient === true);
     if (problem) errors[key] = problem;
     else if (value !== undefined) record[key] = value;
+    if (warning) warnings[key] = warning;
   }
-  return { record, errors };
+  return { record, errors, warnings };
 }
 
 /** Only the known fields of an untrusted object (a page or the browser console may send anything). */

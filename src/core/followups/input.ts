@@ -4,8 +4,9 @@
  * out. The same checks run in the form (for speed) and on the server (for safety).
  */
 import { t, type Locale } from '../i18n';
-import { MAX_CELL_CHARS } from '../validation/rules';
-import { serialAt, serialOfIsoDay } from '../cadence/time';
+import { checkPlausibleDate, MAX_CELL_CHARS, readDate, type Ymd } from '../validation/rules';
+import { isoDay, serialAt, serialOfIsoDay } from '../cadence/time';
+import { ymdString } from '../tiers/dates';
 
 export interface Commitment {
   what: string;
@@ -104,13 +105,25 @@ export function checkFollowup(raw: unknown, ctx: CheckContext): Checked<Followup
   const nextStep = str(r.nextStep, LIMITS.nextStep);
   if (nextStep === null) errors.nextStep = tooLong(LIMITS.nextStep);
 
+  // Dates are read year first and only inside 2000 … today + 2 years (core/validation/rules
+  // readDate): a date field once turned a typed 2026年12月5日 into the year 6125.
+  const today = isoDay(ctx.nowMs, ctx.timeZone);
+  const dateRules = (label: 'followup.doneAt' | 'followup.nextDate' | 'followup.commitmentDue') => ({ today, field: t(L, label) });
+  const day = (raw: string, label: 'followup.nextDate' | 'followup.commitmentDue'): { ok: true; day: string } | { ok: false; error: string } => {
+    const read = readDate(raw, dateRules(label));
+    if (!read.ok) return { ok: false, error: t(L, read.problem.key, read.problem.params) };
+    return { ok: true, day: read.date ? ymdString(read.date) : '' };
+  };
+
   let doneMs = ctx.nowMs;
   const doneRaw = str(r.doneAt, 40);
   if (doneRaw === null) errors.doneAt = t(L, 'followup.error.date');
   else if (doneRaw) {
     const ms = Date.parse(doneRaw);
+    const early = Number.isNaN(ms) ? null : checkPlausibleDate(ymdOf(ms, ctx.timeZone), dateRules('followup.doneAt'));
     if (!/^\d{4}-\d{2}-\d{2}T/.test(doneRaw) || Number.isNaN(ms)) errors.doneAt = t(L, 'followup.error.date');
     else if (ms > ctx.nowMs + 5 * 60_000) errors.doneAt = t(L, 'followup.error.future');
+    else if (early) errors.doneAt = t(L, early.key, early.params);
     else doneMs = ms;
   }
 
@@ -122,11 +135,14 @@ export function checkFollowup(raw: unknown, ctx: CheckContext): Checked<Followup
   if (intention === null) errors.intention = t(L, 'followup.error.notInList');
 
   const noNext = r.noNext === true;
-  const nextDate = str(r.nextDate, 10) ?? '';
-  if (nextDate && !noNext) {
-    const serial = serialOfIsoDay(nextDate);
-    if (serial === null) errors.nextDate = t(L, 'followup.error.date');
-    else if (serial < Math.floor(serialAt(doneMs, ctx.timeZone))) errors.nextDate = t(L, 'followup.error.nextBeforeContact');
+  let nextDate = '';
+  const nextRaw = str(r.nextDate, 40);
+  if (nextRaw === null) errors.nextDate = t(L, 'followup.error.date');
+  else if (nextRaw && !noNext) {
+    const read = day(nextRaw, 'followup.nextDate');
+    if (!read.ok) errors.nextDate = read.error;
+    else if (serialOfIsoDay(read.day)! < Math.floor(serialAt(doneMs, ctx.timeZone))) errors.nextDate = t(L, 'followup.error.nextBeforeContact');
+    else nextDate = read.day;
   }
 
   const commitments: Commitment[] = [];
@@ -136,21 +152,26 @@ export function checkFollowup(raw: unknown, ctx: CheckContext): Checked<Followup
     for (const c of list) {
       const o = (c && typeof c === 'object' ? c : {}) as Record<string, unknown>;
       const what = str(o.what, LIMITS.commitment);
-      const due = str(o.due, 10) ?? '';
+      const dueRaw = str(o.due, 40) ?? '';
       if (what === null) {
         errors.commitments = tooLong(LIMITS.commitment);
         break;
       }
-      if (!what && !due) continue;
+      if (!what && !dueRaw) continue;
       if (!what) {
         errors.commitments = t(L, 'followup.error.commitmentWhat');
         break;
       }
-      if (!due || serialOfIsoDay(due) === null) {
+      const due = dueRaw ? day(dueRaw, 'followup.commitmentDue') : null;
+      if (!due || (due.ok && !due.day)) {
         errors.commitments = t(L, 'followup.error.commitmentDue');
         break;
       }
-      commitments.push({ what, due });
+      if (!due.ok) {
+        errors.commitments = due.error;
+        break;
+      }
+      commitments.push({ what, due: due.day });
     }
   }
 
@@ -175,6 +196,11 @@ export function checkFollowup(raw: unknown, ctx: CheckContext): Checked<Followup
       noNext,
     },
   };
+}
+
+function ymdOf(ms: number, timeZone: string): Ymd {
+  const [y, m, d] = isoDay(ms, timeZone).split('-').map(Number);
+  return { y, m, d };
 }
 
 /** The commitments as one cell of text, one per line: "what (due YYYY-MM-DD)". */

@@ -45,6 +45,8 @@ export interface ImportPlan {
   merge: PlannedMerge[];
   skip: PlannedSkip[];
   reject: { line: number; problems: RowProblem[] }[];
+  /** Rows imported with a field left blank (lenient mode): the value that was not taken and why, by line. */
+  warned: { line: number; problems: RowProblem[] }[];
 }
 
 export interface PlanInput {
@@ -57,6 +59,12 @@ export interface PlanInput {
   existingValues?: ReadonlyMap<number, Partial<Record<CustomerFieldKey, unknown>>>;
   ctx: ValidationContext;
   mode: DuplicateMode;
+  /**
+   * Issue 12's leniency: an unknown value of an optional dropdown (industry, source, scenario,
+   * stage, owner) is imported blank with a warning instead of rejecting the row; an owner typed
+   * as a first name that one member has is taken (validateCustomer's lenient mode).
+   */
+  lenient?: boolean;
 }
 
 function isBlank(v: unknown): boolean {
@@ -87,18 +95,20 @@ function fillsFor(current: Partial<Record<CustomerFieldKey, unknown>>, incoming:
  * register already holds: the sheet is where reps keep their latest knowledge, a file is older.
  */
 export function planImport(input: PlanInput): ImportPlan {
-  const plan: ImportPlan = { add: [], merge: [], skip: [], reject: [] };
+  const plan: ImportPlan = { add: [], merge: [], skip: [], reject: [], warned: [] };
   const index = new DuplicateIndex(input.existing);
   // Rows of this file get negative "rows" in the index so they never collide with sheet rows.
   const fileRows = new Map<number, PlannedAdd>();
   const merges = new Map<number, PlannedMerge>();
   for (const rec of input.records) {
-    const check = validateCustomer(inputFromCells(rec.cells, input.mapping), input.ctx);
+    const check = validateCustomer(inputFromCells(rec.cells, input.mapping), input.ctx, { lenient: input.lenient === true });
     const problems = Object.entries(check.errors).map(([field, problem]) => ({ field: field as CustomerFieldKey, problem: problem! }));
     if (problems.length) {
       plan.reject.push({ line: rec.line, problems });
       continue;
     }
+    const warnings = Object.entries(check.warnings).map(([field, problem]) => ({ field: field as CustomerFieldKey, problem: problem! }));
+    if (warnings.length) plan.warned.push({ line: rec.line, problems: warnings });
     const record = check.record;
     const match = index.find(record)[0];
     if (!match) {

@@ -9,6 +9,7 @@ import { listItemKey } from '../lists';
 import { objectionTypeKey } from '../playbook';
 import type { FieldErrors } from '../result';
 import { answerDueMs, answerOverdue } from './answer';
+import { checkPlausibleDate, readDate } from '../validation/rules';
 
 export { objectionTypeKey } from '../playbook';
 
@@ -79,17 +80,6 @@ function instant(v: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-function day(v: string): { y: number; m: number; d: number } | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return null;
-  const y = +m[1];
-  const mo = +m[2];
-  const d = +m[3];
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
-  return { y, m: mo, d };
-}
-
 export interface CheckContext {
   locale: Locale;
   /** Values allowed for the type (the Lists tab column, both languages accepted for built-ins). */
@@ -113,6 +103,12 @@ export function checkObjection(raw: unknown, ctx: CheckContext): { ok: true; val
   const errors: FieldErrors = {};
   const tr = (key: Parameters<typeof t>[1], params?: Record<string, string | number>) => t(ctx.locale, key, params);
   const src = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const today = ctx.now.toISOString().slice(0, 10);
+  const tooEarly = (at: Date, label: 'objection.raisedAt' | 'objection.answeredAt'): string | null => {
+    const p = new Date(at.getTime());
+    const problem = checkPlausibleDate({ y: p.getUTCFullYear(), m: p.getUTCMonth() + 1, d: p.getUTCDate() }, { today, field: tr(label) });
+    return problem ? tr(problem.key, problem.params) : null;
+  };
   const v = {} as Record<keyof ObjectionInput, string>;
   for (const f of FIELDS) {
     v[f] = text(src[f]);
@@ -123,6 +119,7 @@ export function checkObjection(raw: unknown, ctx: CheckContext): { ok: true; val
   if (!v.raisedAt) errors.raisedAt = tr('validation.required');
   else if (!raisedAt) errors.raisedAt = tr('validation.date');
   else if (raisedAt.getTime() > ctx.now.getTime() + 5 * 60_000) errors.raisedAt = tr('objection.error.future');
+  else if (tooEarly(raisedAt, 'objection.raisedAt')) errors.raisedAt = tooEarly(raisedAt, 'objection.raisedAt')!;
   if (!v.type) errors.type = tr('validation.required');
   else if (!inList(v.type, ctx.types, 'objection_type')) errors.type = tr('validation.list', { allowed: ctx.types.join(', ') });
   if (!v.details) errors.details = tr('validation.required');
@@ -130,16 +127,17 @@ export function checkObjection(raw: unknown, ctx: CheckContext): { ok: true; val
   if (v.answeredAt) {
     answeredAt = instant(v.answeredAt);
     if (!answeredAt) errors.answeredAt = tr('validation.date');
+    else if (tooEarly(answeredAt, 'objection.answeredAt')) errors.answeredAt = tooEarly(answeredAt, 'objection.answeredAt')!;
     else if (raisedAt && answeredAt.getTime() < raisedAt.getTime()) errors.answeredAt = tr('objection.error.answeredBeforeRaised');
   }
   if (v.result && !inList(v.result, ctx.results, 'objection_result')) errors.result = tr('validation.list', { allowed: ctx.results.join(', ') });
   if (v.nextStepOwner && !ctx.team.some((n) => n.trim().toLowerCase() === v.nextStepOwner.toLowerCase()))
     errors.nextStepOwner = tr('validation.list', { allowed: ctx.team.join(', ') });
+  // Year first and within 2000 … today + 2 years (readDate): the form once stored 6125-02-02.
   let due: CleanObjection['nextStepDue'] = null;
-  if (v.nextStepDue) {
-    due = day(v.nextStepDue);
-    if (!due) errors.nextStepDue = tr('validation.date');
-  }
+  const dueRead = readDate(v.nextStepDue, { today, field: tr('objection.nextStepDue') });
+  if (!dueRead.ok) errors.nextStepDue = tr(dueRead.problem.key, dueRead.problem.params);
+  else due = dueRead.date;
   if (v.nextStep && !due && !errors.nextStepDue) errors.nextStepDue = tr('objection.error.nextStepDue');
   if (due && !v.nextStep) errors.nextStep = tr('validation.required');
   if (Object.keys(errors).length) return { ok: false, errors };

@@ -26,6 +26,7 @@ import { t, type Locale } from '../i18n';
 import { listItemKey } from '../lists';
 import { surveyAverage } from '../tiers/values';
 import { parseReferenceCode } from './codes';
+import { parseDecimal } from '../validation/rules';
 import type { CodeFlag } from './lists';
 import { isAnswered, isExpiredAt, type SurveySend } from './sends';
 import type { SurveySettings } from './settings';
@@ -98,8 +99,9 @@ const blank = (v: unknown) => v === null || v === undefined || String(v).trim() 
 function readScale(key: string, v: unknown): number | null | 'invalid' {
   if (blank(v)) return null;
   const { low, high } = getSurveyItem(key).scale!;
-  const n = typeof v === 'number' ? v : Number(String(v).trim());
-  return Number.isInteger(n) && n >= low && n <= high ? n : 'invalid';
+  // The one number parser (core/validation/rules): "0x3" or "3e0" is not a score of 3.
+  const n = parseDecimal(typeof v === 'number' ? v : String(v));
+  return n !== null && Number.isInteger(n) && n >= low && n <= high ? n : 'invalid';
 }
 
 function codeFlag(raw: unknown, at: number, ctx: AnswerContext): { code: string | null; flag: CodeFlag | null; send: SurveySend | null } {

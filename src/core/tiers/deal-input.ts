@@ -4,8 +4,9 @@
  * Problems are message keys, so both sides speak the user's language.
  */
 import type { Problem } from '../validation/rules';
-import { checkLength, checkNumber, checkRequired, parseIsoDate } from '../validation/rules';
+import { checkLength, checkNumber, checkPlausibleDate, checkRequired, EARLIEST_DATE, parseIsoDate, parseMoney } from '../validation/rules';
 import { getList } from '../lists';
+import { t as translate, type Locale } from '../i18n';
 import { serialFromYmd } from './dates';
 
 export type DealKind = 'new' | 'repurchase' | 'upsell';
@@ -37,16 +38,17 @@ function str(v: unknown): string {
   return typeof v === 'string' ? v : typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
 }
 
+/** The amount of a checked input (parseMoney: the one number parser); NaN when it is not one. */
 export function parseAmount(raw: string): number {
-  return Number(raw.trim().replace(/[,，\s]/g, '').replace(/^[¥$€£]/, ''));
+  return parseMoney(raw)?.amount ?? NaN;
 }
 
 /**
  * Checks untrusted input: only strings (or a number for the amount) are accepted, everything
  * else counts as blank. `today` is the spreadsheet's date (YYYY-MM-DD): a deal cannot be won
- * after today.
+ * after today, nor before 2000; `locale` names the field in that message.
  */
-export function checkDealInput(raw: unknown, today: string): DealCheck {
+export function checkDealInput(raw: unknown, today: string, locale: Locale = 'en'): DealCheck {
   const o = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
   const problems: Partial<Record<DealField, Problem>> = {};
   const customerId = str(o.customer_id).trim();
@@ -68,6 +70,7 @@ export function checkDealInput(raw: unknown, today: string): DealCheck {
     const d = parseIsoDate(wonOn);
     const t = parseIsoDate(today);
     if (!d) problems.won_on = { key: 'validation.date' };
+    else if (d.y < EARLIEST_DATE.y) problems.won_on = checkPlausibleDate(d, { today, field: translate(locale, 'deal.wonOn') })!;
     else if (t && serialFromYmd(d.y, d.m, d.d) > serialFromYmd(t.y, t.m, t.d)) problems.won_on = { key: 'deal.wonInFuture' };
   }
 

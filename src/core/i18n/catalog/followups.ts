@@ -66,6 +66,8 @@ export const followups = defineMessages(
     'followup.rule.key_account': 'key account',
     'followup.rule.manual': 'date chosen by the rep',
     'followup.rule.objection': 'objection next step',
+    'followup.rule.first_contact': 'new lead, first screening contact',
+    'followup.rule.relationship_survey': 'regular relationship survey',
   },
   {
     'menu.followup': '记录跟进',
@@ -131,5 +133,7 @@ export const followups = defineMessages(
     'followup.rule.key_account': '大客户',
     'followup.rule.manual': '销售自选日期',
     'followup.rule.objection': '异议后续跟进',
+    'followup.rule.first_contact': '新线索，首次筛选联系',
+    'followup.rule.relationship_survey': '定期客户关系调查',
   },
 );

@@ -24,6 +24,10 @@ export const reminders = defineMessages(
     'reminders.status.quota': 'Not sent: daily e-mail quota used up (tried again tomorrow)',
     'reminders.status.noEmail': 'Not sent: no e-mail in the team list',
     'reminders.status.error': 'Not sent: {message}',
+    'settings.note.aboveMax': 'Setting “{label}” is {given}, more than its largest value {max}: {used} is used until it is corrected.',
+    'settings.note.belowMin': 'Setting “{label}” is {given}, less than its smallest value {min}: {used} is used until it is corrected.',
+    'settings.note.notWhole': 'Setting “{label}” is {given}, not a whole number: {used} is used until it is corrected.',
+    'settings.note.unreadable': 'Setting “{label}” holds “{given}”, which it cannot take: the default {used} is used until it is corrected.',
   },
   {
     'menu.remindersOn': '开启每日提醒',
@@ -47,5 +51,9 @@ export const reminders = defineMessages(
     'reminders.status.quota': '未发送：当日邮件配额已用完（明天再试）',
     'reminders.status.noEmail': '未发送：团队名单中没有邮箱',
     'reminders.status.error': '未发送：{message}',
+    'settings.note.aboveMax': '设置“{label}”为 {given}，超过最大值 {max}：在改正之前按 {used} 执行。',
+    'settings.note.belowMin': '设置“{label}”为 {given}，低于最小值 {min}：在改正之前按 {used} 执行。',
+    'settings.note.notWhole': '设置“{label}”为 {given}，不是整数：在改正之前按 {used} 执行。',
+    'settings.note.unreadable': '设置“{label}”填写了“{given}”，无法使用：在改正之前按默认值 {used} 执行。',
   },
 );
