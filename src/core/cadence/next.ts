@@ -75,7 +75,7 @@ export const CADENCE_DAYS_FORMULA =
  */
 export function addWorkingDays(serial: number, n: number): number {
   const wd = weekdayMon(serial);
-  const from = wd > 5 ? 5 : wd;
+  const from = Math.min(wd, 5);
   return serial - wd + from + n + 2 * Math.floor((from - 1 + n) / 5);
 }
 
