@@ -1,5 +1,5 @@
 /**
- * One tab, opened through the column map (./layout.ts): reading rows by column key, finding a row
+ * One tab, opened through the column map (./column-map.ts): reading rows by column key, finding a row
  * by its ID, appending rows with new IDs and writing rows, each in a fixed number of Apps Script
  * calls whatever the tab holds.
  *
@@ -16,7 +16,7 @@
 import { FIRST_DATA_ROW, HEADER_ROW, type TabDef } from '../../core/schema';
 import { highestId, idsAfter, ID_SCHEMES, type IdScheme } from '../../core/ids';
 import { formatHint, HINT_LOOKAHEAD, HINT_LOOKBACK, hintProperty, parseHint, type EndHint } from './hint';
-import { headersMatch, type LayoutRecord } from './layout';
+import { headersMatch, type TabMap } from './column-map';
 import { adjacentRuns, cellValue, growFor, writableColumns, writeRuns, type RowRecord, type TabRef } from './write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,7 +44,7 @@ export interface TabHost {
   freshProperty(key: string): string | null;
   setProperty(key: string, value: string): void;
   /** Finds the tab again by developer metadata and stores a new map; null when the tab is gone. */
-  relocate(def: TabDef): { ref: TabRef; record: LayoutRecord | null } | null;
+  relocate(def: TabDef): { ref: TabRef; record: TabMap | null } | null;
 }
 
 export class TabMissingError extends Error {}
@@ -82,7 +82,7 @@ export class Tab implements TabRef {
   readonly def: TabDef;
   sheet: Sheet;
   columns: Map<string, number>;
-  private record: LayoutRecord | null;
+  private record: TabMap | null;
   /** Columns whose header cell was checked in this execution; 'all' once the whole row was. */
   private checked: 'all' | Set<number>;
   /** The sheet has at least this many rows (the furthest row read or grown to). */
@@ -95,7 +95,7 @@ export class Tab implements TabRef {
     private readonly host: TabHost,
     def: TabDef,
     ref: TabRef,
-    record: LayoutRecord | null,
+    record: TabMap | null,
     checked: boolean,
   ) {
     this.def = def;

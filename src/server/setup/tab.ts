@@ -54,6 +54,8 @@ export class SetupTab {
     readonly sheetId: number,
     /** Created by this run: empty, nothing to read. */
     readonly created: boolean,
+    /** 1-based position among the tabs (Sheet.getIndex()), as this run found or made it. */
+    readonly index: number,
   ) {}
 
   /** Set-up reads and writes columns 1…width: every Sales Desk column of the tab lies there. */
