@@ -69,7 +69,7 @@ export function runSetup(ss: Spreadsheet): SetupReport {
   const settingRows = settings ? ensureSettingRows(settings, locale, report) : null;
   const lists = tabs.get('lists');
   if (lists) ensureListValues(lists, locale, report);
-  ensureNamedRanges(ss, tabs, settingRows, report);
+  ensureNamedRanges(wb, tabs, settingRows, locale, report);
 
   const rules = new RuleBook(tabs);
   for (const tab of tabs.values()) {
@@ -77,7 +77,7 @@ export function runSetup(ss: Spreadsheet): SetupReport {
     if (ensureFormats(tab, settingRows)) report.repairs.push(`${tab.def.key}: number formats`);
   }
   for (const tab of tabs.values()) ensureFormulas(tabs, tab, locale, report);
-  for (const key of ensureProtections(tabs)) report.repairs.push(`${key}: protections`);
+  for (const key of ensureProtections(ss, tabs)) report.repairs.push(`${key}: protections`);
   const playbook = tabs.get('playbook');
   if (playbook) seedPlaybook(playbook, locale, report);
   for (const tab of tabs.values()) if (ensureHighlights(tab) && !tab.created) report.repairs.push(`${tab.def.key}: highlights`);

@@ -69,8 +69,8 @@ export function ensureSettingRows(tab: SetupTab, locale: Locale, report: SetupRe
 /** Built-in list values in rows 2…n+1 of each list column. */
 export function ensureListValues(tab: SetupTab, locale: Locale, report: SetupReport): void {
   const longest = Math.max(...LISTS.map((l) => l.items.length));
-  tab.ensureRows(longest + 1);
   if (tab.created) {
+    tab.ensureRows(longest + 1);
     // A new tab: every list in one write (the list columns are adjacent there).
     writeRecords(
       tab,
@@ -81,6 +81,7 @@ export function ensureListValues(tab: SetupTab, locale: Locale, report: SetupRep
     return;
   }
   const grid = tab.dataValues();
+  tab.ensureRows(longest + 1);
   for (const list of LISTS) {
     const c = tab.columns.get(list.key)!;
     let fill = false;

@@ -148,8 +148,19 @@ export class SetupTab {
 
   private headerBlock(): HeaderBlock {
     if (!this.header) {
-      const rows = Math.min(FIRST_DATA_ROW - HEADER_ROW + 1, this.maxRows());
-      this.header = { range: this.sheet.getRange(HEADER_ROW, 1, rows, Math.max(1, this.width)) };
+      const rows = FIRST_DATA_ROW - HEADER_ROW + 1;
+      const width = Math.max(1, this.width);
+      let range: Range;
+      if (this._maxRows !== undefined) range = this.sheet.getRange(HEADER_ROW, 1, Math.min(rows, this._maxRows), width);
+      else {
+        try {
+          range = this.sheet.getRange(HEADER_ROW, 1, rows, width);
+        } catch (_e) {
+          // A sheet of one row: Sheets refuses a range past its last row.
+          range = this.sheet.getRange(HEADER_ROW, 1, Math.min(rows, this.maxRows()), width);
+        }
+      }
+      this.header = { range };
     }
     return this.header;
   }
@@ -226,9 +237,25 @@ export class SetupTab {
   dataRange(): Range {
     return this.dataBlock().range;
   }
+  /**
+   * On a tab that existed before this run, while its size is not known yet, the data block is
+   * the open range from the first data row down (`A2:AN`, to the sheet's last row, as a Sheets
+   * A1 range without an end row means: the Sheets API's GridRange, "Sheet1!A5:B … start_row_index:
+   * 4" with no end, https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#GridRange),
+   * and the first grid read from it tells how many rows the sheet has: no getMaxRows call.
+   */
   private dataBlock(): DataBlock {
-    if (!this.data) this.data = { range: this.range(this.dataBlockA1()) };
+    if (!this.data) {
+      const open = !this.created && this._maxRows === undefined;
+      const a1 = open ? `${columnLetter(1)}${FIRST_DATA_ROW}:${columnLetter(Math.max(1, this.width))}` : this.dataBlockA1();
+      this.data = { range: this.range(a1) };
+    }
     return this.data;
+  }
+  /** A grid read from the data block: its height is the sheet's data rows. */
+  private sized<T>(grid: T[][]): T[][] {
+    if (this._maxRows === undefined) this._maxRows = FIRST_DATA_ROW - 1 + grid.length;
+    return grid;
   }
   /** Number of data rows of the sheet (at least one). */
   dataRows(): number {
@@ -237,20 +264,20 @@ export class SetupTab {
   validations(): (Rule | null)[][] | null {
     if (this.created) return null;
     const d = this.dataBlock();
-    if (!d.validations) d.validations = d.range.getDataValidations();
+    if (!d.validations) d.validations = this.sized(d.range.getDataValidations());
     return d.validations;
   }
   numberFormats(): string[][] | null {
     if (this.created) return null;
     const d = this.dataBlock();
-    if (!d.numberFormats) d.numberFormats = d.range.getNumberFormats();
+    if (!d.numberFormats) d.numberFormats = this.sized(d.range.getNumberFormats());
     return d.numberFormats;
   }
   /** Values of every data row (only for the tabs set-up fills itself: Settings, Lists, Playbook). */
   dataValues(): unknown[][] {
     if (this.created) return [];
     const d = this.dataBlock();
-    if (!d.values) d.values = d.range.getValues();
+    if (!d.values) d.values = this.sized(d.range.getValues());
     return d.values;
   }
   /** After set-up wrote data cells, read them again if a later part asks. */
