@@ -216,10 +216,17 @@ export function saveCustomer(rawInput: unknown, rawOptions?: unknown): SaveCusto
 
     const now = new Date();
     if (target) {
-      // The created columns sit between Notes and Updated: written back as they are, so the
-      // row goes in two runs of columns instead of three.
+      // The script-kept columns between Notes and Updated (created, last contact) are written
+      // back as they were read under the lock, so the row goes in two runs of columns, not three.
       const current = customers.readRow(target.row);
-      const row: Record<string, unknown> = { notes: current.notes, ...record, created_at: current.created_at, created_by: current.created_by, updated_at: now };
+      const row: Record<string, unknown> = {
+        notes: current.notes,
+        ...record,
+        created_at: current.created_at,
+        created_by: current.created_by,
+        last_contact_at: current.last_contact_at,
+        updated_at: now,
+      };
       let id = target.id;
       if (!id) {
         id = customers.claimIds(1, index.extent)[0];

@@ -53,11 +53,15 @@ function c(key: string, type: ColumnType, header: Localized, note: Localized, ex
   return { ...col, width: widthStep(col.width) };
 }
 
-/** Columns every log tab ends with. */
-function audit(): ColumnDef[] {
+/**
+ * Columns every log tab ends with; `beforeUpdated` are script-kept columns a save writes together
+ * with "Updated", placed right before it so that the two go in one setValues.
+ */
+function audit(beforeUpdated: ColumnDef[] = []): ColumnDef[] {
   return [
     c('created_at', 'datetime', L('Created', '创建时间'), L('When the row was added (set by Sales Desk).', '该行的添加时间（由销售台填写）。'), { protected: true }),
     c('created_by', 'text', L('Created by', '创建人'), L('Who added the row (set by Sales Desk).', '添加该行的人（由销售台填写）。'), { protected: true, width: 140 }),
+    ...beforeUpdated,
     c('updated_at', 'datetime', L('Updated', '更新时间'), L('When the row was last changed through Sales Desk.', '最近一次通过销售台修改的时间。'), { protected: true }),
   ];
 }
@@ -138,7 +142,6 @@ export const CUSTOMERS: TabDef = {
       width: 110,
       formula: INTENTION_FORMULA,
     }),
-    c('last_contact_at', 'datetime', L('Last contact', '最近联系'), L('Date of the latest follow-up (kept up to date by Sales Desk).', '最近一次跟进的时间（由销售台更新）。'), { protected: true }),
     c('days_since_contact', 'integer', L('Days since contact', '未联系天数'), L('Computed: days since the last contact.', '自动计算：距最近一次联系的天数。'), {
       formula: DAYS_SINCE_CONTACT_FORMULA,
     }),
@@ -157,7 +160,10 @@ export const CUSTOMERS: TabDef = {
     c('gold', 'boolean', L('Gold', '黄金客户'), L('Computed: among the top 5 % of last calendar year’s buyers by value (Settings).', '自动计算：上一自然年按成交额排名前 5% 的客户（见设置）。'), { width: 80, formula: GOLD_FORMULA }),
     c('churn_risk', 'boolean', L('Churn risk', '流失风险'), L('Computed: no contact for too long, falling deal value or low satisfaction (thresholds in Settings).', '自动计算：长时间未联系、成交额下降或满意度低（阈值见设置）。'), { width: 90, formula: CHURN_RISK_FORMULA }),
     c('notes', 'longtext', L('Notes', '备注'), L('Anything else worth knowing.', '其他需要记录的信息。')),
-    ...audit(),
+    // Last contact beside Updated: logging a follow-up writes both, in one setValues (new workbooks).
+    ...audit([
+      c('last_contact_at', 'datetime', L('Last contact', '最近联系'), L('Date of the latest follow-up (kept up to date by Sales Desk).', '最近一次跟进的时间（由销售台更新）。'), { protected: true }),
+    ]),
   ],
 };
 
