@@ -36,8 +36,11 @@ export function phoneDigits(raw: string): string {
  * still have 8 digits, so short extensions never match by accident.
  */
 export function samePhone(a: string, b: string): boolean {
-  const x = phoneDigits(a);
-  const y = phoneDigits(b);
+  return sameDigits(phoneDigits(a), phoneDigits(b));
+}
+
+/** samePhone on numbers already reduced to their digits (phoneDigits). */
+function sameDigits(x: string, y: string): boolean {
   if (x.length < 6 || y.length < 6) return false;
   if (x === y) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
@@ -120,12 +123,30 @@ export class DuplicateIndex {
   }
 }
 
+/**
+ * The existing customers one record may be, in sheet order, from one pass over them: for a single
+ * record nothing is built (DuplicateIndex pays off when many records are checked, as an import
+ * does); each row is compared on the keys the record has, cheapest first. `excludeId` /
+ * `excludeRow` leave out the record itself (an edit).
+ */
 export function findDuplicates(
   rec: { name?: unknown; email?: unknown; phone?: unknown },
   existing: Iterable<ExistingCustomer>,
   excludeId?: string,
+  excludeRow?: number,
 ): DuplicateMatch[] {
-  return new DuplicateIndex(existing).find(rec, excludeId);
+  const keys = matchKeys(rec);
+  const digits = phoneDigits(keys.phone);
+  const out: DuplicateMatch[] = [];
+  for (const c of existing) {
+    if ((excludeId && c.id === excludeId) || (excludeRow !== undefined && c.row === excludeRow)) continue;
+    const on: MatchField[] = [];
+    if (keys.email && c.email && normalizeEmail(c.email) === keys.email) on.push('email');
+    if (digits.length >= 6 && c.phone && sameDigits(digits, phoneDigits(c.phone))) on.push('phone');
+    if (keys.name && c.name && normalizeName(c.name) === keys.name) on.push('name');
+    if (on.length) out.push({ row: c.row, id: c.id, name: c.name, on });
+  }
+  return out;
 }
 
 /**
