@@ -137,3 +137,57 @@ function document(rt: LocalRuntime) {
 // The tests have no SpreadsheetApp global: the enums as the runtime spells them.
 const RANGE_PROTECTION = 'RANGE' as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
 const ON_CHANGE = 'ON_CHANGE' as unknown as GoogleAppsScript.Spreadsheet.RecalculationInterval;
+
+describe('the named ranges are checked in one read', () => {
+  const CHECKS = { en: 'Sales Desk name checks', zh: '销售台命名区域检查' } as const;
+
+  it.each(['en', 'zh'] as const)('a hidden tab counts each name’s cells, so a run reads no name (%s)', (locale) => {
+    const rt = fresh(locale);
+    rt.run('setupWorkbook');
+    const checks = rt.spreadsheet.getSheetByName(CHECKS[locale])!;
+    expect(checks.isSheetHidden()).toBe(true);
+    const rows = checks.getRange(2, 1, checks.getLastRow() - 1, 2).getValues();
+    expect(rows.length).toBeGreaterThan(30);
+    for (const [name, count] of rows) {
+      expect(String(name)).toMatch(/^SD_/);
+      expect(typeof count === 'number' && count >= 1, `${name}: ${count}`).toBe(true);
+    }
+    rt.counter.reset();
+    rt.run('setupWorkbook');
+    expect(rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.NamedRange.getName']).toBeUndefined();
+  });
+
+  it('a deleted check tab comes back (the user stays on their tab), and a name deleted with it is still restored', () => {
+    const rt = fresh('en');
+    rt.run('setupWorkbook');
+    const before = document(rt);
+    const settings = rt.spreadsheet.getSheetByName(getTab('settings').name.en)!;
+    rt.spreadsheet.setActiveSheet(settings);
+    rt.spreadsheet.deleteSheet(rt.spreadsheet.getSheetByName(CHECKS.en)!);
+    rt.spreadsheet.removeNamedRange('SD_TIER_B_SHARE');
+    rt.run('setupWorkbook');
+    expect(rt.spreadsheet.getActiveSheet().getName()).toBe(settings.getName());
+    const after = document(rt);
+    expect(after.namedRanges).toEqual(before.namedRanges);
+    const checks = rt.spreadsheet.getSheetByName(CHECKS.en)!;
+    expect(checks.isSheetHidden()).toBe(true);
+    rt.counter.reset();
+    rt.run('setupWorkbook');
+    expect(rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.NamedRange.getName']).toBeUndefined();
+  });
+
+  it('a count pasted over a check’s formula does not hide a deleted name: it is restored and the formula written again', () => {
+    const rt = fresh('en');
+    rt.run('setupWorkbook');
+    const checks = rt.spreadsheet.getSheetByName(CHECKS.en)!;
+    const names = checks.getRange(1, 1, checks.getLastRow(), 1).getValues().map((r) => String(r[0]));
+    const row = names.indexOf('SD_LIST_STAGE') + 1;
+    const formula = checks.getRange(row, 2).getFormula();
+    checks.getRange(row, 2).setValue(checks.getRange(row, 2).getValue()); // frozen: the number stays, the formula goes
+    rt.spreadsheet.removeNamedRange('SD_LIST_STAGE');
+    rt.run('setupWorkbook');
+    expect(rt.spreadsheet.getRangeByName('SD_LIST_STAGE')).not.toBeNull();
+    expect(checks.getRange(row, 2).getFormula()).toBe(formula);
+    expect(checks.getRange(row, 2).getValue()).toBeGreaterThan(0);
+  });
+});

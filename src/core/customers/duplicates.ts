@@ -141,12 +141,62 @@ export function findDuplicates(
   for (const c of existing) {
     if ((excludeId && c.id === excludeId) || (excludeRow !== undefined && c.row === excludeRow)) continue;
     const on: MatchField[] = [];
-    if (keys.email && c.email && normalizeEmail(c.email) === keys.email) on.push('email');
-    if (digits.length >= 6 && c.phone && sameDigits(digits, phoneDigits(c.phone))) on.push('phone');
-    if (keys.name && c.name && normalizeName(c.name) === keys.name) on.push('name');
+    if (keys.email && c.email && sameEmail(c.email, keys.email)) on.push('email');
+    if (digits.length >= 6 && c.phone && lastDigitMayBe(c.phone, digits) && sameDigits(digits, phoneDigits(c.phone))) on.push('phone');
+    if (keys.name && c.name && firstLetterMayBe(c.name, keys.name) && normalizeName(c.name) === keys.name) on.push('name');
     if (on.length) out.push({ row: c.row, id: c.id, name: c.name, on });
   }
   return out;
+}
+
+/**
+ * normalizeEmail(raw) === normalized, without making a lower-cased copy of every address of the
+ * register: an ASCII address is compared character by character, A–Z read as a–z.
+ */
+function sameEmail(raw: string, normalized: string): boolean {
+  const t = raw.trim();
+  if (!ASCII_TEXT.test(t)) return t.toLowerCase() === normalized;
+  if (t.length !== normalized.length) return false;
+  for (let i = 0; i < t.length; i++) {
+    let code = t.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32; // A–Z → a–z, as toLowerCase does for ASCII
+    if (code !== normalized.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** ASCII separators normalizeName turns into spaces (its class, less the non-ASCII marks). */
+const ASCII_SEPARATOR = /[\s.,'"()\-_/&]/;
+
+/**
+ * False when `raw` (an existing name) cannot normalise to `normalized`, found without normalising
+ * it: for ASCII text, normalizeName keeps the first character that is no separator (lower-cased)
+ * as its first character — suffixes are only ever cut from the end, never the whole name.
+ */
+function firstLetterMayBe(raw: string, normalized: string): boolean {
+  // NFKC leaves ASCII text as it is; anything else (a combining accent after an ASCII letter, a full-width letter) gets the full comparison.
+  if (!ASCII_TEXT.test(raw)) return true;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (!ASCII_SEPARATOR.test(ch)) return ch.toLowerCase() === normalized[0];
+  }
+  return true;
+}
+
+const ASCII_TEXT = /^[\x00-\x7f]*$/;
+
+/**
+ * False when the phone `raw` cannot be the same line as `digits`, found without reducing it: two
+ * numbers samePhone accepts end in the same digit, and when `raw` names no extension (the part
+ * normalizePhone cuts from "ext", "x", "转" or "分机" on) its last digit is its last digit character.
+ */
+function lastDigitMayBe(raw: string, digits: string): boolean {
+  if (/[xX转分]/.test(raw)) return true;
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const code = raw.charCodeAt(i);
+    if (code >= 48 && code <= 57) return raw[i] === digits[digits.length - 1];
+  }
+  return true;
 }
 
 /**

@@ -43,7 +43,7 @@ export function seedPlaybook(tab: SetupTab, locale: Locale, report: SetupReport)
     const run = placed.filter((p) => p.col >= from && p.col < from + n);
     tab.range(blockA1(start, start + records.length - 1, from, n)).setValues(records.map((r) => run.map((p) => r[p.k])));
   }
-  tab.forgetData();
+  tab.wroteRows(start + records.length - 1);
   const value = encodeSeeded([...seeded, ...todo.map((l) => l.key)]);
   if (marker) marker.setValue(value);
   else sheet.addDeveloperMetadata(PLAYBOOK_SEEDED_META, value);

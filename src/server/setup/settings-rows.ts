@@ -30,7 +30,7 @@ function writeRecords(tab: SetupTab, start: number, fields: [string, (i: number)
     const run = placed.filter((p) => p.col >= from && p.col < from + n);
     tab.range(blockA1(start, start + count - 1, from, n)).setValues(Array.from({ length: count }, (_, i) => run.map((p) => p.f(i))));
   }
-  tab.forgetData();
+  tab.wroteRows(start + count - 1);
 }
 
 /** One row per setting; missing ones are appended after the last keyed row. */

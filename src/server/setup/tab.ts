@@ -47,6 +47,8 @@ export class SetupTab {
   private readonly rangeCache = new Map<string, Range>();
   /** Rows 1–2 of a tab created by this run, as set-up wrote them (nothing to read there). */
   private createdRows?: unknown[][];
+  /** The last row set-up wrote data to in this run (the header row when none). */
+  lastWrittenRow = HEADER_ROW;
 
   constructor(
     readonly def: TabDef,
@@ -283,6 +285,11 @@ export class SetupTab {
   /** After set-up wrote data cells, read them again if a later part asks. */
   forgetData(): void {
     this.data = undefined;
+  }
+  /** Set-up wrote rows up to `last` (Settings, Lists, Playbook lines). */
+  wroteRows(last: number): void {
+    this.lastWrittenRow = Math.max(this.lastWrittenRow, last);
+    this.forgetData();
   }
 
   /** One column's data cells, from the first data row to the last row of the sheet. */

@@ -15,8 +15,9 @@
  */
 import { LOCALES, type Locale } from '../../core/i18n';
 import { listItemKey } from '../../core/lists';
-import { META_TAB, TABS, type TabDef } from '../../core/schema';
+import { HEADER_ROW, META_TAB, TABS, type TabDef } from '../../core/schema';
 import { headersMatch, storeTabMap, tabMapOf, type TabMap } from '../records/column-map';
+import { rememberNewTabEnd } from '../records/hint';
 import { columnsFromMetadata, findTabs, headerKey, locateColumns, type FoundTab } from '../records/locate';
 import type { Workbook } from '../records/workbook';
 import { currentLocale } from '../locale';
@@ -113,12 +114,20 @@ class TabFinder {
   }
 }
 
-/** Remembers every tab's map as set-up leaves it (records/column-map.ts), writing only what changed. */
+/**
+ * Remembers every tab's map as set-up leaves it (records/column-map.ts), writing only what
+ * changed: the first save after set-up finds its columns at once. For the tabs this run created
+ * and filled itself (Settings, Lists, the Playbook) it also remembers where their rows end
+ * (records/hint.ts). Not for the register and the logs: rows pasted there before the first save
+ * would make that guess fall short, and the first save would pay for finding out — so their end
+ * is found from their key columns, the same way whatever was pasted.
+ */
 export function rememberColumnMap(wb: Workbook, tabs: SetupTabs): void {
   for (const def of TABS) {
     const tab = tabs.get(def.key);
     const keyed = !!tab && tab.keyed.size === def.columns.length && tab.columns.size === def.columns.length;
     storeTabMap(wb, def.key, tab ? tabMapOf(tab.sheetId, tab.index, tab.headers(), tab.columns, keyed) : null);
+    if (tab?.created && tab.lastWrittenRow > HEADER_ROW) rememberNewTabEnd(wb, def.key, tab.lastWrittenRow, tab.maxRows());
   }
 }
 
