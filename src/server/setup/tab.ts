@@ -11,6 +11,7 @@
  */
 import { FIRST_DATA_ROW, HEADER_ROW, type ColumnDef, type TabDef } from '../../core/schema';
 import { columnLetter } from '../../core/formulas';
+import { adjacentRuns } from '../records/write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -286,6 +287,20 @@ export class SetupTab {
   forgetData(): void {
     this.data = undefined;
   }
+  /**
+   * Writes records by column key to consecutive rows from `start`: one setValues per run of
+   * adjacent columns (users may move columns apart); keys the tab lacks are left out.
+   */
+  writeRows(start: number, records: readonly Record<string, unknown>[]): void {
+    if (!records.length) return;
+    const keys = Object.keys(records[0]).filter((k) => this.columns.has(k));
+    for (const run of adjacentRuns(keys.map((k) => ({ k, col: this.columns.get(k)! })))) {
+      const range = this.range(blockA1(start, start + records.length - 1, run[0].col, run.length));
+      range.setValues(records.map((r) => run.map((p) => r[p.k])));
+    }
+    this.wroteRows(start + records.length - 1);
+  }
+
   /** Set-up wrote rows up to `last` (Settings, Lists, Playbook lines). */
   wroteRows(last: number): void {
     this.lastWrittenRow = Math.max(this.lastWrittenRow, last);
@@ -298,15 +313,9 @@ export class SetupTab {
   }
 }
 
-/** Runs of adjacent 1-based positions as [first, count]. */
+/** Runs of adjacent 1-based positions as [first, count] (records' adjacentRuns, the one grouping of both). */
 export function runsOf(positions: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const p of [...new Set(positions)].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === p) last[1]++;
-    else out.push([p, 1]);
-  }
-  return out;
+  return adjacentRuns([...new Set(positions)].map((col) => ({ col }))).map((run) => [run[0].col, run.length]);
 }
 
 /** A1 notation of rows r1…r2 of the 1-based columns from…from+n-1. */
