@@ -25,6 +25,7 @@ import { t, LOCALES, type Locale } from '../../core/i18n';
 import { META_TAB, type NamedRangeDef } from '../../core/schema';
 import { storeTabMap, tabMapOf } from '../records/column-map';
 import type { Workbook } from '../records/workbook';
+import { insertSheetNamed } from './tabs';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -37,17 +38,6 @@ export function nameCheckFormula(name: string): string {
 }
 
 const titles = () => new Set(LOCALES.map((l) => t(l, 'setup.nameChecks.title')));
-
-/** A new last sheet named `name`, or `name 2`, `name 3`… when a tab of the user's has that name. */
-function insertFree(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, name: string): Sheet {
-  for (let i = 1; ; i++) {
-    try {
-      return ss.insertSheet(i === 1 ? name : `${name} ${i}`, ss.getNumSheets());
-    } catch (e) {
-      if (i >= 20) throw e; // Sheets refuses a name in use; twenty tries are plenty
-    }
-  }
-}
 
 interface Found {
   sheet: Sheet;
@@ -113,7 +103,7 @@ export class NameChecks {
       const ss = this.wb.ss;
       // insertSheet makes the new sheet the active one: the user stays where they were.
       const active = ss.getActiveSheet();
-      const sheet = insertFree(ss, t(locale, 'setup.nameChecks.tab'));
+      const { sheet } = insertSheetNamed(ss, t(locale, 'setup.nameChecks.tab'), ss.getNumSheets(), locale);
       sheet.addDeveloperMetadata(META_TAB, NAME_CHECKS_KEY);
       sheet.hideSheet();
       ss.setActiveSheet(active);

@@ -190,20 +190,23 @@ class TabCreator {
     return tab;
   }
 
-  /** A new last sheet under the wanted name, or the first free "name (Sales Desk)" when it is taken. */
   private insert(wanted: string): { sheet: Sheet; name: string } {
-    const at = this.count!;
-    try {
-      return { sheet: this.ss.insertSheet(wanted, at), name: wanted };
-    } catch (_e) {
-      // Sheets refuses a name in use ("A sheet with the name … already exists").
-    }
-    const suffix = this.locale === 'zh' ? '（销售台）' : '(Sales Desk)';
-    for (let i = 1; i < 100; i++) {
-      const name = i === 1 ? `${wanted} ${suffix}` : `${wanted} ${suffix} ${i}`;
-      if (!this.ss.getSheetByName(name)) return { sheet: this.ss.insertSheet(name, at), name };
-    }
-    const name = `${wanted} ${Date.now()}`;
-    return { sheet: this.ss.insertSheet(name, at), name };
+    return insertSheetNamed(this.ss, wanted, this.count!, this.locale);
   }
+}
+
+/** A new sheet at 0-based position `at` under the wanted name, or the first free "name (Sales Desk)" when it is taken. */
+export function insertSheetNamed(ss: Spreadsheet, wanted: string, at: number, locale: Locale): { sheet: Sheet; name: string } {
+  try {
+    return { sheet: ss.insertSheet(wanted, at), name: wanted };
+  } catch (_e) {
+    // Sheets refuses a name in use ("A sheet with the name … already exists").
+  }
+  const suffix = locale === 'zh' ? '（销售台）' : '(Sales Desk)';
+  for (let i = 1; i < 100; i++) {
+    const name = i === 1 ? `${wanted} ${suffix}` : `${wanted} ${suffix} ${i}`;
+    if (!ss.getSheetByName(name)) return { sheet: ss.insertSheet(name, at), name };
+  }
+  const name = `${wanted} ${Date.now()}`;
+  return { sheet: ss.insertSheet(name, at), name };
 }
