@@ -8,25 +8,21 @@
  * returns the map of every tab however long ago it was written (the document cache forgets after
  * 6 hours or on any header edit) — and that read is not a SpreadsheetApp call at all.
  *
- * When it is trusted: only while the tab's header row still reads exactly as it did when the map
- * was made. Inserting, moving, deleting or renaming a column changes the header row; the tab is
- * then found again by its developer metadata (./locate.ts) and the map made anew. A map is kept
+ * When it is trusted: only while the header cells of the columns an execution reads or writes
+ * still read as they did when the map was made (./tab.ts checks them, in the same call as a read
+ * from the header row, else by reading the whole header row). Inserting, moving, deleting or
+ * renaming one of those columns, or one before them, changes those cells; the tab is then found
+ * again by its developer metadata (./locate.ts) and the map made anew. A map is kept
  * only when every located column has a non-blank header that no other cell of the header row
  * repeats, so that moving one of our columns always shows in the header row (two columns both
  * headed "" could be swapped unseen: such a tab is located by metadata every time).
  *
  * Why not a map the sheet keeps itself (a hidden tab of `=COLUMN('Customers'!$C:$C)` cells, which
- * Sheets rewrites when columns move, and whose one getValues would return every tab's columns):
- * measured on the actions of issue 11, reading it is one SpreadsheetApp call in every execution,
- * while the header check is free whenever the execution reads the tab from its header row anyway
- * (most reads do) and costs one call per tab otherwise — so the hidden tab saves a call only where
- * two tabs are written without such a read (logging a follow-up, saving an objection) and costs
- * one in every read-only action (Today, the searches). It also cannot tell which sheet is which
- * without SHEET(), whose numbering of hidden tabs Google's page does not state
- * (https://support.google.com/docs/answer/16865249) and which HyperFormula numbers by creation,
- * not by tab order; and a hidden tab pasted over as values would go on answering, unseen, with
- * columns that have since moved, where a header row cannot go stale. The README's "Cost of an
- * action" has the table.
+ * Sheets rewrites when columns move): reading it is a call in every execution, where the header
+ * check is free for a read that starts at the header row; it needs SHEET() to tell sheets apart,
+ * whose numbering of hidden tabs Google's page does not state (https://support.google.com/docs/answer/16865249)
+ * and which HyperFormula counts by creation; and pasted over as values it would answer with stale
+ * columns unseen. The README's "Cost of an action" has the measured table.
  */
 import type { ColumnMap } from './locate';
 
