@@ -1,9 +1,12 @@
 /**
  * The named ranges checked in one read. Set-up keeps a hidden tab whose rows pair each name with
  * a formula that counts the name's cells (`=COUNTIF(SD_TIER_A_SHARE,"<>")+COUNTBLANK(SD_TIER_A_SHARE)`):
- * while the name resolves the cell shows a number; a deleted name shows an error there (#NAME?
- * on Sheets; #REF! in the local runtime, which keeps a used name pointing at an error, see the
- * runtime's Workbook.removeNamedRange). COUNTIF and COUNTBLANK pass that error on where COUNTA
+ * while the name resolves the cell shows a number; a deleted name shows an error there (#NAME?,
+ * Sheets' error for a name it does not know — what a formula whose name was deleted shows is not
+ * stated on Google's pages: a probe for Check this spreadsheet; #REF! in the local runtime, which
+ * keeps a used name pointing at an error, see the runtime's Workbook.removeNamedRange). Any value
+ * but a positive number sends set-up the slow way, so an error of another kind is safe too.
+ * COUNTIF and COUNTBLANK pass that error on where COUNTA
  * would count it as a cell, and read their range as a dependency (HyperFormula's ROWS does not,
  * and answers from a stale or uncomputed value).
  * So one read of that tab (its values, and its formulas: a count typed or pasted over a formula

@@ -246,6 +246,8 @@ export class SetupTab {
    * A1 range without an end row means: the Sheets API's GridRange, "Sheet1!A5:B … start_row_index:
    * 4" with no end, https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#GridRange),
    * and the first grid read from it tells how many rows the sheet has: no getMaxRows call.
+   * Apps Script's Sheet.getRange(a1Notation) page shows no open range: not confirmed there (a
+   * probe for Check this spreadsheet; the local runtime reads `A2:AN` to its last row).
    */
   private dataBlock(): DataBlock {
     if (!this.data) {
