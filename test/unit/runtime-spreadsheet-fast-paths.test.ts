@@ -9,6 +9,7 @@ import { peekValue, peekValues } from '../../src/local/runtime/spreadsheet/engin
 import { hyperFormulaConfig } from '../../src/local/runtime/spreadsheet/dialect';
 import { CallCounter, SimulatedClock, type RuntimeContext } from '../../src/local/runtime/context';
 import { createSpreadsheetApp, Workbook } from '../../src/local/runtime/spreadsheet';
+import { tzOffsetMs } from '../../src/local/runtime/spreadsheet/dates';
 
 function cellByCell(hf: HyperFormula, sheet: number, rows: number, cols: number) {
   return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => peekValue(hf, { sheet, row: r, col: c })));
@@ -54,5 +55,27 @@ describe("HyperFormula's date parser, skipped for text it would refuse", () => {
     s.getRange('A1:A4').setValues([[new Date(Date.UTC(2026, 2, 4))], [''], ['2026-03-05'], ['not a date']]);
     s.getRange('B1').setFormula('=ARRAYFORMULA(IF(A1:A4="","blank",IF(ISNUMBER(A1:A4),"number","text")))');
     expect(s.getRange('B1:B4').getValues().map((r) => r[0])).toEqual(['number', 'blank', 'number', 'text']);
+  });
+});
+
+describe("a time zone's offset, remembered per steady hour", () => {
+  /** What Intl says, asked afresh every time. */
+  function intlOffset(ms: number, tz: string): number {
+    const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+    const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second));
+    return wall - (ms - (((ms % 1000) + 1000) % 1000));
+  }
+
+  it.each([
+    ['America/Los_Angeles', Date.UTC(2026, 2, 8, 10, 0)], // spring forward, 02:00 local
+    ['America/Los_Angeles', Date.UTC(2026, 10, 1, 9, 0)], // fall back
+    ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 15, 0)], // a half-hour DST step
+    ['Asia/Kolkata', Date.UTC(2026, 0, 1, 0, 0)],
+    ['Asia/Shanghai', Date.UTC(1900, 0, 1, 0, 0)], // local mean time, an offset in seconds
+  ])('%s around %s: the same offset as Intl, minute by minute over four hours', (tz, around) => {
+    for (let ms = around - 2 * 3_600_000; ms <= around + 2 * 3_600_000; ms += 60_000 + 7) {
+      expect(tzOffsetMs(ms, tz), new Date(ms).toISOString()).toBe(intlOffset(ms, tz));
+    }
   });
 });
