@@ -154,6 +154,13 @@ export class Tab implements TabRef {
     if (!this.isChecked(cols)) this.checkAll();
   }
 
+  /** Checks the columns the records write (see checkFor). */
+  private checkForRecords(records: readonly RowRecord[]): void {
+    const keys = new Set<string>();
+    for (const r of records) for (const k in r) keys.add(k);
+    this.checkFor(keys);
+  }
+
   // ------------------------------------------------------------------ reading
 
   private span(keys: readonly string[]): { from: number; to: number; cols: [string, number][] } | null {
@@ -337,7 +344,7 @@ export class Tab implements TabRef {
 
   /**
    * One row by key — every column of ours, or the span of `keys` only: a read that stays clear of
-   * computed columns does not wait for the sheet to recalculate. The header row is checked first.
+   * computed columns does not wait for the sheet to recalculate. Its columns' headers are checked first.
    */
   readRow(row: number, keys?: readonly string[]): RowRecord {
     this.checkFor(keys ?? this.columns.keys());
@@ -386,7 +393,7 @@ export class Tab implements TabRef {
   /** Writes records to consecutive rows from `row` (one setValues per run of adjacent columns); their columns' headers are checked first. */
   write(row: number, records: readonly RowRecord[]): void {
     if (!records.length) return;
-    this.checkFor(records.flatMap((r) => Object.keys(r)));
+    this.checkForRecords(records);
     const last = row + records.length - 1;
     if (last > this.rowsAtLeast) this.growTo(last, false, true);
     writeRuns(this, row, records);
@@ -401,7 +408,7 @@ export class Tab implements TabRef {
    */
   writeCells(rows: readonly ReadRow[], undo: (() => void)[] = []): void {
     if (!rows.length) return;
-    this.checkFor(rows.flatMap((r) => Object.keys(r.values)));
+    this.checkForRecords(rows.map((r) => r.values));
     const byRow = new Map(rows.map((r) => [r.row, r.values]));
     const first = Math.min(...byRow.keys());
     const last = Math.max(...byRow.keys());

@@ -45,7 +45,9 @@ function namedBy(protections: Protection[]): Named {
  * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getprotections(ProtectionType))
  * and one description each. A description says which tab it protects, not which sheet: a key
  * named twice (a copy of the tab carrying copies of its protections) makes that tab's answer
- * doubtful, and its own sheet's protections are read instead.
+ * doubtful, and its own sheet's protections are read instead. Left untold: a copy whose original
+ * lost exactly the protections the copy has (telling sheets apart costs three calls per
+ * protection: its range, that range's sheet, the sheet's ID).
  */
 function coveredKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): (tab: SetupTab) => Set<string> {
   let all: Named | null = null;
