@@ -9,8 +9,13 @@ export function formatId(prefix: string, n: number): string {
 }
 
 /** The number of a well-formed ID with this prefix, or null (blank, typed by hand in another shape…). */
+/** One pattern per prefix, made once (a save reads the ID of every row of a tab). */
+const ID_PATTERNS = new Map<string, RegExp>();
+
 export function parseId(prefix: string, raw: unknown): number | null {
-  const m = new RegExp(`^${prefix}-(\\d{1,12})$`, 'i').exec(String(raw ?? '').trim());
+  let re = ID_PATTERNS.get(prefix);
+  if (!re) ID_PATTERNS.set(prefix, (re = new RegExp(`^${prefix}-(\\d{1,12})$`, 'i')));
+  const m = re.exec(String(raw ?? '').trim());
   return m ? Number(m[1]) : null;
 }
 

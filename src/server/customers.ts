@@ -11,7 +11,7 @@ import { t, type Locale, type MessageKey } from '../core/i18n';
 import { LISTS, listItemKey } from '../core/lists';
 import { CUSTOMER_FORM_KEYS, type CustomerInput } from '../core/customers/fields';
 import { pickCustomerInput, validateCustomer, type CustomerRecord, type ListValues } from '../core/customers/validate';
-import { DuplicateIndex, canSaveAnyway, type DuplicateMatch } from '../core/customers/duplicates';
+import { canSaveAnyway, findDuplicates, type DuplicateMatch } from '../core/customers/duplicates';
 import type { TeamMember } from '../core/customers/team';
 import { FIRST_DATA_ROW } from '../core/schema';
 import { currentUser, customersTab, openWorkbook, readCustomerIndex, readLists, type Tab } from './records';
@@ -209,7 +209,7 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
       target = { row: hit.row, id: hit.id };
     }
 
-    const duplicates = new DuplicateIndex(index.existing).find(record, target?.id || undefined, target?.row);
+    const duplicates = findDuplicates(record, index.existing, target?.id || undefined, target?.row);
     const unconfirmed = duplicates.filter((d) => !opts.confirmed.has(matchToken(d)));
     if (unconfirmed.length || (duplicates.length && !canSaveAnyway(duplicates))) {
       const allowed = canSaveAnyway(duplicates);
@@ -224,10 +224,10 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
 
     const now = new Date();
     if (target) {
-      // The created columns sit between Notes and Updated: written back as they are, so the
-      // row goes in two runs of columns instead of three.
-      const current = customers.readRow(target.row);
-      const row: Record<string, unknown> = { notes: current.notes, ...record, created_at: current.created_at, created_by: current.created_by, updated_at: now };
+      // Last contact lies between the form's columns and Updated: written back as it was read
+      // under the lock, so the row goes in two runs of columns (the form's and Notes), not three.
+      const current = customers.readRow(target.row, ['last_contact_at']);
+      const row: Record<string, unknown> = { ...record, last_contact_at: current.last_contact_at, updated_at: now };
       let id = target.id;
       if (!id) {
         id = customers.claimIds(1, index.extent)[0];

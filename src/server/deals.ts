@@ -93,8 +93,12 @@ function openDealTabs(wb: Workbook, locale: Locale): Tabs {
   return { customers, deals, surveys: wb.tab('survey_responses') };
 }
 
-/** What the values and a save need of every customer row. */
-const CUSTOMER_KEYS = ['customer_id', 'name', 'stage', 'owner', 'last_contact_at'] as const;
+/**
+ * What the values and a save need of every customer row, and the value block the save rewrites:
+ * the read then spans every column the save writes (the value block, the customer's stage, last
+ * contact and Updated) and checks their headers in the same call — no second read of the header row.
+ */
+const CUSTOMER_KEYS = ['customer_id', 'name', 'stage', 'owner', 'last_contact_at', 'updated_at', ...VALUE_COLUMNS] as const;
 /** Every Deals column: the read then checks the whole header row the new deal is written under (no second read). */
 const DEAL_KEYS = getTab('deals').columns.map((c) => c.key);
 const SURVEY_KEYS = ['customer_id', 'answered_at', 'service_quality', 'solution_effect', 'response_speed', 'teamwork'] as const;

@@ -27,7 +27,7 @@ import {
   type PlannedContact,
   type RuleKey,
 } from '../core/cadence';
-import { confirmationsFor, intentionKeyOf } from '../core/customers/intention';
+import { confirmationsFor, intentionKeyOf, intentionOf } from '../core/customers/intention';
 import { stageKeyOf } from '../core/customers/stage';
 import { checkFollowup, commitmentsText, LIMITS, type FollowupFormRef, type FollowupInput } from '../core/followups';
 import { currentUser, customersTab, findCustomers, listColumns, openWorkbook, readLists, readSettings, type ReadRow, type RowRecord, type Workbook } from './records';
@@ -201,6 +201,14 @@ export interface LoggedFollowup {
 }
 
 /**
+ * What logging a follow-up reads of the customer's row. The intention level comes from the two
+ * boxes by core's rule (the rule the sheet's intention column computes), not from that computed
+ * column: in new workbooks these columns are the ones before the first computed column, so the
+ * one-row read touches no computed cell and need not wait for the sheet to recalculate.
+ */
+const LOG_CUSTOMER_KEYS = ['customer_id', 'name', 'scenario', 'need_confirmed', 'budget_confirmed', 'stage', 'owner', 'last_contact_at'] as const;
+
+/**
  * Sidebar API: records a contact (done) and plans the next follow-up from the cadence in
  * Settings (or the date the rep chose), updates the customer's last contact (and stage /
  * intention if they changed), all under the document lock.
@@ -230,7 +238,7 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
   const settings = cadenceSettings(readSettings(wb));
 
   return withDocumentLock(() => {
-    const customer = customers.findById(input.customerId, input.customerRow);
+    const customer = customers.findById(input.customerId, input.customerRow, { keys: LOG_CUSTOMER_KEYS });
     if (!customer) return fieldFailure<LoggedFollowup>({ customerId: t(locale, 'followup.error.customerGone') }, t(locale, 'followup.fixErrors'));
     let planned: ReadRow | null = null;
     if (input.followupId) {
@@ -247,7 +255,7 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
     const owner = text(cv.owner) || me.name;
     const stageBefore = stageKeyOf(cv.stage);
     const stageAfter = input.stage ? stageKeyOf(input.stage) : stageBefore;
-    const intentionAfter = intentionKeyOf(input.intention || cv.intention_level);
+    const intentionAfter = input.intention ? intentionKeyOf(input.intention) : intentionOf(cv.need_confirmed === true, cv.budget_confirmed === true);
     const plans = plansFor(input, {
       stage: stageAfter,
       intention: intentionAfter,

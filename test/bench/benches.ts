@@ -1,7 +1,7 @@
 /**
  * The actions `npm run bench` measures, each at a small and a large size, on the local runtime
  * with the built bundle. Data is written the way a paste would land (uncounted); the add-in's own
- * first call after set-up makes the column map, as a first save does.
+ * first run after set-up is not measured (it finds where each tab's data ends; set-up already left the column map).
  */
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { getTab } from '../../src/core/schema';
@@ -77,7 +77,8 @@ function searchInput(rt: LocalRuntime) {
 export const ACTIONS: Action[] = [
   {
     name: 'add a customer',
-    small: { label: '10 customers', setup: () => workbook({ customers: 10 }) },
+    // Issue 11's local-time budget compares 20,000 customers with 100.
+    small: { label: '100 customers', setup: () => workbook({ customers: 100 }) },
     large: { label: '20,000 customers', setup: () => workbook({ customers: 20_000 }) },
     run: (rt, i) => rt.run('saveCustomer', { name: `Bench Trading ${i}`, email: `buyer${i}@bench.example`, need_confirmed: true }),
   },

@@ -15,11 +15,20 @@ import { generatedLog } from './objections-fixture';
 const SIX_HOURS = 6 * 3600_000 + 60_000;
 
 /**
- * Where issue 11's budget (12 calls warm for a follow-up, 15 for a deal) is not met yet: the
- * count that holds now (why: the README's "Cost of an action"; the numbers: bench/results.json).
+ * Logging a follow-up: issue 11 asks ≤ 12 warm; it costs 14, warm and cold, at 100 and 100,000
+ * log rows. The arithmetic: the spreadsheet (1), its tabs (1), its time zone (1); Lists and
+ * Settings, each one read from its header row that checks its columns in the same call (2); the
+ * customer's row at the hinted row (1) and the header row of Customers (1), which that one-row
+ * read cannot check; a window of the log's key columns around the hinted end (1) and the header
+ * row of Follow-ups (1), for the same reason; the new rows, one run of adjacent columns (2); the
+ * customer's last contact and Updated, adjacent in new workbooks (2); the flush before the lock
+ * is released (1). 3 + 2 + 2 + 2 + 2 + 2 + 1 = 14. Twelve would need the two header checks gone,
+ * and checking the columns some other way costs a read of its own (the column map's note in
+ * src/server/records/column-map.ts weighs a hidden tab of references against the header rows).
  */
-const FOLLOWUP_WARM = 16;
-const DEAL_WARM = 16;
+const FOLLOWUP_WARM = 14;
+/** Saving a deal: within issue 11's 15 (the Customers read spans every column the save writes, so it checks them). */
+const DEAL_WARM = 15;
 
 type Cost = { calls: number; read: number; written: number };
 
@@ -32,7 +41,7 @@ function cost(rt: LocalRuntime, work: () => unknown): Cost {
 
 /** Runs `work` warm (right after the same action) and cold (the next morning). */
 function warmAndCold(rt: LocalRuntime, work: () => unknown): { warm: Cost; cold: Cost } {
-  work(); // the first time after set-up makes the column map
+  work(); // the first time after set-up finds where each tab's data ends (set-up left the column map)
   rt.clock.advance(60_000);
   const warm = cost(rt, work);
   rt.clock.advance(SIX_HOURS);
@@ -77,6 +86,16 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       expect(results[1].add.warm.calls).toBe(results[0].add.warm.calls);
       expect(results[1].edit.warm.calls).toBe(results[0].edit.warm.calls);
       expect(results[1].add.cold.calls).toBe(results[0].add.cold.calls);
+    }, 600_000);
+
+    it('the first save after set-up relocates nothing: set-up left the column map (no metadata search), within the cold budget', () => {
+      const fx = workbook({ locale, customers: 0 });
+      const first = cost(fx.rt, () => fx.rt.run('saveCustomer', { name: 'First after set-up', email: 'first@example.com' }));
+      expect(fx.rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.DeveloperMetadataFinder.find']).toBeUndefined();
+      // It still finds where the register ends from its key columns (a paste may have come first).
+      expect(first.calls).toBeLessThanOrEqual(20);
+      fx.rt.clock.advance(60_000);
+      expect(cost(fx.rt, () => fx.rt.run('saveCustomer', { name: 'Second after set-up', email: 'second@example.com' })).calls).toBeLessThanOrEqual(12);
     }, 600_000);
 
     it('log a follow-up: the same calls with 100 and 100,000 log rows, warm and cold', () => {

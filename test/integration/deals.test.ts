@@ -75,6 +75,23 @@ describe('saveDeal', () => {
     expect(cell(rt, cust, 2, 'value_tier')).toBe('C');
   });
 
+  it('after a save learned the columns, swapped value columns and a moved Updated still get their own values (one read checks what the save writes)', () => {
+    const rt = fresh();
+    addCustomers(rt, 3);
+    rt.rpc('saveDeal', JSON.stringify([{ ...good, customer_id: 'C-000001', amount: '1000' }]));
+    const sh = rt.spreadsheet.getSheetByName(cust.name.en)!;
+    const at = (header: string) => (sh.getRange(1, 1, 1, sh.getLastColumn()).getValues()[0] as string[]).indexOf(header) + 1;
+    // Swap Value (window) and Value last year, and move Updated to the far right.
+    sh.moveColumns(sh.getRange(1, at('Value last year'), sh.getMaxRows(), 1), at('Value (window)'));
+    sh.moveColumns(sh.getRange(1, at('Updated'), sh.getMaxRows(), 1), sh.getLastColumn() + 1);
+    const res = rt.rpc('saveDeal', JSON.stringify([good]));
+    expect(res).toMatchObject({ ok: true, value: { ok: true } });
+    expect(sh.getRange(3, at('Value (window)')).getValue()).toBe(48000);
+    expect(sh.getRange(3, at('Value last year')).getValue()).toBe(0);
+    expect(sh.getRange(3, at('Updated')).getValue()).toBeInstanceOf(Date);
+    expect(sh.getRange(3, at('Stage')).getValue()).toBe('6 Delivery & after-sales');
+  });
+
   it('leaves the stage alone for a deal typed in later for an earlier date', () => {
     const rt = fresh();
     addCustomers(rt, 2);

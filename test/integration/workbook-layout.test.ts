@@ -1,5 +1,5 @@
 /**
- * The cached column layout (src/server/workbook/layout.ts) on the built bundle: after the
+ * The column map (src/server/records/column-map.ts) on the built bundle: after the
  * layout is cached, a moved, renamed, inserted or swapped column never makes a write land in
  * the wrong column.
  */

@@ -7,7 +7,7 @@
  *   the layout the records layer reads;
  * - src/server/check/ — "Check this spreadsheet" probes the platform itself;
  * - src/server/host.ts and src/server/menu.ts — the user interface (SpreadsheetApp.getUi());
- * - src/server/workbook/ — the old names set-up imports, re-exported from records.
+ * - src/server/workbook/ — gone (set-up imports records directly); still allowed here.
  *
  * Every other module (customers, follow-ups, objections, deals, loss, Today, reminders,
  * dispatcher, import, identity, …) orchestrates: it reads through records, lets core decide and

@@ -3,7 +3,7 @@
  * same company name once case, width, punctuation and legal suffixes are ignored
  * (normalizeName). Pure: the server hands in the few columns it read in one batch.
  */
-import { normalizeEmail, normalizeName, normalizePhone } from '../validation/rules';
+import { isAscii, normalizeEmail, normalizeName, normalizePhone } from '../validation/rules';
 
 export type MatchField = 'email' | 'phone' | 'name';
 
@@ -36,8 +36,11 @@ export function phoneDigits(raw: string): string {
  * still have 8 digits, so short extensions never match by accident.
  */
 export function samePhone(a: string, b: string): boolean {
-  const x = phoneDigits(a);
-  const y = phoneDigits(b);
+  return sameDigits(phoneDigits(a), phoneDigits(b));
+}
+
+/** samePhone on numbers already reduced to their digits (phoneDigits). */
+function sameDigits(x: string, y: string): boolean {
   if (x.length < 6 || y.length < 6) return false;
   if (x === y) return true;
   const [short, long] = x.length < y.length ? [x, y] : [y, x];
@@ -120,12 +123,79 @@ export class DuplicateIndex {
   }
 }
 
+/**
+ * The existing customers one record may be, in sheet order, from one pass over them: for a single
+ * record nothing is built (DuplicateIndex pays off when many records are checked, as an import
+ * does); each row is compared on the keys the record has, cheapest first. `excludeId` /
+ * `excludeRow` leave out the record itself (an edit).
+ */
 export function findDuplicates(
   rec: { name?: unknown; email?: unknown; phone?: unknown },
   existing: Iterable<ExistingCustomer>,
   excludeId?: string,
+  excludeRow?: number,
 ): DuplicateMatch[] {
-  return new DuplicateIndex(existing).find(rec, excludeId);
+  const keys = matchKeys(rec);
+  const digits = phoneDigits(keys.phone);
+  const out: DuplicateMatch[] = [];
+  for (const c of existing) {
+    if ((excludeId && c.id === excludeId) || (excludeRow !== undefined && c.row === excludeRow)) continue;
+    const on: MatchField[] = [];
+    if (keys.email && c.email && sameEmail(c.email, keys.email)) on.push('email');
+    if (digits.length >= 6 && c.phone && lastDigitMayBe(c.phone, digits) && sameDigits(digits, phoneDigits(c.phone))) on.push('phone');
+    if (keys.name && c.name && firstLetterMayBe(c.name, keys.name) && normalizeName(c.name) === keys.name) on.push('name');
+    if (on.length) out.push({ row: c.row, id: c.id, name: c.name, on });
+  }
+  return out;
+}
+
+/**
+ * normalizeEmail(raw) === normalized, without making a lower-cased copy of every address of the
+ * register: an ASCII address is compared character by character, A–Z read as a–z.
+ */
+function sameEmail(raw: string, normalized: string): boolean {
+  const t = raw.trim();
+  if (!isAscii(t)) return t.toLowerCase() === normalized;
+  if (t.length !== normalized.length) return false;
+  for (let i = 0; i < t.length; i++) {
+    let code = t.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32; // A–Z → a–z, as toLowerCase does for ASCII
+    if (code !== normalized.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** ASCII separators normalizeName turns into spaces (its class, less the non-ASCII marks). */
+const ASCII_SEPARATOR = /[\s.,'"()\-_/&]/;
+
+/**
+ * False when `raw` (an existing name) cannot normalise to `normalized`, found without normalising
+ * it: for ASCII text, normalizeName keeps the first character that is no separator (lower-cased)
+ * as its first character — suffixes are only ever cut from the end, never the whole name.
+ */
+function firstLetterMayBe(raw: string, normalized: string): boolean {
+  // NFKC leaves ASCII text as it is; anything else (a combining accent after an ASCII letter, a full-width letter) gets the full comparison.
+  if (!isAscii(raw)) return true;
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (!ASCII_SEPARATOR.test(ch)) return ch.toLowerCase() === normalized[0];
+  }
+  return true;
+}
+
+
+/**
+ * False when the phone `raw` cannot be the same line as `digits`, found without reducing it: two
+ * numbers samePhone accepts end in the same digit, and when `raw` names no extension (the part
+ * normalizePhone cuts from "ext", "x", "转" or "分机" on) its last digit is its last digit character.
+ */
+function lastDigitMayBe(raw: string, digits: string): boolean {
+  if (/[xX转分]/.test(raw)) return true;
+  for (let i = raw.length - 1; i >= 0; i--) {
+    const code = raw.charCodeAt(i);
+    if (code >= 48 && code <= 57) return raw[i] === digits[digits.length - 1];
+  }
+  return true;
 }
 
 /**

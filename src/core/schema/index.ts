@@ -2,7 +2,7 @@
  * The workbook schema: every tab, column, list, setting and named range Sales Desk owns.
  *
  * A later feature declares a column by adding one `c(...)` line to a tab in tabs.ts, and reads
- * or writes rows by column key through src/server/workbook (openTab / readRows / writeRows).
+ * or writes rows by column key through src/server/records (Workbook.tab → Tab.readAll / write / append).
  */
 import { LISTS, listNamedRange } from '../lists';
 import { SETTINGS, TEAM_RANGES } from '../settings';

@@ -53,13 +53,21 @@ function c(key: string, type: ColumnType, header: Localized, note: Localized, ex
   return { ...col, width: widthStep(col.width) };
 }
 
-/** Columns every log tab ends with. */
-function audit(): ColumnDef[] {
+/** When and by whom a row was added (set by Sales Desk). */
+function created(): ColumnDef[] {
   return [
     c('created_at', 'datetime', L('Created', '创建时间'), L('When the row was added (set by Sales Desk).', '该行的添加时间（由销售台填写）。'), { protected: true }),
     c('created_by', 'text', L('Created by', '创建人'), L('Who added the row (set by Sales Desk).', '添加该行的人（由销售台填写）。'), { protected: true, width: 140 }),
-    c('updated_at', 'datetime', L('Updated', '更新时间'), L('When the row was last changed through Sales Desk.', '最近一次通过销售台修改的时间。'), { protected: true }),
   ];
+}
+
+function updated(): ColumnDef {
+  return c('updated_at', 'datetime', L('Updated', '更新时间'), L('When the row was last changed through Sales Desk.', '最近一次通过销售台修改的时间。'), { protected: true });
+}
+
+/** Columns every log tab ends with. */
+function audit(): ColumnDef[] {
+  return [...created(), updated()];
 }
 
 function owner(note: Localized): ColumnDef {
@@ -133,12 +141,16 @@ export const CUSTOMERS: TabDef = {
     c('budget_confirmed', 'boolean', L('Budget confirmed', '预算已确认'), L('Tick when the customer has confirmed a budget.', '客户已确认预算时勾选。'), { width: 100 }),
     c('stage', 'list', L('Stage', '销售阶段'), L('Where the sale stands: six stages, then Won, Lost or On hold.', '销售进展：六个阶段，或已成交、已丢单、暂缓。'), { list: 'stage', width: 190 }),
     owner(L('The rep responsible for this customer (team list in Settings).', '负责该客户的销售（见设置中的团队名单）。')),
+    // Last contact and Updated right after the input columns, before the first computed one (new
+    // workbooks): logging a follow-up reads the customer's row up to here without touching a
+    // computed cell (such a read waits for the sheet to recalculate) and writes both in one setValues.
+    c('last_contact_at', 'datetime', L('Last contact', '最近联系'), L('Date of the latest follow-up (kept up to date by Sales Desk).', '最近一次跟进的时间（由销售台更新）。'), { protected: true }),
+    updated(),
     c('intention_level', 'list', L('Intention level', '意向等级'), L('Computed: High = need and budget confirmed, Medium = need only, Low = neither.', '自动计算：高 = 需求和预算都已确认，中 = 仅需求，低 = 都未确认。'), {
       list: 'intention',
       width: 110,
       formula: INTENTION_FORMULA,
     }),
-    c('last_contact_at', 'datetime', L('Last contact', '最近联系'), L('Date of the latest follow-up (kept up to date by Sales Desk).', '最近一次跟进的时间（由销售台更新）。'), { protected: true }),
     c('days_since_contact', 'integer', L('Days since contact', '未联系天数'), L('Computed: days since the last contact.', '自动计算：距最近一次联系的天数。'), {
       formula: DAYS_SINCE_CONTACT_FORMULA,
     }),
@@ -158,7 +170,7 @@ export const CUSTOMERS: TabDef = {
     c('gold', 'boolean', L('Gold', '黄金客户'), L('Computed: among the top 5 % of last calendar year’s buyers by value (Settings).', '自动计算：上一自然年按成交额排名前 5% 的客户（见设置）。'), { width: 80, formula: GOLD_FORMULA }),
     c('churn_risk', 'boolean', L('Churn risk', '流失风险'), L('Computed: no contact for too long, falling deal value or low satisfaction (thresholds in Settings).', '自动计算：长时间未联系、成交额下降或满意度低（阈值见设置）。'), { width: 90, formula: CHURN_RISK_FORMULA }),
     c('notes', 'longtext', L('Notes', '备注'), L('Anything else worth knowing.', '其他需要记录的信息。')),
-    ...audit(),
+    ...created(),
   ],
 };
 

@@ -269,22 +269,29 @@ export function checkLength(raw: string, max = MAX_CELL_CHARS): Problem | null {
  * case, width (full-width Ｂ vs B), spaces, punctuation and common legal suffixes
  * (Ltd, Co., Inc, 有限公司, 股份有限公司, 集团) do not count.
  */
+const NAME_SUFFIXES: { text: string; latin: boolean }[] = [
+  'co ltd', 'company limited', 'limited', 'ltd', 'inc', 'incorporated', 'corp', 'corporation', 'llc', 'gmbh', 'co', 'company', 'group', 'plc',
+  '股份有限公司', '有限责任公司', '有限公司', '集团', '公司',
+].map((text) => ({ text, latin: /^[a-z ]+$/.test(text) }));
+
+/** True when every character is ASCII: such text is its own NFKC form, so the (costlier) normalisation can be skipped. */
+export function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 export function normalizeName(raw: string): string {
-  let v = raw.normalize('NFKC').toLowerCase().trim();
+  let v = (isAscii(raw) ? raw : raw.normalize('NFKC')).toLowerCase().trim();
   v = v.replace(/[\s.,，。·・'"’“”()（）\-_/&]+/g, ' ');
-  const suffixes = [
-    'co ltd', 'company limited', 'limited', 'ltd', 'inc', 'incorporated', 'corp', 'corporation', 'llc', 'gmbh', 'co', 'company', 'group', 'plc',
-    '股份有限公司', '有限责任公司', '有限公司', '集团', '公司',
-  ];
   let changed = true;
   while (changed) {
     changed = false;
     v = v.trim();
-    for (const s of suffixes) {
-      if (v.endsWith(s) && v.length > s.length) {
-        const before = v.slice(0, v.length - s.length);
+    for (const s of NAME_SUFFIXES) {
+      if (v.endsWith(s.text) && v.length > s.text.length) {
+        const before = v.slice(0, v.length - s.text.length);
         // Latin suffixes must stand as a word; Chinese ones attach directly.
-        if (/^[a-z ]+$/.test(s) && !before.endsWith(' ')) continue;
+        if (s.latin && !before.endsWith(' ')) continue;
         v = before;
         changed = true;
       }

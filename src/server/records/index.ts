@@ -4,7 +4,7 @@
  * they never call SpreadsheetApp themselves (test/unit/records-boundary.test.ts holds that).
  *
  * - workbook.ts: one execution's view of the spreadsheet (tabs by key, properties, time zone);
- * - layout.ts, locate.ts: the column map, and finding columns by developer metadata when it fails;
+ * - column-map.ts, locate.ts: the one column map (set-up writes it too), and finding columns by developer metadata when it fails;
  * - tab.ts, hint.ts: reading rows, where the data ends, find-by-ID, append-with-IDs, writing;
  * - write.ts: the one writer (adjacent runs, text kept as text, rows grown inside set-up's ranges);
  * - admin.ts: Settings and Lists; people.ts: the current user and their rights;

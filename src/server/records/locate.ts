@@ -1,6 +1,6 @@
 /**
  * Finding tabs and columns by key, the slow and sure way: the records layer keeps a column map
- * (./layout.ts) and comes here only when that map no longer matches the header row. Keys live
+ * (./column-map.ts) and comes here only when that map no longer matches the header row. Keys live
  * in developer metadata: `salesdesk.tab=<key>` on the sheet and `salesdesk.col=<key>` on the whole column (Sheets accepts developer metadata
  * only on the spreadsheet, a sheet, or entire rows/columns:
  * https://developers.google.com/apps-script/reference/spreadsheet/range#adddevelopermetadatakey,-value
@@ -16,32 +16,41 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface FoundTab {
   sheet: Sheet;
+  /** Sheet.getSheetId(). */
+  id: number;
+  /** Its 1-based position among the tabs (Sheet.getIndex()). */
+  index: number;
   /** How it was found: metadata, or by name in either language. */
   via: 'metadata' | 'name';
 }
 
-/** Tab key → sheet. One metadata search for the whole spreadsheet plus one getSheets(). */
+/** Tab key → sheet. One metadata search for the whole spreadsheet plus one getSheets() (and each sheet's ID). */
 export function findTabs(ss: Spreadsheet): Map<string, FoundTab> {
   const out = new Map<string, FoundTab>();
-  const sheets = ss.getSheets();
-  const byId = new Map<number, Sheet>();
-  for (const sh of sheets) byId.set(sh.getSheetId(), sh);
+  const byId = new Map<number, { sheet: Sheet; id: number; index: number }>();
+  ss.getSheets().forEach((sheet, i) => {
+    const id = sheet.getSheetId();
+    byId.set(id, { sheet, id, index: i + 1 });
+  });
   const known = new Set(TABS.map((t) => t.key));
+  const taken = new Set<number>();
   for (const md of ss.createDeveloperMetadataFinder().withKey(META_TAB).withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET).find()) {
     const key = md.getValue() ?? '';
     if (!known.has(key) || out.has(key)) continue;
-    const sh = md.getLocation().getSheet();
-    if (sh) out.set(key, { sheet: byId.get(sh.getSheetId()) ?? sh, via: 'metadata' });
+    const id = md.getLocation().getSheet()?.getSheetId();
+    const at = id === undefined ? undefined : byId.get(id);
+    if (!at || taken.has(id!)) continue;
+    out.set(key, { ...at, via: 'metadata' });
+    taken.add(id!);
   }
-  const taken = new Set([...out.values()].map((f) => f.sheet.getSheetId()));
   for (const tab of TABS) {
     if (out.has(tab.key)) continue;
-    for (const sh of sheets) {
-      if (taken.has(sh.getSheetId())) continue;
-      const name = sh.getName().trim();
+    for (const [id, at] of byId) {
+      if (taken.has(id)) continue;
+      const name = at.sheet.getName().trim();
       if (LOCALES.some((l) => tab.name[l] === name)) {
-        out.set(tab.key, { sheet: sh, via: 'name' });
-        taken.add(sh.getSheetId());
+        out.set(tab.key, { ...at, via: 'name' });
+        taken.add(id);
         break;
       }
     }

@@ -1,22 +1,25 @@
 /**
- * One tab, opened through the column map (./layout.ts): reading rows by column key, finding a row
+ * One tab, opened through the column map (./column-map.ts): reading rows by column key, finding a row
  * by its ID, appending rows with new IDs and writing rows, each in a fixed number of Apps Script
  * calls whatever the tab holds.
  *
  * Checks. Before anything is read or written, the header cells of the columns involved must read
  * as the map remembers them. A read that starts at the header row checks its own columns in the
- * same call; a write (or a read of rows further down) first reads the whole header row once per
- * execution. When the check fails, the tab is found again by its developer metadata and the read
- * is done anew with the columns where they are now, so a moved, renamed, swapped or inserted
- * column never misdirects a read or a write.
+ * same call; a write, or a read of rows further down, whose columns no such read has checked in
+ * this execution first reads the whole header row (once per execution). The map's header texts
+ * are non-blank and unique (./column-map.ts), so a column that moved, was inserted or deleted
+ * before ours, renamed or swapped changes the header cell of a column involved. When the check
+ * fails, the tab is found again by its developer metadata and the read is done anew with the
+ * columns where they are now, so a moved, renamed, swapped or inserted column never misdirects a
+ * read or a write.
  *
  * Where the data ends comes from the tab's key columns (its ID column and required columns), never
  * from getLastRow(): see ./hint.ts.
  */
 import { FIRST_DATA_ROW, HEADER_ROW, type TabDef } from '../../core/schema';
-import { highestId, idsAfter, ID_SCHEMES, type IdScheme } from '../../core/ids';
+import { idsAfter, ID_SCHEMES, parseId, type IdScheme } from '../../core/ids';
 import { formatHint, HINT_LOOKAHEAD, HINT_LOOKBACK, hintProperty, parseHint, type EndHint } from './hint';
-import { headersMatch, type LayoutRecord } from './layout';
+import { headersMatch, type TabMap } from './column-map';
 import { adjacentRuns, cellValue, growFor, writableColumns, writeRuns, type RowRecord, type TabRef } from './write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -44,7 +47,7 @@ export interface TabHost {
   freshProperty(key: string): string | null;
   setProperty(key: string, value: string): void;
   /** Finds the tab again by developer metadata and stores a new map; null when the tab is gone. */
-  relocate(def: TabDef): { ref: TabRef; record: LayoutRecord | null } | null;
+  relocate(def: TabDef): { ref: TabRef; record: TabMap | null } | null;
 }
 
 export class TabMissingError extends Error {}
@@ -82,7 +85,7 @@ export class Tab implements TabRef {
   readonly def: TabDef;
   sheet: Sheet;
   columns: Map<string, number>;
-  private record: LayoutRecord | null;
+  private record: TabMap | null;
   /** Columns whose header cell was checked in this execution; 'all' once the whole row was. */
   private checked: 'all' | Set<number>;
   /** The sheet has at least this many rows (the furthest row read or grown to). */
@@ -95,7 +98,7 @@ export class Tab implements TabRef {
     private readonly host: TabHost,
     def: TabDef,
     ref: TabRef,
-    record: LayoutRecord | null,
+    record: TabMap | null,
     checked: boolean,
   ) {
     this.def = def;
@@ -142,6 +145,20 @@ export class Tab implements TabRef {
 
   private isChecked(cols: readonly number[]): boolean {
     return this.checked === 'all' || cols.every((c) => (this.checked as Set<number>).has(c));
+  }
+
+  /** Checks the header cells of the columns of `keys`: nothing to do when a read from the header row already did, else the whole row. */
+  private checkFor(keys: Iterable<string>): void {
+    const cols: number[] = [];
+    for (const k of keys) if (this.columns.has(k)) cols.push(this.columns.get(k)!);
+    if (!this.isChecked(cols)) this.checkAll();
+  }
+
+  /** Checks the columns the records write (see checkFor). */
+  private checkForRecords(records: readonly RowRecord[]): void {
+    const keys = new Set<string>();
+    for (const r of records) for (const k in r) keys.add(k);
+    this.checkFor(keys);
   }
 
   // ------------------------------------------------------------------ reading
@@ -235,9 +252,10 @@ export class Tab implements TabRef {
       const idCol = idKey && this.columns.has(idKey) ? this.columns.get(idKey)! - s.from : -1;
       let lastFilled = FIRST_DATA_ROW - 1;
       let seenId = 0;
+      const prefix = this.scheme?.prefix ?? '';
       lines.forEach((line, i) => {
         if (inputs.some((j) => !blank(line[j]))) lastFilled = first + i;
-        if (idCol >= 0) seenId = Math.max(seenId, highestId(this.scheme!.prefix, [line[idCol]]));
+        if (idCol >= 0 && !blank(line[idCol])) seenId = Math.max(seenId, parseId(prefix, line[idCol]) ?? 0);
       });
       return { first, lines, from: s.from, cols: s.cols, lastFilled, seenId };
     }
@@ -324,28 +342,35 @@ export class Tab implements TabRef {
     return { end: Math.max(found.end, FIRST_DATA_ROW - 1), seenId, seenTo: found.end };
   }
 
-  /** One full row (our columns) by key; the header row is checked first. */
-  readRow(row: number): RowRecord {
-    this.checkAll();
-    const width = Math.max(...this.columns.values());
-    const line = this.sheet.getSheetValues(row, 1, 1, width)[0];
-    this.rowsAtLeast = Math.max(this.rowsAtLeast, row);
+  /**
+   * One row by key — every column of ours, or the span of `keys` only: a read that stays clear of
+   * computed columns does not wait for the sheet to recalculate. Its columns' headers are checked first.
+   */
+  readRow(row: number, keys?: readonly string[]): RowRecord {
+    this.checkFor(keys ?? this.columns.keys());
+    const s = keys ? this.span(keys) : this.span([...this.columns.keys()]);
     const out: RowRecord = {};
-    for (const [k, c] of this.columns) out[k] = line[c - 1];
+    if (!s) return out;
+    const line = this.sheet.getSheetValues(row, s.from, 1, s.to - s.from + 1)[0];
+    this.rowsAtLeast = Math.max(this.rowsAtLeast, row);
+    for (const [k, c] of s.cols) out[k] = line[c - s.from];
     return out;
   }
 
   /**
-   * The row whose `idKey` column holds `id` (case and spaces ignored): the hinted row first (one
-   * read of that row), else one read of the ID column and one of the row found.
+   * The row whose `idKey` column holds `id` (case and spaces ignored), with the values of `keys`
+   * (default: every column): the hinted row first (one read of that row), else one read of the ID
+   * column and one of the row found.
    */
-  findById(id: string, hintRow?: number, idKey = this.scheme?.column ?? ''): ReadRow | null {
+  findById(id: string, hintRow?: number, opts: { idKey?: string; keys?: readonly string[] } = {}): ReadRow | null {
+    const idKey = opts.idKey ?? this.scheme?.column ?? '';
     if (!this.columns.has(idKey)) return null;
+    const keys = opts.keys ? [idKey, ...opts.keys] : undefined;
     const want = id.trim().toLowerCase();
     const same = (v: unknown) => String(v ?? '').trim().toLowerCase() === want;
     if (hintRow && Number.isInteger(hintRow) && hintRow >= FIRST_DATA_ROW) {
       try {
-        const values = this.readRow(hintRow);
+        const values = this.readRow(hintRow, keys);
         if (same(values[idKey])) return { row: hintRow, values };
       } catch (e) {
         if (e instanceof TabMissingError) throw e;
@@ -353,7 +378,7 @@ export class Tab implements TabRef {
       }
     }
     const hit = this.readAll([idKey]).rows.find((r) => same(r.values[idKey]));
-    return hit ? { row: hit.row, values: this.readRow(hit.row) } : null;
+    return hit ? { row: hit.row, values: this.readRow(hit.row, keys) } : null;
   }
 
   /** The row whose ID column holds `id` (case and spaces ignored), with the values of `keys`, from one read of their columns. */
@@ -365,10 +390,10 @@ export class Tab implements TabRef {
 
   // ------------------------------------------------------------------ writing
 
-  /** Writes records to consecutive rows from `row` (one setValues per run of adjacent columns); the header row is checked first. */
+  /** Writes records to consecutive rows from `row` (one setValues per run of adjacent columns); their columns' headers are checked first. */
   write(row: number, records: readonly RowRecord[]): void {
     if (!records.length) return;
-    this.checkAll();
+    this.checkForRecords(records);
     const last = row + records.length - 1;
     if (last > this.rowsAtLeast) this.growTo(last, false, true);
     writeRuns(this, row, records);
@@ -383,7 +408,7 @@ export class Tab implements TabRef {
    */
   writeCells(rows: readonly ReadRow[], undo: (() => void)[] = []): void {
     if (!rows.length) return;
-    this.checkAll();
+    this.checkForRecords(rows.map((r) => r.values));
     const byRow = new Map(rows.map((r) => [r.row, r.values]));
     const first = Math.min(...byRow.keys());
     const last = Math.max(...byRow.keys());

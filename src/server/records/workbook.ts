@@ -6,7 +6,7 @@
  */
 import { getTab, type TabDef } from '../../core/schema';
 import { findTabs, columnsFromMetadata, locateColumns, readHeaderRow, type FoundTab } from './locate';
-import { headersIdentifyColumns, headerText, layoutProperty, parseLayout, type LayoutRecord } from './layout';
+import { columnMapProperty, parseTabMap, storeTabMap, tabMapOf, type MapStore, type TabMap } from './column-map';
 import { Tab, type TabHost } from './tab';
 import type { TabRef } from './write';
 
@@ -14,7 +14,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;
 
-export class Workbook implements TabHost {
+export class Workbook implements TabHost, MapStore {
   private sheetList: Sheet[] | null = null;
   private found: Map<string, FoundTab> | null = null;
   private readonly opened = new Map<string, Tab | null>();
@@ -66,38 +66,53 @@ export class Workbook implements TabHost {
     if (this.snapshot) this.snapshot[key] = value;
   }
 
+  deleteProperty(key: string): void {
+    const props = this.documentProperties();
+    if (!props) return;
+    props.deleteProperty(key);
+    if (this.snapshot) delete this.snapshot[key];
+  }
+
   // ------------------------------------------------------------------ tabs
 
-  private sheets(): Sheet[] {
+  /** The tabs in order, asked once per execution. */
+  sheets(): Sheet[] {
     if (!this.sheetList) this.sheetList = this.ss.getSheets();
     return this.sheetList;
   }
 
-  /** Finds the tab by developer metadata (the slow way), makes its map and stores it when the header row identifies every column. */
-  relocate(def: TabDef): { ref: TabRef; record: LayoutRecord | null } | null {
-    if (!this.found) this.found = findTabs(this.ss);
-    const f = this.found.get(def.key);
+  /** The remembered map of a tab (null when there is none), and the sheet now at its position. */
+  rememberedTab(key: string): { map: TabMap; sheet: Sheet } | null {
+    const map = parseTabMap(this.property(columnMapProperty(key)));
+    const sheet = map ? this.sheets()[map.index - 1] : undefined;
+    return map && sheet ? { map, sheet } : null;
+  }
+
+  /** Finds the tab by developer metadata (the slow way) and remembers its map when the header row can vouch for it. */
+  relocate(def: TabDef): { ref: TabRef; record: TabMap | null } | null {
+    const f = this.sameSheet(def.key) ?? (this.found ??= findTabs(this.ss)).get(def.key);
     if (!f) return null;
-    const headers = readHeaderRow(f.sheet).map(headerText);
-    const { columns } = locateColumns(def, headers, columnsFromMetadata(f.sheet));
-    const record: LayoutRecord = { sheetId: f.sheet.getSheetId(), index: f.sheet.getIndex(), headers, columns: [...columns] };
-    const trusted = headersIdentifyColumns(headers, columns);
-    try {
-      if (trusted) this.setProperty(layoutProperty(def.key), JSON.stringify(record));
-    } catch (_e) {
-      // A full property store only costs speed: the tab is found the slow way next time.
-    }
-    return { ref: { def, sheet: f.sheet, columns }, record: trusted ? record : null };
+    const headers = readHeaderRow(f.sheet);
+    const { columns, viaMetadata } = locateColumns(def, headers, columnsFromMetadata(f.sheet));
+    const record = tabMapOf(f.id, f.index, headers, columns, viaMetadata.size === def.columns.length);
+    storeTabMap(this, def.key, record);
+    return { ref: { def, sheet: f.sheet, columns }, record };
+  }
+
+  /** The sheet at the tab's remembered position when it is still the remembered sheet (one call): its columns moved or were renamed, the tab did not. */
+  private sameSheet(key: string): FoundTab | null {
+    const known = this.rememberedTab(key);
+    if (!known || known.sheet.getSheetId() !== known.map.sheetId) return null;
+    return { sheet: known.sheet, id: known.map.sheetId, index: known.map.index, via: 'metadata' };
   }
 
   /** A tab by key, or null when the workbook has none (set up not run, or the tab deleted). */
   tab(key: string): Tab | null {
     if (this.opened.has(key)) return this.opened.get(key)!;
     const def = getTab(key);
-    const rec = parseLayout(this.property(layoutProperty(key)));
+    const known = this.rememberedTab(key);
     let tab: Tab | null = null;
-    const sheet = rec ? this.sheets()[rec.index - 1] : undefined;
-    if (rec && sheet) tab = new Tab(this, def, { def, sheet, columns: new Map(rec.columns) }, rec, false);
+    if (known) tab = new Tab(this, def, { def, sheet: known.sheet, columns: new Map(known.map.columns) }, known.map, false);
     else {
       const found = this.relocate(def);
       if (found) tab = new Tab(this, def, found.ref, found.record, true);

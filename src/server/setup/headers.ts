@@ -14,6 +14,7 @@ import type { Locale } from '../../core/i18n';
 import { META_COL, type ColumnDef, type HeaderStyle } from '../../core/schema';
 import { columnLetter } from '../../core/formulas';
 import { asCellText } from '../../core/text';
+import { adjacentRuns } from '../records/write';
 import type { SetupReport } from './report';
 import { isBlankText, type SetupTab } from './tab';
 
@@ -126,16 +127,12 @@ export function ensureHeaderRow(tab: SetupTab, locale: Locale, added: ColumnDef[
 
   // Widths of new columns: one call per run of adjacent columns of equal width; on a new sheet
   // the columns already have Sheets' default width.
-  const widths = added
-    .map((col) => ({ c: tab.columns.get(col.key)!, w: col.width }))
-    .filter((x) => !(tab.created && x.w === DEFAULT_COLUMN_WIDTH))
-    .sort((a, b) => a.c - b.c);
-  for (let i = 0; i < widths.length; ) {
-    let j = i;
-    while (j + 1 < widths.length && widths[j + 1].c === widths[j].c + 1 && widths[j + 1].w === widths[i].w) j++;
-    sheet.setColumnWidths(widths[i].c, j - i + 1, widths[i].w);
-    i = j + 1;
+  const byWidth = new Map<number, { col: number }[]>();
+  for (const col of added) {
+    if (tab.created && col.width === DEFAULT_COLUMN_WIDTH) continue;
+    byWidth.set(col.width, [...(byWidth.get(col.width) ?? []), { col: tab.columns.get(col.key)! }]);
   }
+  for (const [width, cols] of byWidth) for (const run of adjacentRuns(cols)) sheet.setColumnWidths(run[0].col, run.length, width);
 }
 
 const sameColour = (a: unknown, b: string) => String(a ?? '').toLowerCase() === b.toLowerCase();

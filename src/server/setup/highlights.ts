@@ -18,7 +18,7 @@
  * `N("salesdesk:…")`, in fact) and the unmarked Objections rule `=$X2=TRUE` in light red.
  *
  * Cost: on a tab that declares highlights, one read of the rules and a few getters per rule
- * (its formula, format and each range's coordinates), stopping at the first difference; when
+ * (its formula, format and each range's A1 notation), stopping at the first difference; when
  * something changed, one builder per rule and one setConditionalFormatRules. Never per row.
  */
 import { FIRST_DATA_ROW, type HighlightDef } from '../../core/schema';
@@ -107,6 +107,18 @@ function wanted(tab: SetupTab, h: HighlightDef): Wanted | null {
 
 const colour = (c: string | null | undefined) => (c ? c.toLowerCase() : null);
 
+/**
+ * True when a rule's range (its A1 notation: one call, where its coordinates take four) is rows
+ * FIRST_DATA_ROW…lastRow of the columns `[from, n]`. A range across every column of the sheet may
+ * print as rows only ("2:1000"); then the sheet's width (asked once) says whether those are the
+ * columns wanted.
+ */
+function sameRange(a1: string, [from, n]: [number, number], lastRow: number, maxColumns: () => number): boolean {
+  const block = blockA1(FIRST_DATA_ROW, lastRow, from, n);
+  if (a1 === block || (lastRow === FIRST_DATA_ROW && n === 1 && block === `${a1}:${a1}`)) return true;
+  return a1 === `${FIRST_DATA_ROW}:${lastRow}` && from === 1 && n === maxColumns();
+}
+
 /** The rules' ranges on a tab created by this run (see SetupTab.prefetch). */
 export function highlightRangesA1(tab: SetupTab): string[] {
   return (tab.def.highlights ?? [])
@@ -134,6 +146,8 @@ export function ensureHighlights(tab: SetupTab): boolean {
     return { rule: r, condition: c, formula, ours };
   });
   const mine = read.filter((x) => x.ours);
+  let columns: number | undefined;
+  const maxColumns = () => (columns ??= sheet.getMaxColumns());
   const same =
     mine.length === want.length &&
     want.every((w, i) => {
@@ -142,11 +156,7 @@ export function ensureHighlights(tab: SetupTab): boolean {
       if (colour(condition.getBackground()) !== colour(w.background) || colour(condition.getFontColor()) !== colour(w.fontColor)) return false;
       if ((condition.getBold() ?? null) !== w.bold) return false;
       const rs = rule.getRanges();
-      // Coordinates, not A1 notation (a range across every column may print as rows only).
-      return (
-        rs.length === w.ranges.length &&
-        rs.every((r, k) => r.getRow() === FIRST_DATA_ROW && r.getNumRows() === lastRow - FIRST_DATA_ROW + 1 && r.getColumn() === w.ranges[k][0] && r.getNumColumns() === w.ranges[k][1])
-      );
+      return rs.length === w.ranges.length && rs.every((r, k) => sameRange(r.getA1Notation(), w.ranges[k], lastRow, maxColumns));
     });
   if (same) return false;
   const built = want.map((w) => {

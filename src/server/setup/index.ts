@@ -9,13 +9,12 @@
  * Each part lives in its own module and works on the same SetupTab (tab.ts). Cost: every call
  * is per tab, per column or per setting/list — never per data row — so set-up costs the same
  * with 0 or 20,000 rows; a run with nothing to repair reads each attribute once per tab, finds
- * the columns through the column map (column-map.ts) and writes nothing.
+ * the columns through the one column map (records/column-map.ts) and writes nothing.
  */
-import { t, type Locale } from '../../core/i18n';
-import { listItemKey } from '../../core/lists';
+import { t } from '../../core/i18n';
 import { withDocumentLock } from '../lock';
 import { currentLocale } from '../locale';
-import { mapEntry, readColumnMap, saveColumnMap, type MappedTab } from './column-map';
+import { Workbook } from '../records/workbook';
 import { ensureFormats, formatRangesA1 } from './formats';
 import { anchorRangesA1, ensureFormulas } from './formulas';
 import { ensureHeaderRow, ensureShell, keyColumns, keyRangesA1, placeColumns } from './headers';
@@ -26,24 +25,12 @@ import { ensureProtections, protectionRangesA1 } from './protections';
 import { ensureRecalculationInterval } from './recalculation';
 import { newReport, setupMessage, typedCount, type SetupReport } from './report';
 import { ensureListValues, ensureSettingRows } from './settings-rows';
-import { openSetupTabs } from './tabs';
+import { openSetupTabs, rememberColumnMap } from './tabs';
 import { clearTypedCells } from './typed-cells';
 import { ensureValidation, RuleBook } from './validation';
 import type { SetupTab } from './tab';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The language of the workbook's texts: the Settings override, else the user's own language. */
-function setupLocale(ss: Spreadsheet): Locale {
-  try {
-    const r = ss.getRangeByName('SD_LANGUAGE');
-    const key = r ? listItemKey('language', r.getValue()) : null;
-    if (key === 'en' || key === 'zh') return key;
-  } catch (_e) {
-    // no Settings yet
-  }
-  return currentLocale();
-}
 
 /**
  * Every range the parts will write through on a tab this run created (its layout is known once
@@ -63,10 +50,10 @@ function plannedRanges(tab: SetupTab): string[] {
 
 /** Runs set-up on a spreadsheet and returns what it did (no UI). */
 export function runSetup(ss: Spreadsheet): SetupReport {
-  const locale = setupLocale(ss);
-  const report = newReport(locale);
-  const stored = readColumnMap(ss);
-  const tabs = openSetupTabs(ss, stored, locale, report);
+  const wb = new Workbook(ss);
+  const report = newReport(currentLocale());
+  const { tabs, locale } = openSetupTabs(wb, report);
+  report.locale = locale;
 
   for (const tab of tabs.values()) {
     if (tab.def.kind === 'shell') {
@@ -82,7 +69,7 @@ export function runSetup(ss: Spreadsheet): SetupReport {
   const settingRows = settings ? ensureSettingRows(settings, locale, report) : null;
   const lists = tabs.get('lists');
   if (lists) ensureListValues(lists, locale, report);
-  ensureNamedRanges(ss, tabs, settingRows, report);
+  ensureNamedRanges(wb, tabs, settingRows, locale, report);
 
   const rules = new RuleBook(tabs);
   for (const tab of tabs.values()) {
@@ -90,18 +77,13 @@ export function runSetup(ss: Spreadsheet): SetupReport {
     if (ensureFormats(tab, settingRows)) report.repairs.push(`${tab.def.key}: number formats`);
   }
   for (const tab of tabs.values()) ensureFormulas(tabs, tab, locale, report);
-  for (const key of ensureProtections(tabs)) report.repairs.push(`${key}: protections`);
+  for (const key of ensureProtections(ss, tabs)) report.repairs.push(`${key}: protections`);
   const playbook = tabs.get('playbook');
   if (playbook) seedPlaybook(playbook, locale, report);
   for (const tab of tabs.values()) if (ensureHighlights(tab) && !tab.created) report.repairs.push(`${tab.def.key}: highlights`);
   if (ensureRecalculationInterval(ss) && !report.createdTabs.length) report.repairs.push('recalculation interval');
 
-  const entries: Record<string, MappedTab> = {};
-  for (const tab of tabs.values()) {
-    const entry = mapEntry(tab);
-    if (entry) entries[tab.def.key] = entry;
-  }
-  saveColumnMap(ss, stored, entries);
+  rememberColumnMap(wb, tabs);
 
   // The first time, open the register where the user starts; a repair leaves them where they are.
   const customers = tabs.get('customers');

@@ -1,20 +1,29 @@
 /**
  * Named ranges: every setting's value cell (SD_FOLLOWUP_HIGH_HOURS …), the team columns and the
  * list columns. A missing one is created; an existing one is kept where it is (Sheets moves a
- * named range with its cells). Cost: one read of the names, and when some are missing one
- * RangeList per tab for their ranges and one setNamedRange each.
+ * named range with its cells). Cost: one read of the name checks (name-checks.ts) when every
+ * name resolves; otherwise one read of the names (one call each), and when some are missing one
+ * RangeList per tab for their ranges and one setNamedRange each, and the checks written again.
  */
+import type { Locale } from '../../core/i18n';
 import { FIRST_DATA_ROW, namedRanges, type NamedRangeDef } from '../../core/schema';
+import type { Workbook } from '../records/workbook';
+import { NameChecks } from './name-checks';
 import { blockA1 } from './tab';
 import type { SetupReport } from './report';
 import type { SettingRows } from './settings-rows';
 import type { SetupTabs } from './tabs';
 
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export function ensureNamedRanges(ss: Spreadsheet, tabs: SetupTabs, settingRows: SettingRows | null, report: SetupReport): void {
+export function ensureNamedRanges(wb: Workbook, tabs: SetupTabs, settingRows: SettingRows | null, locale: Locale, report: SetupReport): void {
+  const declared = namedRanges();
+  const checks = new NameChecks(wb, declared);
+  if (checks.allResolve()) {
+    checks.remember();
+    return;
+  }
+  const ss = wb.ss;
   const existing = new Set(ss.getNamedRanges().map((n) => n.getName()));
-  const missing = namedRanges().filter((d) => !existing.has(d.name));
+  const missing = declared.filter((d) => !existing.has(d.name));
   // Where each missing name goes, grouped by tab so that each tab's ranges come in one call.
   const byTab = new Map<string, { def: NamedRangeDef; a1: string }[]>();
   for (const def of missing) {
@@ -41,4 +50,6 @@ export function ensureNamedRanges(ss: Spreadsheet, tabs: SetupTabs, settingRows:
       if (!tab.created) report.repairs.push(`named range ${w.def.name}`);
     });
   }
+  checks.write(locale, missing.length > 0);
+  checks.remember();
 }

@@ -13,7 +13,7 @@ import { listLabel } from '../../core/lists';
 import { FIRST_DATA_ROW } from '../../core/schema';
 import type { Locale } from '../../core/i18n';
 import type { SetupReport } from './report';
-import { blockA1, isEmptyCell, runsOf, type SetupTab } from './tab';
+import { isEmptyCell, type SetupTab } from './tab';
 
 /** Writes the built-in playbook lines that were never written before. Returns how many. */
 export function seedPlaybook(tab: SetupTab, locale: Locale, report: SetupReport): number {
@@ -35,15 +35,7 @@ export function seedPlaybook(tab: SetupTab, locale: Locale, report: SetupReport)
   });
   const start = last + 1;
   tab.ensureRows(start + records.length - 1);
-  const placed = Object.keys(records[0])
-    .filter((k) => columns.has(k))
-    .map((k) => ({ k, col: columns.get(k)! }))
-    .sort((a, b) => a.col - b.col);
-  for (const [from, n] of runsOf(placed.map((p) => p.col))) {
-    const run = placed.filter((p) => p.col >= from && p.col < from + n);
-    tab.range(blockA1(start, start + records.length - 1, from, n)).setValues(records.map((r) => run.map((p) => r[p.k])));
-  }
-  tab.forgetData();
+  tab.writeRows(start, records);
   const value = encodeSeeded([...seeded, ...todo.map((l) => l.key)]);
   if (marker) marker.setValue(value);
   else sheet.addDeveloperMetadata(PLAYBOOK_SEEDED_META, value);

@@ -7,9 +7,9 @@
  *
  * Each protection is described `salesdesk:<tab>:<key>,<key>,…`; earlier versions wrote one per
  * column (`salesdesk:<tab>:<key>`, which reads the same way) and one for the header row
- * (`salesdesk:<tab>:header`, kept as it is). A run reads each tab's range protections once
- * (one call, and one per protection for its description) and protects again only the columns
- * no description names.
+ * (`salesdesk:<tab>:header`, kept as it is). A run reads the spreadsheet's range protections
+ * once (one call, and one per protection for its description) and protects again only the
+ * columns no description names.
  */
 import { HEADER_ROW } from '../../core/schema';
 import { blockA1, runsOf, type SetupTab } from './tab';
@@ -17,16 +17,47 @@ import type { SetupTabs } from './tabs';
 
 const PREFIX = 'salesdesk:';
 
-/** The keys our protections on the tab's own sheet name now. */
-function covered(tab: SetupTab): Set<string> {
-  const out = new Set<string>();
-  if (tab.created) return out;
-  const prefix = `${PREFIX}${tab.def.key}:`;
-  for (const p of tab.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
-    const d = p.getDescription();
-    if (d.startsWith(prefix)) for (const k of d.slice(prefix.length).split(',')) if (k) out.add(k);
-  }
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+/** Tab key → column key → how many of our protections name it. */
+type Named = Map<string, Map<string, number>>;
+
+/** Adds what one protection's description names (`salesdesk:<tab>:<key>,<key>,…`) to `into`. */
+function addNamed(into: Named, description: string): void {
+  if (!description.startsWith(PREFIX)) return;
+  const rest = description.slice(PREFIX.length);
+  const colon = rest.indexOf(':');
+  if (colon < 0) return;
+  const keys = into.get(rest.slice(0, colon)) ?? new Map<string, number>();
+  into.set(rest.slice(0, colon), keys);
+  for (const k of rest.slice(colon + 1).split(',')) if (k) keys.set(k, (keys.get(k) ?? 0) + 1);
+}
+
+function namedBy(protections: Protection[]): Named {
+  const out: Named = new Map();
+  for (const p of protections) addNamed(out, p.getDescription());
   return out;
+}
+
+/**
+ * The keys our protections name now, per tab, from ONE read of every range protection of the
+ * spreadsheet (Spreadsheet.getProtections: "all protected ranges or sheets in the spreadsheet",
+ * https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getprotections(ProtectionType))
+ * and one description each. A description says which tab it protects, not which sheet: a key
+ * named twice (a copy of the tab carrying copies of its protections) makes that tab's answer
+ * doubtful, and its own sheet's protections are read instead. Left untold: a copy whose original
+ * lost exactly the protections the copy has (telling sheets apart costs three calls per
+ * protection: its range, that range's sheet, the sheet's ID).
+ */
+function coveredKeys(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): (tab: SetupTab) => Set<string> {
+  let all: Named | null = null;
+  return (tab) => {
+    if (tab.created) return new Set();
+    all ??= namedBy(ss.getProtections(SpreadsheetApp.ProtectionType.RANGE));
+    let keys = all.get(tab.def.key) ?? new Map<string, number>();
+    if ([...keys.values()].some((n) => n > 1)) keys = namedBy(tab.sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)).get(tab.def.key) ?? new Map();
+    return new Set(keys.keys());
+  };
 }
 
 /** The computed and script-owned columns of the tab. */
@@ -52,8 +83,9 @@ export function protectionRangesA1(tab: SetupTab): string[] {
 }
 
 /** Returns the keys of the tabs that existed before this run on which it protected something. */
-export function ensureProtections(tabs: SetupTabs): string[] {
+export function ensureProtections(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabs: SetupTabs): string[] {
   const repaired: string[] = [];
+  const covered = coveredKeys(ss);
   for (const tab of tabs.values()) {
     const all = owned(tab);
     if (!all.length) continue;

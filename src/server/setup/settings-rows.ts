@@ -10,7 +10,7 @@ import { FIRST_DATA_ROW } from '../../core/schema';
 import { SETTINGS, UNIT_LABELS, type SettingDef } from '../../core/settings';
 import { columnLetter } from '../../core/formulas';
 import type { SetupReport } from './report';
-import { blockA1, isEmptyCell, runsOf, type SetupTab } from './tab';
+import { blockA1, isEmptyCell, type SetupTab } from './tab';
 
 /** Setting key → its row on the Settings tab. */
 export type SettingRows = Map<string, number>;
@@ -21,16 +21,6 @@ function settingDefault(s: SettingDef, locale: Locale): unknown {
     return it ? it.label[locale] : String(s.default);
   }
   return s.default;
-}
-
-/** Writes records into adjacent-column runs: one setValues per run (users may move columns apart). */
-function writeRecords(tab: SetupTab, start: number, fields: [string, (i: number) => unknown][], count: number): void {
-  const placed = fields.map(([k, f]) => ({ col: tab.columns.get(k)!, f })).sort((a, b) => a.col - b.col);
-  for (const [from, n] of runsOf(placed.map((p) => p.col))) {
-    const run = placed.filter((p) => p.col >= from && p.col < from + n);
-    tab.range(blockA1(start, start + count - 1, from, n)).setValues(Array.from({ length: count }, (_, i) => run.map((p) => p.f(i))));
-  }
-  tab.forgetData();
 }
 
 /** One row per setting; missing ones are appended after the last keyed row. */
@@ -48,18 +38,16 @@ export function ensureSettingRows(tab: SetupTab, locale: Locale, report: SetupRe
   if (!missing.length) return rows;
   const start = lastKeyRow + 1;
   tab.ensureRows(start + missing.length - 1);
-  writeRecords(
-    tab,
+  tab.writeRows(
     start,
-    [
-      ['setting_key', (i) => missing[i].key],
-      ['setting_label', (i) => missing[i].label[locale]],
-      ['setting_value', (i) => settingDefault(missing[i], locale)],
-      ['setting_unit', (i) => UNIT_LABELS[missing[i].unit][locale]],
-      ['setting_explanation', (i) => missing[i].explanation[locale]],
-      ['setting_source', (i) => missing[i].source],
-    ],
-    missing.length,
+    missing.map((s) => ({
+      setting_key: s.key,
+      setting_label: s.label[locale],
+      setting_value: settingDefault(s, locale),
+      setting_unit: UNIT_LABELS[s.unit][locale],
+      setting_explanation: s.explanation[locale],
+      setting_source: s.source,
+    })),
   );
   missing.forEach((s, k) => rows.set(s.key, start + k));
   if (!tab.created) for (const s of missing) report.repairs.push(`settings.${s.key}: added`);
@@ -69,18 +57,17 @@ export function ensureSettingRows(tab: SetupTab, locale: Locale, report: SetupRe
 /** Built-in list values in rows 2…n+1 of each list column. */
 export function ensureListValues(tab: SetupTab, locale: Locale, report: SetupReport): void {
   const longest = Math.max(...LISTS.map((l) => l.items.length));
-  tab.ensureRows(longest + 1);
   if (tab.created) {
+    tab.ensureRows(longest + 1);
     // A new tab: every list in one write (the list columns are adjacent there).
-    writeRecords(
-      tab,
+    tab.writeRows(
       FIRST_DATA_ROW,
-      LISTS.map((l) => [l.key, (i: number) => l.items[i]?.label[locale] ?? ''] as [string, (i: number) => unknown]),
-      longest,
+      Array.from({ length: longest }, (_, i) => Object.fromEntries(LISTS.map((l) => [l.key, l.items[i]?.label[locale] ?? '']))),
     );
     return;
   }
   const grid = tab.dataValues();
+  tab.ensureRows(longest + 1);
   for (const list of LISTS) {
     const c = tab.columns.get(list.key)!;
     let fill = false;

@@ -11,6 +11,7 @@
  */
 import { FIRST_DATA_ROW, HEADER_ROW, type ColumnDef, type TabDef } from '../../core/schema';
 import { columnLetter } from '../../core/formulas';
+import { adjacentRuns } from '../records/write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -47,6 +48,8 @@ export class SetupTab {
   private readonly rangeCache = new Map<string, Range>();
   /** Rows 1–2 of a tab created by this run, as set-up wrote them (nothing to read there). */
   private createdRows?: unknown[][];
+  /** The last row set-up wrote data to in this run (the header row when none). */
+  lastWrittenRow = HEADER_ROW;
 
   constructor(
     readonly def: TabDef,
@@ -54,6 +57,8 @@ export class SetupTab {
     readonly sheetId: number,
     /** Created by this run: empty, nothing to read. */
     readonly created: boolean,
+    /** 1-based position among the tabs (Sheet.getIndex()), as this run found or made it. */
+    readonly index: number,
   ) {}
 
   /** Set-up reads and writes columns 1…width: every Sales Desk column of the tab lies there. */
@@ -146,8 +151,19 @@ export class SetupTab {
 
   private headerBlock(): HeaderBlock {
     if (!this.header) {
-      const rows = Math.min(FIRST_DATA_ROW - HEADER_ROW + 1, this.maxRows());
-      this.header = { range: this.sheet.getRange(HEADER_ROW, 1, rows, Math.max(1, this.width)) };
+      const rows = FIRST_DATA_ROW - HEADER_ROW + 1;
+      const width = Math.max(1, this.width);
+      let range: Range;
+      if (this._maxRows !== undefined) range = this.sheet.getRange(HEADER_ROW, 1, Math.min(rows, this._maxRows), width);
+      else {
+        try {
+          range = this.sheet.getRange(HEADER_ROW, 1, rows, width);
+        } catch (_e) {
+          // A sheet of one row: Sheets refuses a range past its last row.
+          range = this.sheet.getRange(HEADER_ROW, 1, Math.min(rows, this.maxRows()), width);
+        }
+      }
+      this.header = { range };
     }
     return this.header;
   }
@@ -224,9 +240,27 @@ export class SetupTab {
   dataRange(): Range {
     return this.dataBlock().range;
   }
+  /**
+   * On a tab that existed before this run, while its size is not known yet, the data block is
+   * the open range from the first data row down (`A2:AN`, to the sheet's last row, as a Sheets
+   * A1 range without an end row means: the Sheets API's GridRange, "Sheet1!A5:B … start_row_index:
+   * 4" with no end, https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets/other#GridRange),
+   * and the first grid read from it tells how many rows the sheet has: no getMaxRows call.
+   * Apps Script's Sheet.getRange(a1Notation) page shows no open range: not confirmed there (a
+   * probe for Check this spreadsheet; the local runtime reads `A2:AN` to its last row).
+   */
   private dataBlock(): DataBlock {
-    if (!this.data) this.data = { range: this.range(this.dataBlockA1()) };
+    if (!this.data) {
+      const open = !this.created && this._maxRows === undefined;
+      const a1 = open ? `${columnLetter(1)}${FIRST_DATA_ROW}:${columnLetter(Math.max(1, this.width))}` : this.dataBlockA1();
+      this.data = { range: this.range(a1) };
+    }
     return this.data;
+  }
+  /** A grid read from the data block: its height is the sheet's data rows. */
+  private sized<T>(grid: T[][]): T[][] {
+    if (this._maxRows === undefined) this._maxRows = FIRST_DATA_ROW - 1 + grid.length;
+    return grid;
   }
   /** Number of data rows of the sheet (at least one). */
   dataRows(): number {
@@ -235,25 +269,44 @@ export class SetupTab {
   validations(): (Rule | null)[][] | null {
     if (this.created) return null;
     const d = this.dataBlock();
-    if (!d.validations) d.validations = d.range.getDataValidations();
+    if (!d.validations) d.validations = this.sized(d.range.getDataValidations());
     return d.validations;
   }
   numberFormats(): string[][] | null {
     if (this.created) return null;
     const d = this.dataBlock();
-    if (!d.numberFormats) d.numberFormats = d.range.getNumberFormats();
+    if (!d.numberFormats) d.numberFormats = this.sized(d.range.getNumberFormats());
     return d.numberFormats;
   }
   /** Values of every data row (only for the tabs set-up fills itself: Settings, Lists, Playbook). */
   dataValues(): unknown[][] {
     if (this.created) return [];
     const d = this.dataBlock();
-    if (!d.values) d.values = d.range.getValues();
+    if (!d.values) d.values = this.sized(d.range.getValues());
     return d.values;
   }
   /** After set-up wrote data cells, read them again if a later part asks. */
   forgetData(): void {
     this.data = undefined;
+  }
+  /**
+   * Writes records by column key to consecutive rows from `start`: one setValues per run of
+   * adjacent columns (users may move columns apart); keys the tab lacks are left out.
+   */
+  writeRows(start: number, records: readonly Record<string, unknown>[]): void {
+    if (!records.length) return;
+    const keys = Object.keys(records[0]).filter((k) => this.columns.has(k));
+    for (const run of adjacentRuns(keys.map((k) => ({ k, col: this.columns.get(k)! })))) {
+      const range = this.range(blockA1(start, start + records.length - 1, run[0].col, run.length));
+      range.setValues(records.map((r) => run.map((p) => r[p.k])));
+    }
+    this.wroteRows(start + records.length - 1);
+  }
+
+  /** Set-up wrote rows up to `last` (Settings, Lists, Playbook lines). */
+  wroteRows(last: number): void {
+    this.lastWrittenRow = Math.max(this.lastWrittenRow, last);
+    this.forgetData();
   }
 
   /** One column's data cells, from the first data row to the last row of the sheet. */
@@ -262,15 +315,9 @@ export class SetupTab {
   }
 }
 
-/** Runs of adjacent 1-based positions as [first, count]. */
+/** Runs of adjacent 1-based positions as [first, count] (records' adjacentRuns, the one grouping of both). */
 export function runsOf(positions: number[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (const p of [...new Set(positions)].sort((a, b) => a - b)) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === p) last[1]++;
-    else out.push([p, 1]);
-  }
-  return out;
+  return adjacentRuns([...new Set(positions)].map((col) => ({ col }))).map((run) => [run[0].col, run.length]);
 }
 
 /** A1 notation of rows r1…r2 of the 1-based columns from…from+n-1. */

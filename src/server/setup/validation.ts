@@ -12,6 +12,7 @@
 import { FIRST_DATA_ROW, validationRangeName, type ColumnDef } from '../../core/schema';
 import { LISTS, listNamedRange } from '../../core/lists';
 import { SETTINGS, TEAM_RANGES, type SettingDef } from '../../core/settings';
+import { adjacentRuns } from '../records/write';
 import type { SettingRows } from './settings-rows';
 import { blockA1, type Rule, type SetupTab } from './tab';
 import type { SetupTabs } from './tabs';
@@ -165,13 +166,10 @@ function setAllRules(tab: SetupTab, columns: Wanted[], cells: Wanted[]): void {
  * rules one setDataValidations.
  */
 function setRules(tab: SetupTab, wanted: Wanted[], alongRows: boolean): void {
-  const pos = (x: Wanted) => (alongRows ? x.row : x.col);
-  const sorted = [...wanted].sort((a, b) => pos(a) - pos(b));
   const rows = tab.dataRows();
-  for (let i = 0; i < sorted.length; ) {
-    let j = i;
-    while (j + 1 < sorted.length && pos(sorted[j + 1]) === pos(sorted[j]) + 1) j++;
-    const run = sorted.slice(i, j + 1);
+  // Runs of adjacent columns (whole data columns) or adjacent rows (cells of one column).
+  for (const placed of adjacentRuns(wanted.map((w) => ({ w, col: alongRows ? w.row : w.col })))) {
+    const run = placed.map((p) => p.w);
     const first = run[0];
     const range = tab.range(alongRows ? blockA1(first.row, first.row + run.length - 1, first.col, 1) : blockA1(FIRST_DATA_ROW, tab.lastRow(), first.col, run.length));
     if (run.every((x) => x.rule === first.rule)) range.setDataValidation(first.rule);
@@ -180,7 +178,6 @@ function setRules(tab: SetupTab, wanted: Wanted[], alongRows: boolean): void {
       const line = run.map((x) => x.rule);
       range.setDataValidations(Array.from({ length: rows }, () => line));
     }
-    i = j + 1;
   }
   if (wanted.length) tab.forgetData();
 }

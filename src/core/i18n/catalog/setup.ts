@@ -25,6 +25,8 @@ export const setup = defineMessages(
     'setup.clearTyped.done': 'Cleared the typed cells ({count}): the computed columns fill again.',
     'setup.clearTyped.partly': 'Cleared {count} of the {total} typed cells; the others had changed in the meantime and were left as they are. Run Set up again to check.',
     'setup.busy': 'Another person is setting up or changing the workbook. Try again in a minute.',
+    'setup.nameChecks.tab': 'Sales Desk name checks',
+    'setup.nameChecks.title': 'Sales Desk reads this hidden tab to see in one step that each of its named ranges is still there. Please leave it as it is: Set up workbook writes it again if it was changed.',
   },
   {
     'setup.title': '初始化工作簿',
@@ -46,5 +48,7 @@ export const setup = defineMessages(
     'setup.clearTyped.done': '已清除手动输入的单元格（{count} 个），自动计算列已重新填满。',
     'setup.clearTyped.partly': '已清除 {total} 个手动输入单元格中的 {count} 个；其余单元格在此期间已被修改，保持原样。请再次运行初始化进行检查。',
     'setup.busy': '其他人正在初始化或修改工作簿，请稍后再试。',
+    'setup.nameChecks.tab': '销售台命名区域检查',
+    'setup.nameChecks.title': '销售台通过这张隐藏的工作表一次确认各个命名区域仍然存在。请保持原样：如有改动，运行“初始化工作簿”会重新写入。',
   },
 );

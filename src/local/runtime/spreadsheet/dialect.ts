@@ -32,6 +32,17 @@ import { HyperFormula, type ConfigParams } from 'hyperformula';
 
 const defaultParseDateTime = HyperFormula.defaultConfig.parseDateTime;
 
+/**
+ * False for a text HyperFormula's default date parser is sure to refuse: its quick check
+ * (DateTimeDefault.js, QUICK_CHECK_REGEXP on the text trimmed and lower-cased) lets through only
+ * digits, "/", ".", "-", ":", spaces and a trailing "a", "p", "am" or "pm" — so a blank text, or
+ * one holding any other character, never parses. Only a shortcut: whatever passes goes to the
+ * default parser unchanged.
+ */
+function mayBeDateTime(text: string): boolean {
+  return text.trim() !== '' && !/[^0-9/.:\-\sapmAPM]/.test(text);
+}
+
 export function hyperFormulaConfig(): Partial<ConfigParams> {
   return {
     licenseKey: 'gpl-v3',
@@ -65,9 +76,11 @@ export function hyperFormulaConfig(): Partial<ConfigParams> {
     maxRows: 10_000_000,
     maxColumns: 18_278,
     // Text cells reach HyperFormula as "'text" (see Workbook.writeValues); skip its date sniffing
-    // for them — a measurable cost on 500,000-cell writes.
+    // for them — a measurable cost on 500,000-cell writes — and for any text its default parser
+    // would refuse anyway (see mayBeDateTime): a comparison such as {done_at}="" over a 100,000-row
+    // column otherwise runs that parser once per date format per cell.
     parseDateTime: (text: string, dateFormat?: string, timeFormat?: string) =>
-      text.startsWith("'") ? undefined : defaultParseDateTime(text, dateFormat, timeFormat),
+      text.startsWith("'") || !mayBeDateTime(text) ? undefined : defaultParseDateTime(text, dateFormat, timeFormat),
     // The local runtime never undoes; keeping an undo stack doubles memory for big writes.
     undoLimit: 0,
   };

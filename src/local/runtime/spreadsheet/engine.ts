@@ -30,8 +30,11 @@ interface Internals {
   _serialization: {
     getCellValue(address: SimpleCellAddress): CellValue;
     getCellSerialized(address: SimpleCellAddress): RawCellContent;
+    exporter: { exportValue(value: unknown): CellValue };
   };
   dependencyGraph: {
+    isPlaceholder(sheet: number): boolean;
+    addressMapping: { getCellValue(address: SimpleCellAddress): unknown };
     arrayMapping: { arrayMapping: Map<string, ArrayVertexLike> };
     getCell(address: SimpleCellAddress): unknown;
     isThereSpaceForArray(vertex: unknown): boolean;
@@ -43,6 +46,33 @@ const inside = (hf: HyperFormula) => hf as unknown as Internals;
 /** A cell's value without HyperFormula's "evaluation suspended" check (current for plain values only). */
 export function peekValue(hf: HyperFormula, address: SimpleCellAddress): CellValue {
   return inside(hf)._serialization.getCellValue(address);
+}
+
+/**
+ * A block of values, as peekValue gives them cell by cell, in one pass: the sheet is looked up
+ * once, not per cell, and one address is reused (HyperFormula's lookup and export keep no
+ * reference to it). A 20,000-row read is then a loop over the block, not 20,000 × columns calls
+ * through HyperFormula's public layers. Same values: the path is peekValue's (Serialization.
+ * getCellValue → DependencyGraph.getScalarValue → AddressMapping.getCellValue, then the exporter).
+ */
+export function peekValues(hf: HyperFormula, sheet: number, row0: number, col0: number, rows: number, cols: number): CellValue[][] {
+  const { _serialization: ser, dependencyGraph: g } = inside(hf);
+  const out: CellValue[][] = new Array(rows);
+  if (g.isPlaceholder(sheet)) {
+    for (let i = 0; i < rows; i++) out[i] = Array.from({ length: cols }, (_, j) => ser.getCellValue({ sheet, row: row0 + i, col: col0 + j }));
+    return out;
+  }
+  const address = { sheet, row: row0, col: col0 };
+  for (let i = 0; i < rows; i++) {
+    const line: CellValue[] = new Array(cols);
+    address.row = row0 + i;
+    for (let j = 0; j < cols; j++) {
+      address.col = col0 + j;
+      line[j] = ser.exporter.exportValue(g.addressMapping.getCellValue(address));
+    }
+    out[i] = line;
+  }
+  return out;
 }
 
 /** A cell's content as written (formula text or raw value), without the suspension check. */

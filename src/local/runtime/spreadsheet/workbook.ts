@@ -8,7 +8,7 @@ import { DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformu
 import { cellA1, columnToLetters, lettersToColumn, parseA1, quoteSheetName, rangeA1 } from './a1';
 import { dateToSerial, isValidTimeZone, serialToDate } from './dates';
 import { hasOpenRange, hyperFormulaConfig, LITERAL_NAMED_EXPRESSIONS, sheetsErrorText, translate, untranslate, type DialectContext } from './dialect';
-import { arrayAt, peekContent, peekValue, placedArrays, spanIntersects, type ArraySpan } from './engine';
+import { arrayAt, peekContent, peekValue, peekValues, placedArrays, spanIntersects, type ArraySpan } from './engine';
 import { displayValue, isDateFormat } from './format';
 import {
   cellKey,
@@ -333,14 +333,7 @@ export class Workbook {
   /** Cell values of a block (HyperFormula's public values: numbers, strings, booleans, errors, null). */
   private rawRange(sheet: SheetModel, r0: number, c0: number, nr: number, nc: number): unknown[][] {
     this.needFresh(sheet, r0, c0, nr, nc);
-    const id = this.hfId(sheet);
-    const out: unknown[][] = new Array(nr);
-    for (let i = 0; i < nr; i++) {
-      const line = new Array(nc);
-      for (let j = 0; j < nc; j++) line[j] = peekValue(this.hf, { sheet: id, row: r0 + i, col: c0 + j });
-      out[i] = line;
-    }
-    return out;
+    return peekValues(this.hf, this.hfId(sheet), r0, c0, nr, nc);
   }
 
   /** Number format of a formula anchor that has none of its own (=TODAY() shows as a date in Sheets). */
