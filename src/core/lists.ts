@@ -101,8 +101,7 @@ export const LISTS: readonly ListDef[] = [
     key: 'objection_type',
     name: L('Objection type', '异议类型'),
     note: L('What the customer is worried about.', '客户担心的是什么。'),
-    source:
-      'seed 002 S4.1 (price, function, trust, decision); seed 003 §4.3 (product, service, time); seed 000 §4.3 (need mismatch); seed 004 (competitor)',
+    source: 'seed 002 S4.1 (price, function, trust, decision); seed 003 §4.3 (product, service, time); seed 000 §4.3 (need mismatch); seed 004 (competitor)',
     items: [
       item('price', 'Price', '价格'),
       item('product', 'Product / function', '产品/功能'),
@@ -120,22 +119,14 @@ export const LISTS: readonly ListDef[] = [
     name: L('Objection result', '处理结果'),
     note: L('How far the objection is resolved.', '异议解决到什么程度。'),
     source: 'seed 002 T3',
-    items: [
-      item('resolved', 'Resolved', '已解决'),
-      item('partly', 'Partly resolved', '部分解决'),
-      item('unresolved', 'Unresolved', '未解决'),
-    ],
+    items: [item('resolved', 'Resolved', '已解决'), item('partly', 'Partly resolved', '部分解决'), item('unresolved', 'Unresolved', '未解决')],
   },
   {
     key: 'satisfaction',
     name: L('Overall satisfaction', '总体评价'),
     note: L('The overall rating of the satisfaction form.', '满意度评估表的总体评价。'),
     source: 'seed 002 T4',
-    items: [
-      item('satisfied', 'Satisfied', '满意'),
-      item('neutral', 'Neutral', '一般'),
-      item('unsatisfied', 'Unsatisfied', '不满意'),
-    ],
+    items: [item('satisfied', 'Satisfied', '满意'), item('neutral', 'Neutral', '一般'), item('unsatisfied', 'Unsatisfied', '不满意')],
   },
   {
     key: 'channel',
@@ -185,23 +176,14 @@ export const LISTS: readonly ListDef[] = [
     name: L('Next contact', '下次跟进'),
     note: L('Whether the next contact with a customer is due.', '客户的下次跟进是否到期。'),
     source: 'our design (issue 5)',
-    items: [
-      item('overdue', 'Overdue', '已逾期'),
-      item('today', 'Due today', '今天到期'),
-      item('scheduled', 'Scheduled', '已安排'),
-      item('none', 'None', '无'),
-    ],
+    items: [item('overdue', 'Overdue', '已逾期'), item('today', 'Due today', '今天到期'), item('scheduled', 'Scheduled', '已安排'), item('none', 'None', '无')],
   },
   {
     key: 'deal_kind',
     name: L('Deal kind', '成交类型'),
     note: L('New business, a repeat order or an upsell.', '新客户成交、复购或增购。'),
     source: 'seed 002 §一 and S6.3',
-    items: [
-      item('new', 'New', '新购'),
-      item('repurchase', 'Repurchase', '复购'),
-      item('upsell', 'Upsell', '增购'),
-    ],
+    items: [item('new', 'New', '新购'), item('repurchase', 'Repurchase', '复购'), item('upsell', 'Upsell', '增购')],
   },
   {
     key: 'value_tier',
@@ -275,7 +257,9 @@ export function listLabel(listKey: string, itemKey: string, locale: Locale): str
  * or null for a value the team added itself.
  */
 export function listItemKey(listKey: string, value: unknown): string | null {
-  const v = String(value ?? '').trim().toLowerCase();
+  const v = String(value ?? '')
+    .trim()
+    .toLowerCase();
   if (!v) return null;
   for (const it of getList(listKey).items) {
     if (it.label.en.toLowerCase() === v || it.label.zh.toLowerCase() === v) return it.key;

@@ -43,11 +43,33 @@ export function isCurrencyCode(v: unknown): v is CurrencyCode {
  */
 export const CURRENCY_MARKS: readonly (readonly [string, CurrencyCode | '¥' | '$'])[] = (
   [
-    ['US$', 'USD'], ['HK$', 'HKD'], ['NT$', 'TWD'], ['S$', 'SGD'], ['A$', 'AUD'], ['C$', 'CAD'],
-    ['$', '$'], ['¥', '¥'], ['€', 'EUR'], ['£', 'GBP'], ['₩', 'KRW'],
-    ['RMB', 'CNY'], ...CURRENCY_CODES.map((c) => [c, c] as const),
-    ['人民币', 'CNY'], ['元', 'CNY'], ['块', 'CNY'], ['美元', 'USD'], ['欧元', 'EUR'], ['英镑', 'GBP'], ['日元', 'JPY'],
-    ['港元', 'HKD'], ['港币', 'HKD'], ['新台币', 'TWD'], ['新加坡元', 'SGD'], ['澳元', 'AUD'], ['加元', 'CAD'], ['韩元', 'KRW'],
+    ['US$', 'USD'],
+    ['HK$', 'HKD'],
+    ['NT$', 'TWD'],
+    ['S$', 'SGD'],
+    ['A$', 'AUD'],
+    ['C$', 'CAD'],
+    ['$', '$'],
+    ['¥', '¥'],
+    ['€', 'EUR'],
+    ['£', 'GBP'],
+    ['₩', 'KRW'],
+    ['RMB', 'CNY'],
+    ...CURRENCY_CODES.map((c) => [c, c] as const),
+    ['人民币', 'CNY'],
+    ['元', 'CNY'],
+    ['块', 'CNY'],
+    ['美元', 'USD'],
+    ['欧元', 'EUR'],
+    ['英镑', 'GBP'],
+    ['日元', 'JPY'],
+    ['港元', 'HKD'],
+    ['港币', 'HKD'],
+    ['新台币', 'TWD'],
+    ['新加坡元', 'SGD'],
+    ['澳元', 'AUD'],
+    ['加元', 'CAD'],
+    ['韩元', 'KRW'],
   ] as (readonly [string, CurrencyCode | '¥' | '$'])[]
 ).sort((a, b) => b[0].length - a[0].length);
 
@@ -63,8 +85,19 @@ export function resolveCurrency(named: CurrencyCode | '¥' | '$' | null, workboo
 
 /** Region of a spreadsheet locale (`en_US`, `zh-CN`, `de`) → its currency; null when the locale names no region we know. */
 const REGION_CURRENCY: Record<string, CurrencyCode> = {
-  CN: 'CNY', US: 'USD', GB: 'GBP', JP: 'JPY', HK: 'HKD', TW: 'TWD', SG: 'SGD', AU: 'AUD', CA: 'CAD', KR: 'KRW',
-  ...Object.fromEntries(['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'].map((r) => [r, 'EUR'])),
+  CN: 'CNY',
+  US: 'USD',
+  GB: 'GBP',
+  JP: 'JPY',
+  HK: 'HKD',
+  TW: 'TWD',
+  SG: 'SGD',
+  AU: 'AUD',
+  CA: 'CAD',
+  KR: 'KRW',
+  ...Object.fromEntries(
+    ['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 'IT', 'LT', 'LU', 'LV', 'MT', 'NL', 'PT', 'SI', 'SK'].map((r) => [r, 'EUR']),
+  ),
 };
 
 export function currencyOfLocale(spreadsheetLocale: string): CurrencyCode | null {
@@ -81,7 +114,9 @@ export function currencyOfLocale(spreadsheetLocale: string): CurrencyCode | null
  * (Spreadsheet.getSpreadsheetLocale(), e.g. en_GB → GBP), US dollars when the locale names none.
  */
 export function workbookCurrency(setting: unknown, workbookLanguage: Locale, spreadsheetLocale: string): CurrencyCode {
-  const chosen = String(setting ?? '').trim().toUpperCase();
+  const chosen = String(setting ?? '')
+    .trim()
+    .toUpperCase();
   if (isCurrencyCode(chosen)) return chosen;
   if (workbookLanguage === 'zh') return 'CNY';
   return currencyOfLocale(spreadsheetLocale) ?? 'USD';

@@ -5,9 +5,7 @@
  */
 export type FieldErrors = Record<string, string>;
 
-export type SaveResult<T> =
-  | { ok: true; value: T; warnings?: string[] }
-  | { ok: false; errors: FieldErrors; message: string };
+export type SaveResult<T> = { ok: true; value: T; warnings?: string[] } | { ok: false; errors: FieldErrors; message: string };
 
 export function fieldFailure<T>(errors: FieldErrors, message: string): SaveResult<T> {
   return { ok: false, errors, message };

@@ -97,7 +97,8 @@ function typed(kind: FieldKind, v: unknown): string | number | boolean | null {
  */
 export function mergeEdit(input: MergeInput): MergeResult {
   const { keys, kinds, current } = input;
-  if (!input.changes || typeof input.changes !== 'object' || Array.isArray(input.changes)) return { ok: false, reason: 'invalid', errors: { changes: 'notAnObject' } };
+  if (!input.changes || typeof input.changes !== 'object' || Array.isArray(input.changes))
+    return { ok: false, reason: 'invalid', errors: { changes: 'notAnObject' } };
   const changes = input.changes as Record<string, unknown>;
   const errors: Record<string, MergeError> = Object.create(null);
   const wanted: Record<string, string | number | boolean> = Object.create(null);
@@ -132,9 +133,16 @@ export function mergeEdit(input: MergeInput): MergeResult {
  * The refusal as the user reads it: each column the other person changed, by its label, with its
  * value now (dates as the sheet's day, a tick as ✓/✗), in the user's language.
  */
-export function conflictMessage(theirs: readonly { field: string; value: unknown }[], label: (field: string) => string, locale: Locale, show: (v: unknown) => string = String): string {
+export function conflictMessage(
+  theirs: readonly { field: string; value: unknown }[],
+  label: (field: string) => string,
+  locale: Locale,
+  show: (v: unknown) => string = String,
+): string {
   const changes = theirs
-    .map(({ field, value }) => t(locale, 'edit.conflictField', { field: label(field), value: value === '' || value == null ? t(locale, 'edit.blank') : show(value) }))
+    .map(({ field, value }) =>
+      t(locale, 'edit.conflictField', { field: label(field), value: value === '' || value == null ? t(locale, 'edit.blank') : show(value) }),
+    )
     .join(locale === 'zh' ? '；' : '; ');
   return t(locale, 'edit.conflict', { changes });
 }

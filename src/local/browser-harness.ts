@@ -42,12 +42,7 @@ export interface OpenedPage {
  * or dialog it showed. Each google.script.run call from the page runs the named server
  * function on the same runtime, as the runtime's current user.
  */
-export async function openShownPage(
-  browser: Browser,
-  rt: LocalRuntime,
-  entryPoint: EntryName,
-  ...args: unknown[]
-): Promise<OpenedPage> {
+export async function openShownPage(browser: Browser, rt: LocalRuntime, entryPoint: EntryName, ...args: unknown[]): Promise<OpenedPage> {
   rt.run(entryPoint, ...args);
   const shown = rt.ui.current();
   if (!shown) throw new Error(`${entryPoint} showed no sidebar or dialog`);
@@ -64,9 +59,7 @@ export async function openHtml(browser: Browser, rt: LocalRuntime, html: string,
   });
   await page.addInitScript({ content: clientShim(TRANSPORT, HOST) });
   // Serve the page from a local origin (not about:blank) so it behaves like a normal document.
-  await page.route('http://sidebar.local/**', (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-  );
+  await page.route('http://sidebar.local/**', (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
   await page.goto('http://sidebar.local/index.html');
   return { page, hostActions };
 }

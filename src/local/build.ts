@@ -59,9 +59,7 @@ async function buildServer(): Promise<string[]> {
   });
   const code = result.outputFiles[0].text;
   const names = exportedNames(code);
-  const wrappers = names
-    .map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`)
-    .join('\n');
+  const wrappers = names.map((n) => `function ${n}() { return ${GLOBAL}.${n}.apply(this, arguments); }`).join('\n');
   const header = '// Sales Desk — built by `npm run build`. Do not edit: change src/ and rebuild.\n';
   writeFileSync(join(dist, 'Code.js'), `${header}${code}\n// Entry points Apps Script can call by name.\n${wrappers}\n`);
   return names;
@@ -147,7 +145,10 @@ async function buildPages(): Promise<string[]> {
       .filter((p) => existsSync(p))
       .map((p) => readFileSync(p, 'utf8'))
       .join('\n');
-    for (const [what, text] of [['script', js], ['style', css]] as const) {
+    for (const [what, text] of [
+      ['script', js],
+      ['style', css],
+    ] as const) {
       if (/<\?|\?>/.test(text)) throw new Error(`${pageName}: inlined ${what} contains "<?" or "?>"`);
     }
     const safeJs = js.replace(/<\/script/gi, '<\\/script');

@@ -9,7 +9,17 @@ import { join, resolve } from 'node:path';
 import { CallCounter, SimulatedClock, clockDate, instrument, type RuntimeContext, type UserIdentity } from './runtime/context';
 import { Workbook, createSpreadsheetApp } from './runtime/spreadsheet';
 import * as services from './runtime/wire-services';
-import { checkAuthorized, documentOf, emptyUiState, responseSheetHeaders, responseSheetRow, type AuthModeName, type CacheStore, type FormSubmission, type UiState } from './runtime/services';
+import {
+  checkAuthorized,
+  documentOf,
+  emptyUiState,
+  responseSheetHeaders,
+  responseSheetRow,
+  type AuthModeName,
+  type CacheStore,
+  type FormSubmission,
+  type UiState,
+} from './runtime/services';
 import type { LocalSpreadsheetApp } from './runtime/spreadsheet';
 import { loadBundle, type LoadedBundle } from './runtime/bundle-loader';
 import { toRpcResult, type RpcResult } from './runtime/rpc';
@@ -135,7 +145,13 @@ export function createLocalRuntime<Api extends object = EntryPoints>(options: Lo
       onToast: (message: string, title?: string, seconds?: number) => ui.handle.recordToast(message, title, seconds),
     });
     const shared = svc.liveState;
-    const doc: Doc = { workbook, app, ui, properties: state ? state.properties : shared.properties.document, cache: state ? state.cache : shared.cache.document };
+    const doc: Doc = {
+      workbook,
+      app,
+      ui,
+      properties: state ? state.properties : shared.properties.document,
+      cache: state ? state.cache : shared.cache.document,
+    };
     clock.onChange((ms) => workbook.observeClock(ms));
     docs.push(doc);
     return doc;
@@ -419,7 +435,10 @@ export function createLocalRuntime<Api extends object = EntryPoints>(options: Lo
       const [first, ...rest] = docs;
       const out: SavedRuntime = { version: 1, workbook: first.workbook.toJSON(), services: svc.saveState(), clockMs: clock.nowMs() };
       if (rest.length) {
-        out.documents = rest.map((d) => JSON.parse(JSON.stringify({ workbook: d.workbook.toJSON(), properties: d.properties, cache: d.cache, ui: d.ui.handle.state })) as SavedDocument);
+        out.documents = rest.map(
+          (d) =>
+            JSON.parse(JSON.stringify({ workbook: d.workbook.toJSON(), properties: d.properties, cache: d.cache, ui: d.ui.handle.state })) as SavedDocument,
+        );
         out.currentDocument = current.workbook.id;
       }
       return out;

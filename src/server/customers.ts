@@ -202,9 +202,7 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
     const index = readCustomerIndex(customers);
     let target: { row: number; id: string } | null = null;
     if (opts.ref) {
-      const hit = opts.ref.id
-        ? index.existing.find((c) => c.id === opts.ref!.id)
-        : index.existing.find((c) => c.row === opts.ref!.row && !c.id);
+      const hit = opts.ref.id ? index.existing.find((c) => c.id === opts.ref!.id) : index.existing.find((c) => c.row === opts.ref!.row && !c.id);
       if (!hit) return { ok: false, kind: 'notFound', message: t(locale, 'customers.notFound', { id: opts.ref.id ?? `#${opts.ref.row}` }) };
       target = { row: hit.row, id: hit.id };
     }
@@ -234,7 +232,14 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
         row.customer_id = id;
       }
       customers.write(target.row, [row]);
-      return { ok: true, id, row: target.row, created: false, name: String(record.name), message: t(locale, 'customers.updated', { id, name: String(record.name) }) };
+      return {
+        ok: true,
+        id,
+        row: target.row,
+        created: false,
+        name: String(record.name),
+        message: t(locale, 'customers.updated', { id, name: String(record.name) }),
+      };
     }
 
     if (!record.stage) record.stage = (lists.stage ?? [])[0] ?? '';

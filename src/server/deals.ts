@@ -27,7 +27,18 @@ import {
 } from '../core/tiers';
 import { isoDay, todaySerial, zonedMidnight } from '../core/cadence';
 import { parseIsoDate } from '../core/validation/rules';
-import { customersTab, findCustomers, googleEmail, listColumns, openWorkbook, readSettings, type ReadRow, type RowRecord, type Tab, type Workbook } from './records';
+import {
+  customersTab,
+  findCustomers,
+  googleEmail,
+  listColumns,
+  openWorkbook,
+  readSettings,
+  type ReadRow,
+  type RowRecord,
+  type Tab,
+  type Workbook,
+} from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { showSidebar, toast } from './host';
@@ -162,7 +173,11 @@ function writeCustomerValues(snap: Snapshot, surveysTab: Tab | null, tz: string,
 
 function refresh(wb: Workbook, locale: Locale): number {
   const tabs = openDealTabs(wb, locale);
-  const snap: Snapshot = { customers: tabs.customers, customerRows: tabs.customers.readAll(['customer_id']).rows, deals: dealFacts(tabs.deals.readAll(DEAL_KEYS).rows) };
+  const snap: Snapshot = {
+    customers: tabs.customers,
+    customerRows: tabs.customers.readAll(['customer_id']).rows,
+    deals: dealFacts(tabs.deals.readAll(DEAL_KEYS).rows),
+  };
   return writeCustomerValues(snap, tabs.surveys, wb.timeZone(), readSettings(wb));
 }
 

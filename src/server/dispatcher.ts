@@ -64,20 +64,28 @@ export interface DispatchResult {
 
 /** Takes the lease (under the document lock) unless another run holds a fresh one. */
 function takeLease(props: GoogleAppsScript.Properties.Properties, run: string, nowMs: number): boolean {
-  const got = tryWithDocumentLock(LOCK_WAIT_MS, () => {
-    const held = JSON.parse(props.getProperty(LEASE_PROPERTY) ?? 'null') as { run?: string; at?: number } | null;
-    if (held && held.run !== run && typeof held.at === 'number' && nowMs - held.at < LEASE_MS) return false;
-    props.setProperty(LEASE_PROPERTY, JSON.stringify({ run, at: nowMs }));
-    return true;
-  }, false);
+  const got = tryWithDocumentLock(
+    LOCK_WAIT_MS,
+    () => {
+      const held = JSON.parse(props.getProperty(LEASE_PROPERTY) ?? 'null') as { run?: string; at?: number } | null;
+      if (held && held.run !== run && typeof held.at === 'number' && nowMs - held.at < LEASE_MS) return false;
+      props.setProperty(LEASE_PROPERTY, JSON.stringify({ run, at: nowMs }));
+      return true;
+    },
+    false,
+  );
   return got.ok && got.value;
 }
 
 function giveBackLease(props: GoogleAppsScript.Properties.Properties, run: string): void {
-  tryWithDocumentLock(LOCK_WAIT_MS, () => {
-    const held = JSON.parse(props.getProperty(LEASE_PROPERTY) ?? 'null') as { run?: string } | null;
-    if (held?.run === run) props.deleteProperty(LEASE_PROPERTY);
-  }, false);
+  tryWithDocumentLock(
+    LOCK_WAIT_MS,
+    () => {
+      const held = JSON.parse(props.getProperty(LEASE_PROPERTY) ?? 'null') as { run?: string } | null;
+      if (held?.run === run) props.deleteProperty(LEASE_PROPERTY);
+    },
+    false,
+  );
 }
 
 /** Trigger handler: runs every due job once. Also safe to run by hand. */
@@ -165,4 +173,3 @@ export function removeDispatcher(): number {
   if (mine.length) props.deleteProperty(DISPATCHER_PROPERTY);
   return mine.length;
 }
-

@@ -30,7 +30,18 @@ import {
 import { confirmationsFor, intentionKeyOf, intentionOf } from '../core/customers/intention';
 import { stageKeyOf } from '../core/customers/stage';
 import { checkFollowup, commitmentsText, LIMITS, type FollowupFormRef, type FollowupInput } from '../core/followups';
-import { currentUser, customersTab, findCustomers, listColumns, openWorkbook, readLists, readSettings, type ReadRow, type RowRecord, type Workbook } from './records';
+import {
+  currentUser,
+  customersTab,
+  findCustomers,
+  listColumns,
+  openWorkbook,
+  readLists,
+  readSettings,
+  type ReadRow,
+  type RowRecord,
+  type Workbook,
+} from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { showSidebar } from './host';
@@ -243,7 +254,12 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
     let planned: ReadRow | null = null;
     if (input.followupId) {
       planned = log.findById(input.followupId, input.followupRow);
-      if (!planned || !blank(planned.values.done_at) || planned.values.cancelled === true || text(planned.values.customer_id).toLowerCase() !== text(customer.values.customer_id).toLowerCase()) {
+      if (
+        !planned ||
+        !blank(planned.values.done_at) ||
+        planned.values.cancelled === true ||
+        text(planned.values.customer_id).toLowerCase() !== text(customer.values.customer_id).toLowerCase()
+      ) {
         return fieldFailure<LoggedFollowup>({ customerId: t(locale, 'followup.error.followupGone') }, t(locale, 'followup.fixErrors'));
       }
     }
@@ -256,13 +272,17 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
     const stageBefore = stageKeyOf(cv.stage);
     const stageAfter = input.stage ? stageKeyOf(input.stage) : stageBefore;
     const intentionAfter = input.intention ? intentionKeyOf(input.intention) : intentionOf(cv.need_confirmed === true, cv.budget_confirmed === true);
-    const plans = plansFor(input, {
-      stage: stageAfter,
-      intention: intentionAfter,
-      scenario: scenarioKeyOf(cv.scenario),
-      at: serialAt(input.doneMs, timeZone),
-      enteredDelivery: stageAfter === 'delivery' && stageBefore !== 'delivery',
-    }, settings);
+    const plans = plansFor(
+      input,
+      {
+        stage: stageAfter,
+        intention: intentionAfter,
+        scenario: scenarioKeyOf(cv.scenario),
+        at: serialAt(input.doneMs, timeZone),
+        enteredDelivery: stageAfter === 'delivery' && stageBefore !== 'delivery',
+      },
+      settings,
+    );
 
     const shared = {
       customer_id: customerId,
@@ -382,7 +402,11 @@ export function scheduleFollowUp(record: FollowUpRecord, wb: Workbook = openWork
     const c = customersTab(wb)?.findById(customerId) ?? null;
     name = c ? text(c.values.name) : '';
   }
-  const purposeKey = record.purpose ? (getList('purpose').items.some((i) => i.key === record.purpose) ? record.purpose : listItemKey('purpose', record.purpose)) : 'objection';
+  const purposeKey = record.purpose
+    ? getList('purpose').items.some((i) => i.key === record.purpose)
+      ? record.purpose
+      : listItemKey('purpose', record.purpose)
+    : 'objection';
   const purpose = purposeKey ? purposeLabel(wb, purposeKey) : text(record.purpose);
   const rule: RuleKey = record.rule && (RULE_KEYS as readonly string[]).includes(record.rule) ? record.rule : 'objection';
   const now = new Date();

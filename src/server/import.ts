@@ -106,9 +106,7 @@ function prepare(req: ImportRequest, locale: Locale): Prepared {
 function describe(p: Prepared, plan: ImportPlan | null, locale: Locale): ImportPreview {
   const rejected = (plan?.reject ?? []).map((r) => ({
     line: r.line,
-    reasons: r.problems.map((x) =>
-      `${fieldLabel(x.field, locale)}${locale === 'zh' ? '：' : ': '}${t(locale, x.problem.key, x.problem.params)}`,
-    ),
+    reasons: r.problems.map((x) => `${fieldLabel(x.field, locale)}${locale === 'zh' ? '：' : ': '}${t(locale, x.problem.key, x.problem.params)}`),
   }));
   const skipped = (plan?.skip ?? []).map((s) => ({
     line: s.line,
@@ -180,7 +178,14 @@ export function runImport(rawRequest: ImportRequest): ImportResult {
   const team = user.team;
   return withDocumentLock(() => {
     const reg = readRegister(customers, req.mode);
-    const plan = planImport({ records: p.records, mapping: p.mapping, existing: reg.existing, existingValues: reg.values, ctx: { lists, team }, mode: req.mode });
+    const plan = planImport({
+      records: p.records,
+      mapping: p.mapping,
+      existing: reg.existing,
+      existingValues: reg.values,
+      ctx: { lists, team },
+      mode: req.mode,
+    });
     const preview = describe(p, plan, locale);
     // The counter is recorded only after the rows are written, so a failed import gives no IDs away.
     const reserved = customers.reserve(plan.add.length, reg.extent);
@@ -200,10 +205,18 @@ export function runImport(rawRequest: ImportRequest): ImportResult {
     try {
       if (newRows.length) {
         const keys = Object.keys(newRows[0]);
-        undo.push(() => customers.write(reserved.row, newRows.map(() => Object.fromEntries(keys.map((k) => [k, ''])))));
+        undo.push(() =>
+          customers.write(
+            reserved.row,
+            newRows.map(() => Object.fromEntries(keys.map((k) => [k, '']))),
+          ),
+        );
         customers.write(reserved.row, newRows);
       }
-      customers.writeCells(plan.merge.map((m) => ({ row: m.row, values: { ...m.fills, updated_at: now } })), undo);
+      customers.writeCells(
+        plan.merge.map((m) => ({ row: m.row, values: { ...m.fills, updated_at: now } })),
+        undo,
+      );
       reserved.commit();
     } catch (e) {
       // Put back what was written, newest first, then report the failure: nothing half-imported.
@@ -218,7 +231,13 @@ export function runImport(rawRequest: ImportRequest): ImportResult {
     }
     const message =
       plan.add.length || plan.merge.length
-        ? t(locale, 'import.done', { add: plan.add.length, first: ids[0] ?? '—', last: ids[ids.length - 1] ?? '—', merge: plan.merge.length, reject: plan.reject.length })
+        ? t(locale, 'import.done', {
+            add: plan.add.length,
+            first: ids[0] ?? '—',
+            last: ids[ids.length - 1] ?? '—',
+            merge: plan.merge.length,
+            reject: plan.reject.length,
+          })
         : t(locale, 'import.doneNone', { reject: plan.reject.length });
     return { ...preview, ok: true, message, ids };
   });

@@ -70,7 +70,12 @@ export function getLossDialogData(customerId: string): LossDialogData {
   if (!c) return { customer: null, objections: [], types };
   const rows = log.readAll(['objection_id', 'customer_id', 'raised_at', 'type', 'details', 'result', 'lost_deal']).rows.map((r) => r.values);
   const objections: LossObjection[] = rows
-    .filter((r) => String(r.customer_id ?? '').trim().toLowerCase() === c.id.toLowerCase() && String(r.objection_id ?? '').trim())
+    .filter(
+      (r) =>
+        String(r.customer_id ?? '')
+          .trim()
+          .toLowerCase() === c.id.toLowerCase() && String(r.objection_id ?? '').trim(),
+    )
     .map((r) => ({
       id: String(r.objection_id).trim(),
       type: String(r.type ?? ''),
@@ -108,7 +113,19 @@ export function recordLossReason(customerId: string, objectionIdOrNew: string, n
     const src = (newObjection && typeof newObjection === 'object' ? newObjection : {}) as Record<string, unknown>;
     const unresolved = ctx.results.find((r) => listItemKey('objection_result', r) === 'unresolved') ?? '';
     const checked = checkObjection(
-      { customerId: id, raisedAt: new Date().toISOString(), type: src.type, details: src.details, cause: src.cause, response: '', answeredAt: '', result: unresolved, nextStep: '', nextStepOwner: '', nextStepDue: '' },
+      {
+        customerId: id,
+        raisedAt: new Date().toISOString(),
+        type: src.type,
+        details: src.details,
+        cause: src.cause,
+        response: '',
+        answeredAt: '',
+        result: unresolved,
+        nextStep: '',
+        nextStepOwner: '',
+        nextStepDue: '',
+      },
       ctx,
     );
     if (!checked.ok) return fieldFailure(checked.errors, t(locale, 'objection.fixErrors'));
@@ -126,10 +143,14 @@ export function recordLossReason(customerId: string, objectionIdOrNew: string, n
     const c = findCustomer(wb, id);
     if (!c) return fieldFailure<LossRecorded>({ customerId: t(locale, 'loss.error.noCustomer') }, t(locale, 'loss.error.noCustomer'));
     const hit = log.lookup(want, ['customer_id']);
-    if (!hit || String(hit.values.customer_id ?? '').trim().toLowerCase() !== c.id.toLowerCase())
+    if (
+      !hit ||
+      String(hit.values.customer_id ?? '')
+        .trim()
+        .toLowerCase() !== c.id.toLowerCase()
+    )
       return fieldFailure<LossRecorded>({ objection: t(locale, 'loss.error.noObjection') }, t(locale, 'loss.error.noObjection'));
     log.write(hit.row, [{ lost_deal: true, updated_at: new Date() }]);
     return { ok: true as const, value: { objectionId: String(hit.values.objection_id).trim(), created: false } };
   });
 }
-

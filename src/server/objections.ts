@@ -109,7 +109,11 @@ export function searchObjectionCustomers(query: string): CustomerHit[] {
   if (typeof query !== 'string' || query.length > 200) throw new Error(t(currentLocale(), 'error.badArgument', { detail: 'query' }));
   const customers = customersTab(openWorkbook());
   if (!customers || !query.trim()) return [];
-  return findCustomers(customers, query, 20).map((r) => ({ id: String(r.values.customer_id ?? '').trim(), name: String(r.values.name ?? ''), contact: String(r.values.contact_name ?? '') }));
+  return findCustomers(customers, query, 20).map((r) => ({
+    id: String(r.values.customer_id ?? '').trim(),
+    name: String(r.values.name ?? ''),
+    contact: String(r.values.contact_name ?? ''),
+  }));
 }
 
 export interface PlaybookView {
@@ -130,8 +134,19 @@ export function getObjectionPlaybook(type: string): PlaybookView {
   const wb = openWorkbook();
   const playbook = wb.tab('playbook');
   const log = wb.tab('objections');
-  const lines = playbook ? playbookLinesFor(playbook.readAll(getTab('playbook').columns.map((c) => c.key)).rows.map((r) => r.values as PlaybookRow), key, locale) : [];
-  const worked = log ? whatWorked(log.readAll(['type', 'response', 'result']).rows.map((r) => r.values as ObjectionRow), key) : [];
+  const lines = playbook
+    ? playbookLinesFor(
+        playbook.readAll(getTab('playbook').columns.map((c) => c.key)).rows.map((r) => r.values as PlaybookRow),
+        key,
+        locale,
+      )
+    : [];
+  const worked = log
+    ? whatWorked(
+        log.readAll(['type', 'response', 'result']).rows.map((r) => r.values as ObjectionRow),
+        key,
+      )
+    : [];
   return { type, lines, worked };
 }
 
@@ -182,7 +197,14 @@ export function appendObjection(wb: Workbook, record: RowRecord): string {
 export function checkContext(wb: Workbook, locale: Locale) {
   const lists = readLists(wb, locale);
   const user = currentUser(wb);
-  return { locale, types: [...(lists.objection_type ?? [])], results: [...(lists.objection_result ?? [])], team: user.team.map((m) => m.name), teamMembers: user.team, now: new Date() };
+  return {
+    locale,
+    types: [...(lists.objection_type ?? [])],
+    results: [...(lists.objection_result ?? [])],
+    team: user.team.map((m) => m.name),
+    teamMembers: user.team,
+    now: new Date(),
+  };
 }
 
 /**
@@ -253,20 +275,11 @@ export function overdueIn(wb: Workbook, rep: string | null): OverdueObjection[] 
   const log = wb.tab('objections');
   if (!log) return [];
   const hours = Number(readSettings(wb).objection_answer_hours) || 24;
-  const rows = log.readAll([
-    'objection_id',
-    'customer_id',
-    'customer_name',
-    'raised_at',
-    'type',
-    'details',
-    'answer_due',
-    'answered_at',
-    'owner',
-  ]).rows.map((r) => r.values as ObjectionRow);
+  const rows = log
+    .readAll(['objection_id', 'customer_id', 'customer_name', 'raised_at', 'type', 'details', 'answer_due', 'answered_at', 'owner'])
+    .rows.map((r) => r.values as ObjectionRow);
   return overdueObjections(rows, new Date(), hours, rep);
 }
-
 
 /** An overdue written answer in the shape of Today's extension point (`TodayExtra` in src/core/followups/today.ts). */
 export type TodayObjectionItem = TodayExtra & { kind: 'objection' };

@@ -108,7 +108,10 @@ export const reminderJob: Job = {
     if (!read) return;
     const { settings, state, team, rows } = read;
     const digests = buildDigests(rows, team, ctx.nowMs, ctx.timeZone);
-    const fallback = listsLocale(rows.slice(-50).map((r) => r.values.purpose), 'purpose');
+    const fallback = listsLocale(
+      rows.slice(-50).map((r) => r.values.purpose),
+      'purpose',
+    );
     const sheet = { name: wb.name(), url: wb.url() };
     const log: Record<string, unknown>[] = [];
     const logLine = (m: { rep: string; email: string }, count: number, status: string) =>
@@ -145,7 +148,13 @@ export const reminderJob: Job = {
         const member = team.find((m) => m.name.toLowerCase() === key)!;
         const mail = digestMail(d, repLocale(ctx.props, member, settings.language, fallback), sheet);
         try {
-          MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body, htmlBody: mail.htmlBody, name: t(repLocale(ctx.props, member, settings.language, fallback), 'app.name') });
+          MailApp.sendEmail({
+            to: mail.to,
+            subject: mail.subject,
+            body: mail.body,
+            htmlBody: mail.htmlBody,
+            name: t(repLocale(ctx.props, member, settings.language, fallback), 'app.name'),
+          });
         } catch (err) {
           logLine(d, count, t(logLocale, 'reminders.status.error', { message: (err as Error).message.slice(0, 200) }));
           continue; // tried again next hour

@@ -152,7 +152,13 @@ export function snoozeFollowUp(raw: SnoozeRequest): SaveResult<{ id: string; day
     const found = tab.findById(id, row);
     const v = found?.values;
     const open = v && (v.done_at === '' || v.done_at == null) && v.cancelled !== true;
-    const mine = v && (manager || (me && String(v.owner ?? '').trim().toLowerCase() === me.name.toLowerCase()));
+    const mine =
+      v &&
+      (manager ||
+        (me &&
+          String(v.owner ?? '')
+            .trim()
+            .toLowerCase() === me.name.toLowerCase()));
     if (!found || !open || !mine) return fieldFailure<{ id: string; day: string }>({ id: t(locale, 'today.error.gone') }, t(locale, 'today.error.gone'));
     const old = v!.planned_at as Date;
     const fraction = old && typeof old.getTime === 'function' ? serialAt(old.getTime(), timeZone) % 1 : 0;

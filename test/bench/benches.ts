@@ -51,13 +51,56 @@ function workbook(opts: { customers: number; followups?: number; objections?: nu
     { team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: label('role', 'manager') },
   ]);
   const owners = ['Ana Wu', 'Li Lei'];
-  writeByKey(rt, 'customers', Array.from({ length: opts.customers }, (_, i) => ({ customer_id: id('C', i + 1), name: `Company ${i + 1}`, phone: `+1 555 ${String(i).padStart(7, '0')}`, email: `c${i}@example.com`, owner: owners[i % 2] })));
+  writeByKey(
+    rt,
+    'customers',
+    Array.from({ length: opts.customers }, (_, i) => ({
+      customer_id: id('C', i + 1),
+      name: `Company ${i + 1}`,
+      phone: `+1 555 ${String(i).padStart(7, '0')}`,
+      email: `c${i}@example.com`,
+      owner: owners[i % 2],
+    })),
+  );
   const now = NOW.getTime();
   if (opts.followups)
-    writeByKey(rt, 'followups', Array.from({ length: opts.followups }, (_, i) => ({ followup_id: id('F', i + 1), customer_id: id('C', 1 + (i % opts.customers)), customer_name: `Company ${1 + (i % opts.customers)}`, owner: owners[i % 2], planned_at: new Date(now - (opts.followups! - i) * 3600_000), done_at: i % 3 ? new Date(now - (opts.followups! - i) * 3600_000) : '' })));
+    writeByKey(
+      rt,
+      'followups',
+      Array.from({ length: opts.followups }, (_, i) => ({
+        followup_id: id('F', i + 1),
+        customer_id: id('C', 1 + (i % opts.customers)),
+        customer_name: `Company ${1 + (i % opts.customers)}`,
+        owner: owners[i % 2],
+        planned_at: new Date(now - (opts.followups! - i) * 3600_000),
+        done_at: i % 3 ? new Date(now - (opts.followups! - i) * 3600_000) : '',
+      })),
+    );
   if (opts.objections)
-    writeByKey(rt, 'objections', Array.from({ length: opts.objections }, (_, i) => ({ objection_id: id('O', i + 1), customer_id: id('C', 1 + (i % opts.customers)), raised_at: new Date(now - (i % 90) * D - 1800_000), type: label('objection_type', 'price'), details: `words ${i}`, answered_at: new Date(now - (i % 90) * D), owner: owners[i % 2] })));
-  if (opts.deals) writeByKey(rt, 'deals', Array.from({ length: opts.deals }, (_, i) => ({ deal_id: id('D', i + 1), customer_id: id('C', 1 + (i % opts.customers)), amount: 1000 + i, won_on: new Date(now - (i % 700) * D) })));
+    writeByKey(
+      rt,
+      'objections',
+      Array.from({ length: opts.objections }, (_, i) => ({
+        objection_id: id('O', i + 1),
+        customer_id: id('C', 1 + (i % opts.customers)),
+        raised_at: new Date(now - (i % 90) * D - 1800_000),
+        type: label('objection_type', 'price'),
+        details: `words ${i}`,
+        answered_at: new Date(now - (i % 90) * D),
+        owner: owners[i % 2],
+      })),
+    );
+  if (opts.deals)
+    writeByKey(
+      rt,
+      'deals',
+      Array.from({ length: opts.deals }, (_, i) => ({
+        deal_id: id('D', i + 1),
+        customer_id: id('C', 1 + (i % opts.customers)),
+        amount: 1000 + i,
+        won_on: new Date(now - (i % 700) * D),
+      })),
+    );
   return rt;
 }
 
@@ -71,7 +114,20 @@ function logInput(rt: LocalRuntime): ReturnType<typeof searchInput> {
 
 function searchInput(rt: LocalRuntime) {
   const hit = (rt.run('searchFollowupCustomers', 'Company 7') as { id: string; row: number }[])[0];
-  return { customerId: hit.id, customerRow: hit.row, channel: label('channel', 'phone'), purpose: label('purpose', 'needs_research'), summary: 'Bench call', doneAt: '', commitments: [], nextStep: 'Quote', stage: '', intention: '', nextDate: '', noNext: false };
+  return {
+    customerId: hit.id,
+    customerRow: hit.row,
+    channel: label('channel', 'phone'),
+    purpose: label('purpose', 'needs_research'),
+    summary: 'Bench call',
+    doneAt: '',
+    commitments: [],
+    nextStep: 'Quote',
+    stage: '',
+    intention: '',
+    nextDate: '',
+    noNext: false,
+  };
 }
 
 export const ACTIONS: Action[] = [
@@ -117,7 +173,15 @@ export const ACTIONS: Action[] = [
     name: 'save a deal',
     small: { label: '10 deals', setup: () => workbook({ customers: 50, deals: 10 }) },
     large: { label: '5,000 deals', setup: () => workbook({ customers: 50, deals: 5_000 }) },
-    run: (rt) => rt.run('saveDeal', { customer_id: 'C-000009', amount: '1200', won_on: new Date(rt.clock.nowMs()).toISOString().slice(0, 10), product: 'Licence', kind: 'new', notes: '' }),
+    run: (rt) =>
+      rt.run('saveDeal', {
+        customer_id: 'C-000009',
+        amount: '1200',
+        won_on: new Date(rt.clock.nowMs()).toISOString().slice(0, 10),
+        product: 'Licence',
+        kind: 'new',
+        notes: '',
+      }),
   },
   {
     name: 'open Today (rep)',
@@ -128,7 +192,10 @@ export const ACTIONS: Action[] = [
   {
     name: 'open Today (manager)',
     small: { label: '50 customers, 100 log rows', setup: () => workbook({ customers: 50, followups: 100, objections: 10, user: 'boss@example.com' }) },
-    large: { label: '5,000 customers, 20,000 log rows', setup: () => workbook({ customers: 5_000, followups: 20_000, objections: 1_000, user: 'boss@example.com' }) },
+    large: {
+      label: '5,000 customers, 20,000 log rows',
+      setup: () => workbook({ customers: 5_000, followups: 20_000, objections: 1_000, user: 'boss@example.com' }),
+    },
     run: (rt) => rt.run('getTodayView'),
   },
   {

@@ -83,7 +83,15 @@ const num = (n: number) => n.toLocaleString('en-US');
 const calls = (s: SizeResult) => `${s.warm.calls} / ${s.cold.calls}`;
 
 function table(rows: BenchRow[]): string {
-  const head = ['action', 'calls warm / cold (small; large)', 'budget', 'cells read / written (large, warm)', 'local ms small', 'local ms large', 'large ÷ small'];
+  const head = [
+    'action',
+    'calls warm / cold (small; large)',
+    'budget',
+    'cells read / written (large, warm)',
+    'local ms small',
+    'local ms large',
+    'large ÷ small',
+  ];
   const body = rows.map((r) => [
     r.action,
     calls(r.small) === calls(r.large) ? calls(r.large) : `${calls(r.small)}; ${calls(r.large)}`,

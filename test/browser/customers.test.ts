@@ -30,8 +30,14 @@ function fresh(locale: string, user = 'ana@example.com'): LocalRuntime {
 }
 
 function customerRows(rt: LocalRuntime): unknown[][] {
-  const name = rt.spreadsheet.getSheets().find((s) => ['Customers', '客户'].includes(s.getName()))!.getName();
-  return rt.workbook.values(name).slice(1).filter((r) => r[0] !== '');
+  const name = rt.spreadsheet
+    .getSheets()
+    .find((s) => ['Customers', '客户'].includes(s.getName()))!
+    .getName();
+  return rt.workbook
+    .values(name)
+    .slice(1)
+    .filter((r) => r[0] !== '');
 }
 
 async function open(rt: LocalRuntime, entry: EntryName = 'showCustomerForm'): Promise<Page> {

@@ -26,7 +26,10 @@ function workbook(locale: 'en' | 'zh'): LocalRuntime {
   const rt = createLocalRuntime({ locale: locale === 'zh' ? 'zh_CN' : 'en_US', user: 'ana@example.com' });
   rt.run('setupWorkbook');
   const sh = rt.spreadsheet.getSheetByName(cust.name[locale])!;
-  const names = locale === 'zh' ? ['华东精密机械有限公司', '星河零售', '<img src=x onerror=alert(1)>'] : ['Acme Tools Ltd', 'Bright Retail', '<img src=x onerror=alert(1)>'];
+  const names =
+    locale === 'zh'
+      ? ['华东精密机械有限公司', '星河零售', '<img src=x onerror=alert(1)>']
+      : ['Acme Tools Ltd', 'Bright Retail', '<img src=x onerror=alert(1)>'];
   sh.getRange(2, col(cust, 'customer_id'), 3, 2).setValues(names.map((n, i) => [`C-00000${i + 1}`, n]));
   sh.getRange(2, col(cust, 'stage'), 3, 1).setValues(names.map(() => [listLabel('stage', 'negotiation', locale)]));
   return rt;

@@ -65,7 +65,10 @@ describe('Log follow-up sidebar in Chromium', () => {
     await page.close();
 
     const FU = getTab('followups');
-    const rows = fx.rt.workbook.values(FU.name.zh).slice(1).filter((r) => r[0] !== '');
+    const rows = fx.rt.workbook
+      .values(FU.name.zh)
+      .slice(1)
+      .filter((r) => r[0] !== '');
     const col = (k: string) => FU.columns.findIndex((c) => c.key === k);
     expect(rows.map((r) => [r[col('customer_id')], r[col('rule')], r[col('commitments')]])).toEqual([
       ['C-000004', 'manual', `寄送案例（期限 ${DUE}）`],

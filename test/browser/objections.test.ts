@@ -94,8 +94,22 @@ describe('Log objection sidebar in Chromium', () => {
   it('Loss dialog: names the objection that lost a customer called with HTML, as text', async () => {
     const { rt } = workbook();
     writeByKey(rt, 'objections', 2, [
-      { objection_id: 'O-000001', customer_id: 'C-000002', customer_name: HTML_NAME, raised_at: new Date(Date.now() - 9e8), type: 'Price', details: '<b>too dear</b>' },
-      { objection_id: 'O-000002', customer_id: 'C-000002', customer_name: HTML_NAME, raised_at: new Date(Date.now() - 8e8), type: 'Trust', details: 'Unknown brand' },
+      {
+        objection_id: 'O-000001',
+        customer_id: 'C-000002',
+        customer_name: HTML_NAME,
+        raised_at: new Date(Date.now() - 9e8),
+        type: 'Price',
+        details: '<b>too dear</b>',
+      },
+      {
+        objection_id: 'O-000002',
+        customer_id: 'C-000002',
+        customer_name: HTML_NAME,
+        raised_at: new Date(Date.now() - 8e8),
+        type: 'Trust',
+        details: 'Unknown brand',
+      },
     ]);
     const { page, hostActions } = await openShownPage(browser, rt, 'askLossReasonIfLost', 'C-000002', 'Lost');
     await page.locator('#form:not([hidden])').waitFor();

@@ -157,7 +157,16 @@ describe('the playground as a stand-in for Sheets', () => {
     const zone = start.timeZone;
     const clockText = () => page.textContent('[data-testid="clock"]');
     const shows = (iso: string) =>
-      new Intl.DateTimeFormat('en-GB', { timeZone: zone, weekday: 'short', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso));
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        weekday: 'short',
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(iso));
     expect(await clockText()).toBe(shows(start.clock));
     // The demo starts at 01:30 UTC: 09:30 in Shanghai, the spreadsheet's zone, is what the page shows.
     expect(zone).toBe('Asia/Shanghai');

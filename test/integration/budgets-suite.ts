@@ -57,7 +57,12 @@ function register(fx: Fixture, n: number): void {
     fx.rt,
     'customers',
     2,
-    Array.from({ length: n }, (_, i) => ({ customer_id: `C-${String(i + 1).padStart(6, '0')}`, name: `Customer ${i + 1}`, phone: `+1 555 ${String(i).padStart(7, '0')}`, email: `c${i}@example.com` })),
+    Array.from({ length: n }, (_, i) => ({
+      customer_id: `C-${String(i + 1).padStart(6, '0')}`,
+      name: `Customer ${i + 1}`,
+      phone: `+1 555 ${String(i).padStart(7, '0')}`,
+      email: `c${i}@example.com`,
+    })),
     fx.locale,
   );
 }
@@ -72,7 +77,9 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
         register(fx, n);
         let k = 0;
         const add = warmAndCold(fx.rt, () => fx.rt.run('saveCustomer', { name: `New customer ${++k}`, email: `new${k}@example.com`, need_confirmed: true }));
-        const edit = warmAndCold(fx.rt, () => fx.rt.run('saveCustomer', { name: 'Customer 5', phone: `+86 138 0013 ${8000 + ++k}`, email: 'c4@example.com' }, { ref: { id: 'C-000005' } }));
+        const edit = warmAndCold(fx.rt, () =>
+          fx.rt.run('saveCustomer', { name: 'Customer 5', phone: `+86 138 0013 ${8000 + ++k}`, email: 'c4@example.com' }, { ref: { id: 'C-000005' } }),
+        );
         results.push({ n, add, edit });
         // The identifying span (ID … e-mail, 9 columns) of every row, plus a constant.
         expect(add.warm.read).toBeLessThanOrEqual(n * 9 + 6_000);
@@ -104,7 +111,20 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
         const fx = workbook({ locale, customers: 50 });
         fillLog(fx, n, 50);
         const hit = (fx.rt.run('searchFollowupCustomers', 'Customer 40') as { id: string; row: number }[])[0];
-        const input = { customerId: hit.id, customerRow: hit.row, channel: label('channel', 'phone', locale), purpose: label('purpose', 'needs_research', locale), summary: 'Call', doneAt: '', commitments: [], nextStep: 'Quote', stage: '', intention: '', nextDate: '', noNext: false };
+        const input = {
+          customerId: hit.id,
+          customerRow: hit.row,
+          channel: label('channel', 'phone', locale),
+          purpose: label('purpose', 'needs_research', locale),
+          summary: 'Call',
+          doneAt: '',
+          commitments: [],
+          nextStep: 'Quote',
+          stage: '',
+          intention: '',
+          nextDate: '',
+          noNext: false,
+        };
         costs.push(warmAndCold(fx.rt, () => fx.rt.run('logFollowUp', input)));
       }
       expect(costs[1]).toEqual(costs[0]);
@@ -118,7 +138,18 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       for (const n of [10, 5_000]) {
         const fx = workbook({ locale, customers: 50 });
         writeByKey(fx.rt, 'objections', 2, generatedLog(n, 50, 7, locale), locale);
-        writeByKey(fx.rt, 'deals', 2, Array.from({ length: n }, (_, i) => ({ deal_id: `D-${String(i + 1).padStart(6, '0')}`, customer_id: `C-${String(1 + (i % 50)).padStart(6, '0')}`, amount: 1000 + i, won_on: new Date(Date.now() - (i % 700) * 86_400_000) })), locale);
+        writeByKey(
+          fx.rt,
+          'deals',
+          2,
+          Array.from({ length: n }, (_, i) => ({
+            deal_id: `D-${String(i + 1).padStart(6, '0')}`,
+            customer_id: `C-${String(1 + (i % 50)).padStart(6, '0')}`,
+            amount: 1000 + i,
+            won_on: new Date(Date.now() - (i % 700) * 86_400_000),
+          })),
+          locale,
+        );
         const day = new Date(fx.rt.clock.nowMs() + 3 * 86_400_000).toISOString().slice(0, 10);
         objection.push(
           warmAndCold(fx.rt, () =>
@@ -137,7 +168,18 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
             }),
           ),
         );
-        deal.push(warmAndCold(fx.rt, () => fx.rt.run('saveDeal', { customer_id: 'C-000009', amount: '1200', won_on: new Date(fx.rt.clock.nowMs()).toISOString().slice(0, 10), product: 'Licence', kind: 'new', notes: '' })));
+        deal.push(
+          warmAndCold(fx.rt, () =>
+            fx.rt.run('saveDeal', {
+              customer_id: 'C-000009',
+              amount: '1200',
+              won_on: new Date(fx.rt.clock.nowMs()).toISOString().slice(0, 10),
+              product: 'Licence',
+              kind: 'new',
+              notes: '',
+            }),
+          ),
+        );
       }
       expect(objection[1]).toMatchObject({ warm: { calls: objection[0].warm.calls }, cold: { calls: objection[0].cold.calls } });
       expect(deal[1]).toMatchObject({ warm: { calls: deal[0].warm.calls }, cold: { calls: deal[0].cold.calls } });

@@ -55,7 +55,10 @@ describe('dist/Code.js', () => {
       [/\bScriptApp\.(newTrigger|getProjectTriggers|getUserTriggers|deleteTrigger)/, 'https://www.googleapis.com/auth/script.scriptapp'],
       [/\bSession\.(getActiveUser|getEffectiveUser)\(/, 'https://www.googleapis.com/auth/userinfo.email'],
     ];
-    const needed = uses.filter(([re]) => re.test(code)).map(([, scope]) => scope).sort();
+    const needed = uses
+      .filter(([re]) => re.test(code))
+      .map(([, scope]) => scope)
+      .sort();
     expect([...manifest.oauthScopes].sort()).toEqual(needed);
   });
 

@@ -29,7 +29,17 @@ describe('Check this spreadsheet', () => {
       if (hasNextDataCell) expect(failed).toEqual([]);
       else expect(failed).toEqual([{ key: 'idEnd', error: expect.stringMatching(/getNextDataCell/), cases: [] }]);
       expect(report.results.map((r) => r.key)).toEqual([
-        'recalculation', 'arrayEnd', 'idEnd', 'phoneText', 'formulaText', 'apostrophe', 'dateZone', 'columnKey', 'appendedRows', 'blockedArray', 'triggers',
+        'recalculation',
+        'arrayEnd',
+        'idEnd',
+        'phoneText',
+        'formulaText',
+        'apostrophe',
+        'dateZone',
+        'columnKey',
+        'appendedRows',
+        'blockedArray',
+        'triggers',
       ]);
       expect(report.locale).toBe(locale === 'en' ? 'en' : 'zh');
       expect(rt.workbook.sheetNames()).toEqual(before.names);

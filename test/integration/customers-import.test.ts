@@ -19,7 +19,10 @@ function fresh(locale = 'zh_CN'): LocalRuntime {
 }
 
 function sheetName(rt: LocalRuntime): string {
-  return rt.spreadsheet.getSheets().find((s) => ['Customers', '客户'].includes(s.getName()))!.getName();
+  return rt.spreadsheet
+    .getSheets()
+    .find((s) => ['Customers', '客户'].includes(s.getName()))!
+    .getName();
 }
 
 function rows(rt: LocalRuntime): Record<string, unknown>[] {
@@ -50,11 +53,30 @@ describe('import of a messy CSV', () => {
     rt.run('saveCustomer', { name: '上海明远科技有限公司', phone: '021-62345678' });
     const before = JSON.stringify(rt.workbook.values(sheetName(rt)));
     const p = rt.run('previewImport', { text: MESSY, mode: 'skip' });
-    expect(p.mapping).toEqual(['name', 'contact_name', 'phone', 'email', 'industry', 'employees', 'need_confirmed', 'budget_confirmed', 'stage', 'owner', 'notes', '']);
+    expect(p.mapping).toEqual([
+      'name',
+      'contact_name',
+      'phone',
+      'email',
+      'industry',
+      'employees',
+      'need_confirmed',
+      'budget_confirmed',
+      'stage',
+      'owner',
+      'notes',
+      '',
+    ]);
     expect(p.counts).toEqual({ add: 3, merge: 0, skip: 2, reject: 3 });
     expect(p.rejected).toEqual([
       { line: 5, reasons: ['邮箱：请输入邮箱地址，例如 name@company.com。'] },
-      { line: 10, reasons: ['所属行业：请从以下选项中选择：制造业 / 零售与消费 / 信息技术与软件 / 金融与保险 / 医疗健康 / 教育 / 物流 / 建筑与房地产 / 商业服务 / 政府与公共事业 / 其他。', '员工数：请输入数字。'] },
+      {
+        line: 10,
+        reasons: [
+          '所属行业：请从以下选项中选择：制造业 / 零售与消费 / 信息技术与软件 / 金融与保险 / 医疗健康 / 教育 / 物流 / 建筑与房地产 / 商业服务 / 政府与公共事业 / 其他。',
+          '员工数：请输入数字。',
+        ],
+      },
       { line: 11, reasons: ['客户名称：此项为必填。'] },
     ]);
     expect(p.skipped).toEqual([

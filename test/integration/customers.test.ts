@@ -62,7 +62,15 @@ function save(rt: LocalRuntime, input: Record<string, unknown>, options?: unknow
 describe('adding a customer', () => {
   it('writes one row with a C-000001 ID, the live intention level, default stage and owner, and audit columns', () => {
     const rt = fresh();
-    const r = save(rt, { name: 'Acme Ltd', email: 'Buyer@Acme.com', phone: '138 0013 8000', need_confirmed: true, budget_confirmed: true, employees: '250', industry: 'Manufacturing' });
+    const r = save(rt, {
+      name: 'Acme Ltd',
+      email: 'Buyer@Acme.com',
+      phone: '138 0013 8000',
+      need_confirmed: true,
+      budget_confirmed: true,
+      employees: '250',
+      industry: 'Manufacturing',
+    });
     expect(r).toMatchObject({ ok: true, id: 'C-000001', row: 2, message: 'Saved C-000001 — Acme Ltd.' });
     const [row] = rows(rt);
     expect(row).toMatchObject({

@@ -47,7 +47,10 @@ describe('saveDeal', () => {
     const rt = fresh();
     addCustomers(rt, 3);
     const res = rt.rpc('saveDeal', JSON.stringify([good]));
-    expect(res).toMatchObject({ ok: true, value: { ok: true, value: { dealId: 'D-000001', customerId: 'C-000002', customerName: 'Customer 2', stage: '6 Delivery & after-sales' } } });
+    expect(res).toMatchObject({
+      ok: true,
+      value: { ok: true, value: { dealId: 'D-000001', customerId: 'C-000002', customerName: 'Customer 2', stage: '6 Delivery & after-sales' } },
+    });
     expect(cell(rt, deals, 2, 'deal_id')).toBe('D-000001');
     expect(cell(rt, deals, 2, 'amount')).toBe(48000);
     expect(cell(rt, deals, 2, 'kind')).toBe('New');
@@ -114,7 +117,10 @@ describe('saveDeal', () => {
     expect(res.value.errors.amount).toBe('最小允许值为 0。');
     expect(res.value.errors.won_on).toBe('成交日期不能晚于今天。');
     expect(res.value.message).toContain('未保存');
-    const unknown = rt.rpc('saveDeal', JSON.stringify([{ ...good, customer_id: 'C-000404' }])) as { ok: true; value: { ok: false; errors: Record<string, string> } };
+    const unknown = rt.rpc('saveDeal', JSON.stringify([{ ...good, customer_id: 'C-000404' }])) as {
+      ok: true;
+      value: { ok: false; errors: Record<string, string> };
+    };
     expect(unknown.value.errors.customer_id).toBe('请从列表中选择客户。');
     expect(rt.workbook.values(deals.name.zh).length).toBeLessThanOrEqual(1);
     expect(cell(rt, cust, 3, 'stage', 'zh')).toBe('5 谈判与签约');
@@ -147,7 +153,19 @@ describe('saveDeal', () => {
     const rt = fresh();
     addCustomers(rt, 30);
     const hit = rt.rpc('searchCustomersForDeal', JSON.stringify(['customer 2'])) as { ok: true; value: { id: string }[] };
-    expect(hit.value.map((c) => c.id)).toEqual(['C-000002', 'C-000020', 'C-000021', 'C-000022', 'C-000023', 'C-000024', 'C-000025', 'C-000026', 'C-000027', 'C-000028', 'C-000029']);
+    expect(hit.value.map((c) => c.id)).toEqual([
+      'C-000002',
+      'C-000020',
+      'C-000021',
+      'C-000022',
+      'C-000023',
+      'C-000024',
+      'C-000025',
+      'C-000026',
+      'C-000027',
+      'C-000028',
+      'C-000029',
+    ]);
     expect((rt.rpc('searchCustomersForDeal', JSON.stringify(['c-000030'])) as { value: unknown[] }).value).toHaveLength(1);
     expect((rt.rpc('searchCustomersForDeal', JSON.stringify([{ q: 1 }])) as { value: unknown[] }).value).toEqual([]);
   });

@@ -71,10 +71,24 @@ describe('logging a follow-up', () => {
     const rows = logRows(fx);
     expect(rows).toHaveLength(2);
     const [done, next] = rows;
-    expect(done).toMatchObject({ followup_id: res.value.id, customer_id: 'C-000001', customer_name: 'Acme Trading', owner: 'Ana Wu', rule: 'manual', status: label('followup_status', 'done') });
+    expect(done).toMatchObject({
+      followup_id: res.value.id,
+      customer_id: 'C-000001',
+      customer_name: 'Acme Trading',
+      owner: 'Ana Wu',
+      rule: 'manual',
+      status: label('followup_status', 'done'),
+    });
     expect(done.commitments).toBe(`Send the quote (due ${QUOTE_DUE})`);
     expect((done.done_at as Date).getTime()).toBeGreaterThanOrEqual(before - 1000);
-    expect(next).toMatchObject({ followup_id: res.value.next!.id, rule: 'high', owner: 'Ana Wu', purpose: label('purpose', 'needs_research'), status: label('followup_status', 'planned'), done_at: '' });
+    expect(next).toMatchObject({
+      followup_id: res.value.next!.id,
+      rule: 'high',
+      owner: 'Ana Wu',
+      purpose: label('purpose', 'needs_research'),
+      status: label('followup_status', 'planned'),
+      done_at: '',
+    });
     // Exactly 24 h after the contact.
     expect((next.planned_at as Date).getTime() - (done.done_at as Date).getTime()).toBeCloseTo(24 * 3600_000, -3);
     expect(res.value.next!.rule).toBe('high');
@@ -108,9 +122,14 @@ describe('logging a follow-up', () => {
   it('completes a planned follow-up in place and keeps its lateness', () => {
     const fx = workbook();
     const planned = new Date(fx.rt.clock.nowMs() - 3 * 86_400_000);
-    writeByKey(fx.rt, 'followups', 2, [{ followup_id: 'F-000001', customer_id: 'C-000001', customer_name: 'Acme Trading', owner: 'Ana Wu', planned_at: planned, rule: 'medium' }]);
+    writeByKey(fx.rt, 'followups', 2, [
+      { followup_id: 'F-000001', customer_id: 'C-000001', customer_name: 'Acme Trading', owner: 'Ana Wu', planned_at: planned, rule: 'medium' },
+    ]);
     expect(logRows(fx)[0].status).toBe(label('followup_status', 'overdue'));
-    const form = fx.rt.run('getFollowupFormData', { followupId: 'F-000001', followupRow: 2 }) as { planned: { id: string; row: number }; customer: { id: string } };
+    const form = fx.rt.run('getFollowupFormData', { followupId: 'F-000001', followupRow: 2 }) as {
+      planned: { id: string; row: number };
+      customer: { id: string };
+    };
     expect(form.planned).toMatchObject({ id: 'F-000001', row: 2 });
     expect(form.customer.id).toBe('C-000001');
     const res = fx.rt.run('logFollowUp', input({ followupId: 'F-000001', followupRow: 2 })) as Logged;
@@ -126,7 +145,15 @@ describe('logging a follow-up', () => {
 
   it('checks its input on the server, in the user’s language, field by field', () => {
     const fx = workbook({ locale: 'zh' });
-    const bad = fx.rt.run('logFollowUp', { customerId: 'C-000001', channel: 'Carrier pigeon', purpose: '', summary: '', doneAt: '2999-01-01T00:00:00Z', nextDate: '2026-02-30', commitments: [{ what: 'x', due: '' }] }) as Failed;
+    const bad = fx.rt.run('logFollowUp', {
+      customerId: 'C-000001',
+      channel: 'Carrier pigeon',
+      purpose: '',
+      summary: '',
+      doneAt: '2999-01-01T00:00:00Z',
+      nextDate: '2026-02-30',
+      commitments: [{ what: 'x', due: '' }],
+    }) as Failed;
     expect(bad.ok).toBe(false);
     expect(Object.keys(bad.errors).sort()).toEqual(['channel', 'commitments', 'doneAt', 'nextDate', 'purpose', 'summary']);
     expect(bad.errors.summary).toBe('请填写沟通和约定的内容。');
@@ -149,7 +176,12 @@ describe('logging a follow-up', () => {
   it('finds the customer even when the search hint is stale, and appends after rows added by hand', () => {
     const fx = workbook({ customers: 20 });
     fx.rt.run('logFollowUp', input());
-    writeByKey(fx.rt, 'followups', 4, Array.from({ length: 70 }, (_, i) => ({ followup_id: `F-${String(100 + i).padStart(6, '0')}`, customer_id: 'C-000002' })));
+    writeByKey(
+      fx.rt,
+      'followups',
+      4,
+      Array.from({ length: 70 }, (_, i) => ({ followup_id: `F-${String(100 + i).padStart(6, '0')}`, customer_id: 'C-000002' })),
+    );
     const res = fx.rt.run('logFollowUp', input({ customerId: 'C-000005', customerRow: 9 })) as Logged;
     expect(res.ok).toBe(true);
     const rows = logRows(fx);
@@ -194,7 +226,12 @@ describe('the Follow-ups status and days-late formulas', () => {
       { planned_at: new Date(now - 9 * D), done_at: '', cancelled: true },
       { planned_at: '', done_at: new Date(now - D), cancelled: false },
     ];
-    writeByKey(fx.rt, 'followups', 2, cases.map((c, i) => ({ followup_id: `F-${i + 1}`, customer_id: 'C-000001', ...c })));
+    writeByKey(
+      fx.rt,
+      'followups',
+      2,
+      cases.map((c, i) => ({ followup_id: `F-${i + 1}`, customer_id: 'C-000001', ...c })),
+    );
     const rows = logRows(fx);
     const tz = 'Asia/Shanghai';
     const today = Math.floor(serialAt(now, tz));
@@ -220,12 +257,30 @@ describe('scheduleFollowUp (for issue 7 and other server code)', () => {
   it('appends a planned follow-up by column key (name read from Customers, kept as text) and is not callable from a page', () => {
     const fx = workbook({ customers: 20 });
     fillLog(fx, 2000, 20);
-    const id = fx.rt.run('scheduleFollowUp_', { customerId: 'C-000003', owner: 'Ana Wu', plannedAt: '2099-05-06', purpose: 'objection', nextStep: 'Send the ROI sheet' });
+    const id = fx.rt.run('scheduleFollowUp_', {
+      customerId: 'C-000003',
+      owner: 'Ana Wu',
+      plannedAt: '2099-05-06',
+      purpose: 'objection',
+      nextStep: 'Send the ROI sheet',
+    });
     expect(id).toBe('F-002001');
     const row = logRows(fx).at(-1)!;
-    expect(row).toMatchObject({ followup_id: 'F-002001', customer_id: 'C-000003', customer_name: '=HYPERLINK("http://evil.example","click")', owner: 'Ana Wu', purpose: label('purpose', 'objection'), rule: 'objection', next_step: 'Send the ROI sheet' });
+    expect(row).toMatchObject({
+      followup_id: 'F-002001',
+      customer_id: 'C-000003',
+      customer_name: '=HYPERLINK("http://evil.example","click")',
+      owner: 'Ana Wu',
+      purpose: label('purpose', 'objection'),
+      rule: 'objection',
+      next_step: 'Send the ROI sheet',
+    });
     // rt.rpc does not even take the name (test/types/rpc.test-d.ts); a page can still send it.
-    expect(fx.rt.rpcFromPage('scheduleFollowUp_', JSON.stringify([{ customerId: 'C-000003', owner: 'Ana Wu', plannedAt: '2099-05-06' }]))).toMatchObject({ ok: false });
-    expect(() => fx.rt.run('scheduleFollowUp_', { customerId: '', owner: 'Ana Wu', plannedAt: 'soon' })).toThrow('A follow-up needs a customer ID, a rep and a planned date.');
+    expect(fx.rt.rpcFromPage('scheduleFollowUp_', JSON.stringify([{ customerId: 'C-000003', owner: 'Ana Wu', plannedAt: '2099-05-06' }]))).toMatchObject({
+      ok: false,
+    });
+    expect(() => fx.rt.run('scheduleFollowUp_', { customerId: '', owner: 'Ana Wu', plannedAt: 'soon' })).toThrow(
+      'A follow-up needs a customer ID, a rep and a planned date.',
+    );
   });
 });

@@ -42,7 +42,14 @@ const rulesOf = (sh: Sheet) => sh.getConditionalFormatRules().map(describeRule);
 /** A user's own rule, built from a copy of an existing one (tests have no SpreadsheetApp global). */
 function addUserRule(sh: Sheet, formula: string, a1: string): void {
   const rules = sh.getConditionalFormatRules();
-  const mine = rules[0].copy().whenFormulaSatisfied(formula).setBackground('#d9ead3').setFontColor(null).setBold(null).setRanges([sh.getRange(a1)]).build();
+  const mine = rules[0]
+    .copy()
+    .whenFormulaSatisfied(formula)
+    .setBackground('#d9ead3')
+    .setFontColor(null)
+    .setBold(null)
+    .setRanges([sh.getRange(a1)])
+    .build();
   sh.setConditionalFormatRules([...rules, mine]);
 }
 
@@ -86,7 +93,9 @@ describe('highlight declarations', () => {
       `=AND(${L('done_at')}="",${L('cancelled')}<>TRUE,${L('planned_at')}<>"",INT(${L('planned_at')})<TODAY(),N("salesdesk:hl:followups.overdue")=0)`,
     );
     const ob = getTab('objections');
-    expect(highlightFormula('objections', ob.highlights![0], (k) => colOf(ob, k))).toBe(`=AND($${columnLetter(colOf(ob, 'answer_overdue'))}2=TRUE,N("salesdesk:hl:objections.overdue")=0)`);
+    expect(highlightFormula('objections', ob.highlights![0], (k) => colOf(ob, k))).toBe(
+      `=AND($${columnLetter(colOf(ob, 'answer_overdue'))}2=TRUE,N("salesdesk:hl:objections.overdue")=0)`,
+    );
     expect(() => highlightFormula('objections', { key: 'x', formula: '{customers.name}=""', columns: 'row' }, () => 1)).toThrow();
   });
 });
@@ -157,7 +166,16 @@ describe('highlights written by earlier versions', () => {
     for (const key of TAB_KEYS) {
       const sh = sheetOf(rt, getTab(key));
       const template = sh.getConditionalFormatRules()[0];
-      const old = legacy[key].map((f) => template.copy().whenFormulaSatisfied(f).setBackground('#fce8e6').setFontColor(null).setBold(null).setRanges([sh.getRange('A2:Z900')]).build());
+      const old = legacy[key].map((f) =>
+        template
+          .copy()
+          .whenFormulaSatisfied(f)
+          .setBackground('#fce8e6')
+          .setFontColor(null)
+          .setBold(null)
+          .setRanges([sh.getRange('A2:Z900')])
+          .build(),
+      );
       sh.setConditionalFormatRules(old);
       addUserRule(sh, '=$A2="VIP"', 'A2:B900');
     }
@@ -167,7 +185,10 @@ describe('highlights written by earlier versions', () => {
       const sh = sheetOf(rt, def);
       const rules = rulesOf(sh);
       expect(rules.slice(0, def.highlights!.length), key).toEqual(expected(def, sh.getMaxRows()));
-      expect(rules.slice(def.highlights!.length).map((r) => r.formula), key).toEqual(['=$A2="VIP"']);
+      expect(
+        rules.slice(def.highlights!.length).map((r) => r.formula),
+        key,
+      ).toEqual(['=$A2="VIP"']);
     }
     const again = JSON.stringify(rt.workbook.toJSON());
     rt.run('setupWorkbook');
@@ -184,8 +205,14 @@ describe('the runtime colours the rows the highlights describe', () => {
       { customer_id: 'C-000001', name: 'Long silent', created_at: new Date(NOW.getTime() - 400 * DAY) },
       { customer_id: 'C-000002', name: 'New today', created_at: NOW },
     ]);
-    expect(sheetOf(rt, def).getRange(2, colOf(def, 'churn_risk'), 2, 1).getValues().map((r) => r[0])).toEqual([true, false]);
-    for (const k of ['customer_id', 'name']) expect(rt.workbook.cellInfo(name, 2, colOf(def, k)).conditional).toEqual({ background: '#fef7e0', fontColor: '#b06000', bold: true });
+    expect(
+      sheetOf(rt, def)
+        .getRange(2, colOf(def, 'churn_risk'), 2, 1)
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([true, false]);
+    for (const k of ['customer_id', 'name'])
+      expect(rt.workbook.cellInfo(name, 2, colOf(def, k)).conditional).toEqual({ background: '#fef7e0', fontColor: '#b06000', bold: true });
     expect(rt.workbook.cellInfo(name, 2, colOf(def, 'stage')).conditional?.background).toBe('#fce8e6');
     expect(rt.workbook.cellInfo(name, 2, colOf(def, 'churn_risk')).conditional?.background).toBe('#fce8e6');
     for (const k of ['customer_id', 'name', 'stage']) expect(rt.workbook.cellInfo(name, 3, colOf(def, k)).conditional).toBeNull();
@@ -228,7 +255,9 @@ describe('the runtime colours the rows the highlights describe', () => {
     ]);
     expect(rt.workbook.cellInfo(name, 2, colOf(def, 'customer_name')).conditional?.background).toBe('#fce8e6');
     expect(rt.workbook.cellInfo(name, 3, colOf(def, 'customer_name')).conditional).toBeNull();
-    sheetOf(rt, def).getRange(2, colOf(def, 'answered_at')).setValue(new Date(NOW.getTime() - DAY));
+    sheetOf(rt, def)
+      .getRange(2, colOf(def, 'answered_at'))
+      .setValue(new Date(NOW.getTime() - DAY));
     expect(rt.workbook.cellInfo(name, 2, colOf(def, 'customer_name')).conditional).toBeNull();
   });
 });

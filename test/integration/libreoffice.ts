@@ -49,7 +49,16 @@ export async function recalculateInLibreOffice(xlsx: Buffer, timeZone: string): 
     await new Promise<void>((resolve, reject) => {
       execFile(
         SOFFICE,
-        [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--convert-to', 'html', '--outdir', join(dir, 'out'), join(dir, 'book.xlsx')],
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          '--headless',
+          '--norestore',
+          '--convert-to',
+          'html',
+          '--outdir',
+          join(dir, 'out'),
+          join(dir, 'book.xlsx'),
+        ],
         { env: { ...process.env, TZ: timeZone }, timeout: 120_000 },
         (err, stdout, stderr) => (err ? reject(new Error(`soffice failed: ${err.message}\n${stdout}\n${stderr}`)) : resolve()),
       );
@@ -86,7 +95,9 @@ export function parseCalcHtml(html: string): LoWorkbook {
         const cell: LoCell = {
           number: sdval === undefined ? null : Number(sdval),
           boolean: /;BOOLEAN$/.test(sdnum),
-          text: decode(inner.replace(/<br>/g, '\n').replace(/<[^>]+>/g, '')).replace(/^\n$/, '').trim(),
+          text: decode(inner.replace(/<br>/g, '\n').replace(/<[^>]+>/g, ''))
+            .replace(/^\n$/, '')
+            .trim(),
           background: /bgcolor="(#[0-9A-Fa-f]{6})"/.exec(attrs)?.[1]?.toUpperCase() ?? null,
           fontColor: /<font[^>]*color="(#[0-9A-Fa-f]{6})"/.exec(inner)?.[1]?.toUpperCase() ?? null,
           bold: /<b>/.test(inner),

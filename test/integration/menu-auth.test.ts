@@ -27,7 +27,15 @@ describe('the add-on menu in each authorization mode', () => {
     expect(items(rt)[0]).toBe('今日跟进');
     const touched = Object.keys(rt.counter.snapshot()).filter((k) => FORBIDDEN_IN_NONE.some((s) => k.startsWith(`${s}.`)));
     expect(touched).toEqual([]);
-    expect(Object.keys(rt.counter.snapshot('SpreadsheetApp')).sort()).toEqual(['SpreadsheetApp.Menu.addItem', 'SpreadsheetApp.Menu.addSeparator', 'SpreadsheetApp.Menu.addSubMenu', 'SpreadsheetApp.Menu.addToUi', 'SpreadsheetApp.Ui.createAddonMenu', 'SpreadsheetApp.Ui.createMenu', 'SpreadsheetApp.getUi']);
+    expect(Object.keys(rt.counter.snapshot('SpreadsheetApp')).sort()).toEqual([
+      'SpreadsheetApp.Menu.addItem',
+      'SpreadsheetApp.Menu.addSeparator',
+      'SpreadsheetApp.Menu.addSubMenu',
+      'SpreadsheetApp.Menu.addToUi',
+      'SpreadsheetApp.Ui.createAddonMenu',
+      'SpreadsheetApp.Ui.createMenu',
+      'SpreadsheetApp.getUi',
+    ]);
   });
 
   it('LIMITED: the same menu, in the language the user chose', () => {

@@ -14,10 +14,23 @@ describe('onOpen', () => {
     expect(menus[0].caption).toBe('Sales Desk');
     expect(captions(rt)).toEqual([
       'Sales Desk',
-      'Today', 'Log follow-up', 'Log objection', '—',
-      'Add customer', 'Edit selected customer', 'Add deal', 'Import customers…', '—',
-      'I am…', 'Turn on daily reminders', 'Turn off daily reminders', 'Refresh customer values', 'Set up workbook', '—',
-      'About Sales Desk', 'Help',
+      'Today',
+      'Log follow-up',
+      'Log objection',
+      '—',
+      'Add customer',
+      'Edit selected customer',
+      'Add deal',
+      'Import customers…',
+      '—',
+      'I am…',
+      'Turn on daily reminders',
+      'Turn off daily reminders',
+      'Refresh customer values',
+      'Set up workbook',
+      '—',
+      'About Sales Desk',
+      'Help',
     ]);
   });
 
@@ -26,10 +39,23 @@ describe('onOpen', () => {
     rt.openDocument();
     expect(captions(rt)).toEqual([
       '销售台',
-      '今日跟进', '记录跟进', '记录异议', '—',
-      '新增客户', '编辑所选客户', '添加成交', '导入客户…', '—',
-      '我是…', '开启每日提醒', '关闭每日提醒', '刷新客户价值', '初始化工作簿', '—',
-      '关于销售台', '帮助',
+      '今日跟进',
+      '记录跟进',
+      '记录异议',
+      '—',
+      '新增客户',
+      '编辑所选客户',
+      '添加成交',
+      '导入客户…',
+      '—',
+      '我是…',
+      '开启每日提醒',
+      '关闭每日提醒',
+      '刷新客户价值',
+      '初始化工作簿',
+      '—',
+      '关于销售台',
+      '帮助',
     ]);
   });
 

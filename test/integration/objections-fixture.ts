@@ -48,7 +48,13 @@ export function workbook(opts: { locale?: 'en' | 'zh'; user?: string; customers?
     timeZone: 'Asia/Shanghai',
   });
   rt.run('setupWorkbook');
-  writeByKey(rt, 'settings', 2, TEAM.map((m) => ({ team_name: m.name, team_email: m.email })), locale);
+  writeByKey(
+    rt,
+    'settings',
+    2,
+    TEAM.map((m) => ({ team_name: m.name, team_email: m.email })),
+    locale,
+  );
   const n = opts.customers ?? 5;
   const names = ['Acme Trading', HTML_NAME, FORMULA_NAME, '华为技术', 'Blue Sky Ltd'];
   const customers = Array.from({ length: n }, (_, i) => ({
@@ -57,7 +63,13 @@ export function workbook(opts: { locale?: 'en' | 'zh'; user?: string; customers?
     contact_name: `Contact ${i + 1}`,
     owner: TEAM[i % 2].name,
   }));
-  writeByKey(rt, 'customers', 2, customers.map((c) => ({ ...c, name: c.name.startsWith('=') ? `'${c.name}` : c.name })), locale);
+  writeByKey(
+    rt,
+    'customers',
+    2,
+    customers.map((c) => ({ ...c, name: c.name.startsWith('=') ? `'${c.name}` : c.name })),
+    locale,
+  );
   return { rt, locale };
 }
 
@@ -89,7 +101,7 @@ export function generatedLog(n: number, customers: number, seed = 7, locale: 'en
   const r = rng(seed);
   const types = getList('objection_type').items;
   const results = getList('objection_result').items;
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
   return Array.from({ length: n }, (_, i) => {
     // Whole hours minus 30 minutes before `base`: no answer-due time falls near "now".
     const raised = new Date(base - Math.floor(r() * 90 * 24) * 3600_000 - 1800_000);

@@ -39,9 +39,11 @@ function evaluate(def: KpiDef, params: (string | number)[]): unknown[] {
     ];
   });
   sh.getRange(2, 2, args.length, 1).setFormulas(formulas);
-  return sh.getRange(2, 2, args.length, 1).getValues().map((r) => r[0]);
+  return sh
+    .getRange(2, 2, args.length, 1)
+    .getValues()
+    .map((r) => r[0]);
 }
-
 
 beforeAll(() => {
   rt = workbook({ customers: CUSTOMERS }).rt;
@@ -51,7 +53,12 @@ beforeAll(() => {
     customer_id: `C-${String(i + 1).padStart(6, '0')}`,
     stage: r() < 0.3 ? stage('won') : r() < 0.4 ? stage('lost') : stages[Math.floor(r() * 6)],
   }));
-  writeByKey(rt, 'customers', 2, customers.map((c) => ({ stage: c.stage })));
+  writeByKey(
+    rt,
+    'customers',
+    2,
+    customers.map((c) => ({ stage: c.stage })),
+  );
   log = generatedLog(1500, CUSTOMERS, 5) as ObjectionRow[];
   // A few rows resolved without a resolved time, and one type nobody raised (so blanks show).
   log.slice(0, 20).forEach((row) => (row.resolved_at = ''));
@@ -109,21 +116,38 @@ describe('objection KPIs on the local runtime equal the reference', () => {
     const ns = TYPES.map((_t, i) => i + 1);
     sh.getRange(2, 3, ns.length, 1).setValues(ns.map((n) => [n]));
     const f = (i: number) =>
-      resolveFormula(kpiFormula(getObjectionKpi('top_lost_type'), { n: `$C${i + 2}`, labels: `$A$2:$A$${TYPES.length + 1}`, counts: `$B$2:$B$${TYPES.length + 1}` }), {
-        tabKey: 'dashboard',
-        firstDataRow: 2,
-        column: (t, c) => colOf(getTab(t), c),
-        sheetName: (t) => getTab(t).name.en,
-      });
+      resolveFormula(
+        kpiFormula(getObjectionKpi('top_lost_type'), { n: `$C${i + 2}`, labels: `$A$2:$A$${TYPES.length + 1}`, counts: `$B$2:$B$${TYPES.length + 1}` }),
+        {
+          tabKey: 'dashboard',
+          firstDataRow: 2,
+          column: (t, c) => colOf(getTab(t), c),
+          sheetName: (t) => getTab(t).name.en,
+        },
+      );
     sh.getRange(2, 4, ns.length, 1).setFormulas(ns.map((_n, i) => [f(i)]));
-    expect(sh.getRange(2, 4, ns.length, 1).getValues().map((r) => r[0])).toEqual(ns.map((n) => top[n - 1] ?? ''));
+    expect(
+      sh
+        .getRange(2, 4, ns.length, 1)
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(ns.map((n) => top[n - 1] ?? ''));
     expect(top.length).toBeGreaterThan(3);
     expect(top.length).toBeLessThan(9);
   });
 
   it('every KPI is covered above', () => {
     expect(OBJECTION_KPIS.map((k) => k.key).sort()).toEqual(
-      ['answered_within_time_share', 'lost_by_type', 'median_days_to_resolve', 'objections_by_rep', 'objections_by_type', 'resolution_rate_by_type', 'top_lost_type', 'win_rate_after_type'].sort(),
+      [
+        'answered_within_time_share',
+        'lost_by_type',
+        'median_days_to_resolve',
+        'objections_by_rep',
+        'objections_by_type',
+        'resolution_rate_by_type',
+        'top_lost_type',
+        'win_rate_after_type',
+      ].sort(),
     );
   });
 });

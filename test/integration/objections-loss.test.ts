@@ -18,7 +18,11 @@ describe('recordLossReason', () => {
     ]);
     return f;
   }
-  const lost = (rt: ReturnType<typeof workbook>['rt']) => rt.workbook.values('Objections').slice(1, 6).map((r) => r[colOf(OB, 'lost_deal') - 1]);
+  const lost = (rt: ReturnType<typeof workbook>['rt']) =>
+    rt.workbook
+      .values('Objections')
+      .slice(1, 6)
+      .map((r) => r[colOf(OB, 'lost_deal') - 1]);
 
   it('ticks the chosen objection of that customer and lists the customer’s objections newest first', () => {
     const { rt } = withLog();

@@ -81,7 +81,10 @@ describe('saving an objection', () => {
     expect(missing.errors).toEqual({ customerId: '客户表中没有这个编号的客户。' });
     expect(rt.run('saveObjection', 'not an object')).toMatchObject({ ok: false });
     expect(rt.run('saveObjection', null)).toMatchObject({ ok: false });
-    const rows = rt.workbook.values('异议跟踪').slice(1).filter((r) => r[0] !== '');
+    const rows = rt.workbook
+      .values('异议跟踪')
+      .slice(1)
+      .filter((r) => r[0] !== '');
     expect(rows).toHaveLength(1);
   });
 
@@ -100,7 +103,10 @@ describe('saving an objection', () => {
 });
 
 describe('the playbook the sidebar shows', () => {
-  type View = { lines: { technique: string; detail: string; team: boolean; addedBy: string }[]; worked: { response: string; resolved: number; used: number }[] };
+  type View = {
+    lines: { technique: string; detail: string; team: boolean; addedBy: string }[];
+    worked: { response: string; resolved: number; used: number }[];
+  };
 
   it('comes from the Playbook tab: a manager’s edit and added line show up', () => {
     const { rt } = workbook();
@@ -155,10 +161,31 @@ describe('overdue written answers (for the Today view)', () => {
     const { rt } = workbook();
     const now = Date.now();
     writeByKey(rt, 'objections', 2, [
-      { objection_id: 'O-000001', customer_id: 'C-000001', customer_name: 'Acme Trading', raised_at: new Date(now - 30 * 3600_000), type: 'Price', owner: 'Ana Wu' },
-      { objection_id: 'O-000002', customer_id: 'C-000001', customer_name: 'Acme Trading', raised_at: new Date(now - 50 * 3600_000), type: 'Trust', owner: 'ana wu' },
+      {
+        objection_id: 'O-000001',
+        customer_id: 'C-000001',
+        customer_name: 'Acme Trading',
+        raised_at: new Date(now - 30 * 3600_000),
+        type: 'Price',
+        owner: 'Ana Wu',
+      },
+      {
+        objection_id: 'O-000002',
+        customer_id: 'C-000001',
+        customer_name: 'Acme Trading',
+        raised_at: new Date(now - 50 * 3600_000),
+        type: 'Trust',
+        owner: 'ana wu',
+      },
       { objection_id: 'O-000003', customer_id: 'C-000002', customer_name: HTML_NAME, raised_at: new Date(now - 2 * 3600_000), type: 'Price', owner: 'Ana Wu' },
-      { objection_id: 'O-000004', customer_id: 'C-000002', raised_at: new Date(now - 40 * 3600_000), answered_at: new Date(now - 39 * 3600_000), type: 'Price', owner: 'Ana Wu' },
+      {
+        objection_id: 'O-000004',
+        customer_id: 'C-000002',
+        raised_at: new Date(now - 40 * 3600_000),
+        answered_at: new Date(now - 39 * 3600_000),
+        type: 'Price',
+        owner: 'Ana Wu',
+      },
       { objection_id: 'O-000005', customer_id: 'C-000004', raised_at: new Date(now - 40 * 3600_000), type: 'Need mismatch', owner: '李雷' },
     ]);
     const mine = rt.run('overdueObjectionsFor', 'Ana Wu') as { objectionId: string; answerDue: string }[];
@@ -166,7 +193,10 @@ describe('overdue written answers (for the Today view)', () => {
     expect(typeof mine[0].answerDue).toBe('string');
     const all = rt.run('overdueObjectionsFor', null) as { objectionId: string }[];
     expect(all.map((o) => o.objectionId)).toEqual(['O-000002', 'O-000005', 'O-000001']);
-    const flags = rt.workbook.values('Objections').slice(1, 6).map((r) => r[colOf(OB, 'answer_overdue') - 1]);
+    const flags = rt.workbook
+      .values('Objections')
+      .slice(1, 6)
+      .map((r) => r[colOf(OB, 'answer_overdue') - 1]);
     expect(flags).toEqual([true, true, false, false, true]);
     expect(() => rt.run('overdueObjectionsFor', { evil: true })).toThrow();
   });

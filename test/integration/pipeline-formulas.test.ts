@@ -20,27 +20,42 @@ const formulaOf = (key: string) => DEAL_PIPELINE_COLUMNS.find((c) => c.key === k
 function rng(seed: number) {
   let s = seed;
   const next = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
-  return { next, int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)), pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+  return { next, int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
 }
 
 describe('a deal’s probability and weighted value, live', () => {
   it('agree with dealProbability and weightedValue, before and after the stage probabilities change', () => {
     for (const f of ['probability_used', 'weighted_value']) expect(lintFormula(`=${formulaOf(f)}`), f).toEqual([]);
     for (const locale of ['en', 'zh'] as const) {
-      const rt = createLocalRuntime({ locale: locale === 'zh' ? 'zh_CN' : 'en_US', user: 'manager@example.com', timeZone: 'Asia/Shanghai', now: new Date('2026-03-02T09:30:00+08:00') });
+      const rt = createLocalRuntime({
+        locale: locale === 'zh' ? 'zh_CN' : 'en_US',
+        user: 'manager@example.com',
+        timeZone: 'Asia/Shanghai',
+        now: new Date('2026-03-02T09:30:00+08:00'),
+      });
       rt.run('setupWorkbook');
       const sh = rt.spreadsheet.insertSheet('Pipeline check');
       const r = rng(locale === 'en' ? 11 : 12);
       const rows = Array.from({ length: 600 }, (_, i) => [
         `D-${i + 1}`,
         r.int(0, 500_000) / 100,
-        r.pick([listLabel('deal_status', 'open', locale), listLabel('deal_status', 'open', locale), listLabel('deal_status', 'won', locale), listLabel('deal_status', 'lost', locale)]),
+        r.pick([
+          listLabel('deal_status', 'open', locale),
+          listLabel('deal_status', 'open', locale),
+          listLabel('deal_status', 'won', locale),
+          listLabel('deal_status', 'lost', locale),
+        ]),
         r.pick(['', '', '', 0, 0.35, 1, 0.725]),
         r.pick([...STAGE_KEYS.map((s) => listLabel('stage', s, locale)), '', 'Prospect (our own)']),
       ]);
       sh.getRange(1, 1, 1, KEYS.length).setValues([[...KEYS]]);
       sh.getRange(2, 1, rows.length, 5).setValues(rows);
-      const ctx = { tabKey: 'check', column: (_t: string, k: string) => KEYS.indexOf(k as (typeof KEYS)[number]) + 1 || null, sheetName: () => 'Pipeline check', firstDataRow: 2 };
+      const ctx = {
+        tabKey: 'check',
+        column: (_t: string, k: string) => KEYS.indexOf(k as (typeof KEYS)[number]) + 1 || null,
+        sheetName: () => 'Pipeline check',
+        firstDataRow: 2,
+      };
       sh.getRange(2, 6).setFormula(resolveFormula(formulaOf('probability_used'), ctx));
       sh.getRange(2, 7).setFormula(resolveFormula(formulaOf('weighted_value'), ctx));
 

@@ -16,7 +16,10 @@ function fresh(locale = 'en'): LocalRuntime {
 }
 
 function rows(rt: LocalRuntime, name: string): unknown[][] {
-  return rt.workbook.values(name).slice(1).filter((r) => r.some((v) => v !== '' && v !== null));
+  return rt.workbook
+    .values(name)
+    .slice(1)
+    .filter((r) => r.some((v) => v !== '' && v !== null));
 }
 
 describe('Playbook tab set-up', () => {
@@ -61,7 +64,12 @@ describe('Playbook tab set-up', () => {
     sh.getRange(2, oc('objection_id'), 2, 1).setValues([['O-000001'], ['O-000002']]);
     // Raised 30 h ago and 2 h ago (the clock is 2026-03-02T02:00Z); none answered.
     sh.getRange(2, oc('raised_at'), 2, 1).setValues([[new Date('2026-02-28T20:00:00Z')], [new Date('2026-03-02T00:00:00Z')]]);
-    expect(sh.getRange(2, oc('answer_overdue'), 3, 1).getValues().map((r) => r[0])).toEqual([true, false, '']);
+    expect(
+      sh
+        .getRange(2, oc('answer_overdue'), 3, 1)
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual([true, false, '']);
     expect(rt.workbook.conditionalFormatAt('Objections', 2, oc('customer_name'))?.background).toBe('#fce8e6');
     expect(rt.workbook.conditionalFormatAt('Objections', 3, oc('customer_name'))).toBeNull();
     // Answered: no longer flagged.

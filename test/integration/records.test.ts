@@ -22,7 +22,10 @@ describe('rows past the ones set-up formatted', () => {
     const { rt } = workbook({ customers: 0 });
     const sh = customersSheet(rt);
     const before = sh.getMaxRows();
-    const csv = ['name,phone,industry,employees', ...Array.from({ length: 5000 }, (_, i) => `Imported ${i + 1},+1 555 ${String(i).padStart(7, '0')},Manufacturing,${i + 1}`)].join('\n');
+    const csv = [
+      'name,phone,industry,employees',
+      ...Array.from({ length: 5000 }, (_, i) => `Imported ${i + 1},+1 555 ${String(i).padStart(7, '0')},Manufacturing,${i + 1}`),
+    ].join('\n');
     const result = rt.run('runImport', { text: csv, mode: 'skip' }) as { ok: boolean; counts: { add: number } };
     expect(result).toMatchObject({ ok: true, counts: { add: 5000 } });
     expect(before).toBeLessThan(5001);
@@ -40,7 +43,10 @@ describe('rows past the ones set-up formatted', () => {
     }
     expect(rt.workbook.cellInfo(CU.name.en, 5001, colOf(CU, 'phone')).conditional).toMatchObject({ background: '#fce8e6' });
     // The computed columns' warning-only protections reach the new rows too.
-    const protectedRows = sh.getProtections('RANGE' as never).map((p) => p.getRange()).filter((r) => r.getColumn() <= colOf(CU, 'next_followup') && r.getLastColumn() >= colOf(CU, 'next_followup'));
+    const protectedRows = sh
+      .getProtections('RANGE' as never)
+      .map((p) => p.getRange())
+      .filter((r) => r.getColumn() <= colOf(CU, 'next_followup') && r.getLastColumn() >= colOf(CU, 'next_followup'));
     expect(protectedRows.length).toBe(1);
     expect(protectedRows[0].getLastRow()).toBeGreaterThanOrEqual(5001);
     // The sheet's last row stays spare: the next rows go inside the same ranges again.
@@ -115,12 +121,23 @@ describe('the hourly digest and the document lock', () => {
     const reps = Array.from({ length: 30 }, (_, i) => ({ team_name: `Rep ${i + 1}`, team_email: `rep${i + 1}@example.com`, team_role: role('rep') }));
     writeByKey(rt, 'settings', 2, [...reps, { team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') }]);
     const now = rt.clock.nowMs();
-    writeByKey(rt, 'followups', 2, reps.map((r, i) => ({ followup_id: `F-${String(i + 1).padStart(6, '0')}`, customer_id: 'C-000001', customer_name: 'Acme Trading', owner: r.team_name, planned_at: new Date(now - 86_400_000) })));
+    writeByKey(
+      rt,
+      'followups',
+      2,
+      reps.map((r, i) => ({
+        followup_id: `F-${String(i + 1).padStart(6, '0')}`,
+        customer_id: 'C-000001',
+        customer_name: 'Acme Trading',
+        owner: r.team_name,
+        planned_at: new Date(now - 86_400_000),
+      })),
+    );
     expect(rt.run('turnOnReminders')).toBe('on');
     // The digest goes out at the reminder hour (08:00 in the spreadsheet's zone, Asia/Shanghai):
     // move to 09:00 there, at least an hour after the trigger was made.
     const hour = 3600_000;
-    rt.clock.advance((((9 - new Date(now + 8 * hour).getUTCHours() + 24) % 24) || 24) * hour);
+    rt.clock.advance(((9 - new Date(now + 8 * hour).getUTCHours() + 24) % 24 || 24) * hour);
 
     const heldWhileSending: number[] = [];
     let saved: unknown = null;

@@ -23,13 +23,26 @@ function prepare(rt: LocalRuntime, rep: { name: string; email: string }, custome
   ]);
   const now = rt.clock.nowMs();
   writeByKey(rt, 'followups', 2, [
-    { followup_id: 'F-000001', customer_id: 'C-000001', customer_name: customer, owner: rep.name, purpose: purpose('needs_research'), planned_at: new Date(now - 2 * D) },
+    {
+      followup_id: 'F-000001',
+      customer_id: 'C-000001',
+      customer_name: customer,
+      owner: rep.name,
+      purpose: purpose('needs_research'),
+      planned_at: new Date(now - 2 * D),
+    },
   ]);
 }
 
 function twoWorkbooks() {
   // 07:30 in Shanghai; reminders go at 08:00.
-  const rt = createLocalRuntime({ user: 'boss@example.com', locale: 'en_US', timeZone: 'Asia/Shanghai', now: new Date('2026-03-03T23:30:00Z'), installedAs: 'addon' });
+  const rt = createLocalRuntime({
+    user: 'boss@example.com',
+    locale: 'en_US',
+    timeZone: 'Asia/Shanghai',
+    now: new Date('2026-03-03T23:30:00Z'),
+    installedAs: 'addon',
+  });
   const a = rt.documents()[0].id;
   prepare(rt, { name: 'Ana Wu', email: 'ana@example.com' }, 'Acme Trading');
   const b = rt.newDocument({ name: 'Second team' });
@@ -51,7 +64,10 @@ describe('reminders in two workbooks of the add-on', () => {
 
     // At 08:30 each dispatcher runs in its own workbook: one digest from each.
     rt.clock.advance(H);
-    expect(rt.fireDueTriggers().map((f) => [f.documentId, f.ok])).toEqual([[a, true], [b, true]]);
+    expect(rt.fireDueTriggers().map((f) => [f.documentId, f.ok])).toEqual([
+      [a, true],
+      [b, true],
+    ]);
     expect(rt.mail.outbox.map((m) => m.to.join())).toEqual(['ana@example.com', 'bo@example.com']);
 
     // Off in B: B's reminders stop; A's trigger and reminders carry on.
@@ -69,7 +85,10 @@ describe('reminders in two workbooks of the add-on', () => {
     rt.openDocument({ id: b });
     rt.run('turnOnReminders');
     const back = createLocalRuntime({ saved: JSON.parse(JSON.stringify(rt.save())), user: 'boss@example.com', locale: 'en_US', installedAs: 'addon' });
-    expect(back.documents().map((d) => [d.id, d.current])).toEqual([[a, false], [b, true]]);
+    expect(back.documents().map((d) => [d.id, d.current])).toEqual([
+      [a, false],
+      [b, true],
+    ]);
     expect(back.run('turnOnReminders')).toBe('already');
     back.useDocument(a);
     expect(back.run('turnOnReminders')).toBe('on');

@@ -18,7 +18,13 @@ const purpose = (k: string) => getList('purpose').items.find((i) => i.key === k)
 
 /** 07:30 in Shanghai on Wednesday 2026-03-04; reminders at 08:00 (the default). */
 function world(opts: { mailQuota?: number } = {}): LocalRuntime {
-  const rt = createLocalRuntime({ user: 'boss@example.com', locale: 'en_US', timeZone: 'Asia/Shanghai', now: new Date('2026-03-03T23:30:00Z'), mailQuota: opts.mailQuota });
+  const rt = createLocalRuntime({
+    user: 'boss@example.com',
+    locale: 'en_US',
+    timeZone: 'Asia/Shanghai',
+    now: new Date('2026-03-03T23:30:00Z'),
+    mailQuota: opts.mailQuota,
+  });
   rt.run('setupWorkbook');
   writeByKey(rt, 'settings', 2, [
     { team_name: 'Ana Wu', team_email: 'ana@example.com', team_role: role('rep') },
@@ -29,13 +35,64 @@ function world(opts: { mailQuota?: number } = {}): LocalRuntime {
   ]);
   const now = rt.clock.nowMs();
   writeByKey(rt, 'followups', 2, [
-    { followup_id: 'F-000001', customer_id: 'C-000001', customer_name: 'Acme Trading', owner: 'Ana Wu', purpose: purpose('needs_research'), planned_at: new Date(now - 2 * D) },
-    { followup_id: 'F-000002', customer_id: 'C-000002', customer_name: '<b>Bold</b> & Co', owner: 'Ana Wu', purpose: purpose('presentation'), planned_at: new Date(now + 3 * H) },
-    { followup_id: 'F-000003', customer_id: 'C-000003', customer_name: '华为技术', owner: '李雷', purpose: purpose('negotiation'), planned_at: new Date(now - 5 * D) },
-    { followup_id: 'F-000004', customer_id: 'C-000001', customer_name: 'Acme Trading', owner: 'Ana Wu', purpose: purpose('return_visit'), planned_at: new Date(now + 3 * D) }, // upcoming: not in the digest
-    { followup_id: 'F-000005', customer_id: 'C-000004', customer_name: 'Done Ltd', owner: 'Idle Ida', purpose: purpose('first_contact'), planned_at: new Date(now - D), done_at: new Date(now - D) },
-    { followup_id: 'F-000006', customer_id: 'C-000005', customer_name: 'Cancelled Ltd', owner: 'Idle Ida', purpose: purpose('first_contact'), planned_at: new Date(now - D), cancelled: true },
-    { followup_id: 'F-000007', customer_id: 'C-000006', customer_name: 'Orphan Ltd', owner: 'No Mail', purpose: purpose('first_contact'), planned_at: new Date(now - D) },
+    {
+      followup_id: 'F-000001',
+      customer_id: 'C-000001',
+      customer_name: 'Acme Trading',
+      owner: 'Ana Wu',
+      purpose: purpose('needs_research'),
+      planned_at: new Date(now - 2 * D),
+    },
+    {
+      followup_id: 'F-000002',
+      customer_id: 'C-000002',
+      customer_name: '<b>Bold</b> & Co',
+      owner: 'Ana Wu',
+      purpose: purpose('presentation'),
+      planned_at: new Date(now + 3 * H),
+    },
+    {
+      followup_id: 'F-000003',
+      customer_id: 'C-000003',
+      customer_name: '华为技术',
+      owner: '李雷',
+      purpose: purpose('negotiation'),
+      planned_at: new Date(now - 5 * D),
+    },
+    {
+      followup_id: 'F-000004',
+      customer_id: 'C-000001',
+      customer_name: 'Acme Trading',
+      owner: 'Ana Wu',
+      purpose: purpose('return_visit'),
+      planned_at: new Date(now + 3 * D),
+    }, // upcoming: not in the digest
+    {
+      followup_id: 'F-000005',
+      customer_id: 'C-000004',
+      customer_name: 'Done Ltd',
+      owner: 'Idle Ida',
+      purpose: purpose('first_contact'),
+      planned_at: new Date(now - D),
+      done_at: new Date(now - D),
+    },
+    {
+      followup_id: 'F-000006',
+      customer_id: 'C-000005',
+      customer_name: 'Cancelled Ltd',
+      owner: 'Idle Ida',
+      purpose: purpose('first_contact'),
+      planned_at: new Date(now - D),
+      cancelled: true,
+    },
+    {
+      followup_id: 'F-000007',
+      customer_id: 'C-000006',
+      customer_name: 'Orphan Ltd',
+      owner: 'No Mail',
+      purpose: purpose('first_contact'),
+      planned_at: new Date(now - D),
+    },
   ]);
   // 李雷 uses Sales Desk in Chinese: opening Today records it for the nightly job.
   rt.setUser({ email: 'li@example.com', locale: 'zh_CN' });

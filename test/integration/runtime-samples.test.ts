@@ -103,10 +103,18 @@ describe("Google's sample patterns on the local runtime", () => {
   it('Spreadsheet.addMenu with a separator, Sheet.copyTo and a monthly trigger', () => {
     const rt = world();
     rt.run('legacyMenu');
-    expect(rt.menus().find((m) => m.caption === 'Legacy')!.items.map((i) => (i.type === 'item' ? i.caption : i.type))).toEqual(['Send pending', 'separator', 'Panel']);
+    expect(
+      rt
+        .menus()
+        .find((m) => m.caption === 'Legacy')!
+        .items.map((i) => (i.type === 'item' ? i.caption : i.type)),
+    ).toEqual(['Send pending', 'separator', 'Panel']);
 
     const tpl = rt.spreadsheet.insertSheet('Template');
-    tpl.getRange('A1:B2').setValues([['Item', 'Twice'], [21, '=A2*2']]);
+    tpl.getRange('A1:B2').setValues([
+      ['Item', 'Twice'],
+      [21, '=A2*2'],
+    ]);
     tpl.getRange('A2').setNumberFormat('0.00');
     expect(rt.run('duplicateTemplate')).toBe('Copy of Template');
     expect(rt.run('duplicateTemplate')).toBe('Copy of Template 2');

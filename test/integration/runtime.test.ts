@@ -100,7 +100,10 @@ describe('local runtime', () => {
   it('counts Apps Script calls per method', () => {
     const rt = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT) });
     rt.counter.reset();
-    expect(rt.run('batched')).toEqual([[1, 2], [3, 4]]);
+    expect(rt.run('batched')).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     const counts = rt.counter.snapshot('SpreadsheetApp');
     expect(counts['SpreadsheetApp.Range.setValues']).toBe(1);
     expect(counts['SpreadsheetApp.Range.getValues']).toBe(1);
@@ -122,7 +125,15 @@ describe('local runtime', () => {
     rt.run('batched');
     rt.run('remember', 'kept');
     const again = createLocalRuntime<AnyScript>({ bundle: bundleOf(SCRIPT), user: 'ana@example.com', saved: JSON.parse(JSON.stringify(rt.save())) });
-    expect(again.workbook.values(again.workbook.sheetNames()[0]).slice(0, 2).map((r) => r.slice(0, 2))).toEqual([[1, 2], [3, 4]]);
+    expect(
+      again.workbook
+        .values(again.workbook.sheetNames()[0])
+        .slice(0, 2)
+        .map((r) => r.slice(0, 2)),
+    ).toEqual([
+      [1, 2],
+      [3, 4],
+    ]);
     expect(again.run('whoAmI')).toBe('ana@example.com|kept');
   });
 });

@@ -183,7 +183,10 @@ describe('the named ranges are checked in one read', () => {
     const rt = fresh('en');
     rt.run('setupWorkbook');
     const checks = rt.spreadsheet.getSheetByName(CHECKS.en)!;
-    const names = checks.getRange(1, 1, checks.getLastRow(), 1).getValues().map((r) => String(r[0]));
+    const names = checks
+      .getRange(1, 1, checks.getLastRow(), 1)
+      .getValues()
+      .map((r) => String(r[0]));
     const row = names.indexOf('SD_LIST_STAGE') + 1;
     const formula = checks.getRange(row, 2).getFormula();
     checks.getRange(row, 2).setValue(checks.getRange(row, 2).getValue()); // frozen: the number stays, the formula goes

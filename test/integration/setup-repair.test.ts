@@ -114,9 +114,16 @@ describe('cells typed into a computed column', () => {
         expect(after[r][c], `R${r + 1}C${c + 1}`).toEqual(before[r][c]);
       }
     expect(sh.getRange(4, nf).getFormula()).toBe('');
-    expect(sh.getRange(2, nf, 5, 1).getValues().every(([v]) => v instanceof Date)).toBe(true);
+    expect(
+      sh
+        .getRange(2, nf, 5, 1)
+        .getValues()
+        .every(([v]) => v instanceof Date),
+    ).toBe(true);
     expect(rt.workbook.formulaErrors()).toEqual([]);
-    expect(rt.ui.state.toasts[rt.ui.state.toasts.length - 1].message).toMatch(locale === 'en' ? /Cleared the typed cells \(1\)/ : /已清除手动输入的单元格（1 个）/);
+    expect(rt.ui.state.toasts[rt.ui.state.toasts.length - 1].message).toMatch(
+      locale === 'en' ? /Cleared the typed cells \(1\)/ : /已清除手动输入的单元格（1 个）/,
+    );
   });
 
   it('stay when the answer is no', () => {
@@ -156,7 +163,9 @@ describe('a tab whose header row is gone', () => {
     const sheetBefore = JSON.stringify(rt.workbook.toJSON().sheets.find((s) => s.name === name));
     rt.run('setupWorkbook');
     expect(JSON.stringify(rt.workbook.toJSON().sheets.find((s) => s.name === name))).toBe(sheetBefore);
-    expect(lastAlert(rt).prompt).toMatch(locale === 'en' ? new RegExp(`Row 1 of "${name}" is not Sales Desk's header row`) : new RegExp(`“${name}”的第 1 行不是销售台的表头`));
+    expect(lastAlert(rt).prompt).toMatch(
+      locale === 'en' ? new RegExp(`Row 1 of "${name}" is not Sales Desk's header row`) : new RegExp(`“${name}”的第 1 行不是销售台的表头`),
+    );
     // Every other tab is still set up and checked (nothing else to repair there).
     expect(rt.workbook.formulaErrors().filter((e: { sheet: string }) => e.sheet !== name)).toEqual([]);
     // The user puts an empty row back on top: set-up writes the headers, the customers are where they were.

@@ -74,7 +74,8 @@ describe.each([
       if (tab.kind !== 'table') continue;
       tab.columns.forEach((c, i) => {
         const info = rt.workbook.cellInfo(tab.name[locale], 500, i + 1);
-        const wantsRule = !c.formula && (c.type === 'list' || c.type === 'email' || c.type === 'date' || c.type === 'datetime' || c.type === 'boolean' || !!c.bounds);
+        const wantsRule =
+          !c.formula && (c.type === 'list' || c.type === 'email' || c.type === 'date' || c.type === 'datetime' || c.type === 'boolean' || !!c.bounds);
         if (wantsRule) expect(info.validation, `${tab.key}.${c.key} validation`).not.toBeNull();
         if (c.type === 'date') expect(info.numberFormat, `${tab.key}.${c.key}`).toBe('yyyy-mm-dd');
         if (c.type === 'currency') expect(info.numberFormat).toBe('#,##0.00');
@@ -96,7 +97,11 @@ describe.each([
       else expect(v, s.key).toBe(s.default);
     }
     for (const l of LISTS) {
-      const vals = rt.spreadsheet.getRangeByName(`SD_LIST_${l.key.toUpperCase()}`)!.getValues().map((r) => r[0]).filter((v) => v !== '');
+      const vals = rt.spreadsheet
+        .getRangeByName(`SD_LIST_${l.key.toUpperCase()}`)!
+        .getValues()
+        .map((r) => r[0])
+        .filter((v) => v !== '');
       expect(vals, l.key).toEqual(l.items.map((i) => i.label[locale]));
     }
   });
@@ -118,13 +123,20 @@ describe.each([
     const sh = rt.spreadsheet.getSheetByName(name)!;
     const c = (k: string) => cust.columns.findIndex((x) => x.key === k) + 1;
     sh.getRange(2, c('customer_id'), 3, 1).setValues([['C-000001'], ['C-000002'], ['C-000003']]);
-    sh.getRange(2, c('need_confirmed'), 3, 2).setValues([[true, true], [true, false], [false, false]]);
+    sh.getRange(2, c('need_confirmed'), 3, 2).setValues([
+      [true, true],
+      [true, false],
+      [false, false],
+    ]);
     const obj = getTab('objections');
     const osh = rt.spreadsheet.getSheetByName(obj.name[locale])!;
     const oc = (k: string) => obj.columns.findIndex((x) => x.key === k) + 1;
     osh.getRange(2, oc('objection_id')).setValue('O-000001');
     osh.getRange(2, oc('raised_at')).setValue(new Date('2026-03-01T02:00:00Z'));
-    const levels = sh.getRange(2, c('intention_level'), 4, 1).getValues().map((r) => r[0]);
+    const levels = sh
+      .getRange(2, c('intention_level'), 4, 1)
+      .getValues()
+      .map((r) => r[0]);
     const L = LISTS.find((l) => l.key === 'intention')!.items.map((i) => i.label[locale]);
     expect(levels).toEqual([L[0], L[1], L[2], '']);
     const due = osh.getRange(2, oc('answer_due')).getValue() as Date;
@@ -234,12 +246,21 @@ describe('set-up repairs without touching user data', () => {
     const rt = fresh('en');
     const ss = rt.spreadsheet;
     const foreign = ss.insertSheet('Deals');
-    foreign.getRange(1, 1, 2, 2).setValues([['Quarter', 'Total'], ['Q1', 5]]);
+    foreign.getRange(1, 1, 2, 2).setValues([
+      ['Quarter', 'Total'],
+      ['Q1', 5],
+    ]);
     const cust = ss.insertSheet('Customers');
-    cust.getRange(1, 1, 2, 3).setValues([['Customer name', 'Phone', 'Something else'], ['Acme', '555', 'x']]);
+    cust.getRange(1, 1, 2, 3).setValues([
+      ['Customer name', 'Phone', 'Something else'],
+      ['Acme', '555', 'x'],
+    ]);
     rt.run('setupWorkbook');
     // Foreign tab untouched, ours created next to it.
-    expect(rt.workbook.values('Deals')).toEqual([['Quarter', 'Total'], ['Q1', 5]]);
+    expect(rt.workbook.values('Deals')).toEqual([
+      ['Quarter', 'Total'],
+      ['Q1', 5],
+    ]);
     expect(rt.workbook.sheetNames()).toContain('Deals (Sales Desk)');
     // The typed Customers tab was adopted: user columns kept in place, the rest appended.
     const h = headers(rt, 'Customers');

@@ -16,7 +16,15 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { getTab, type TabDef } from '../../src/core/schema';
 import { listItemKey, listLabel } from '../../src/core/lists';
-import { computeCustomers, serialFromYmd, tierSettings, type CustomerComputed, type CustomerFacts, type StageKey, type TierSettings } from '../../src/core/tiers';
+import {
+  computeCustomers,
+  serialFromYmd,
+  tierSettings,
+  type CustomerComputed,
+  type CustomerFacts,
+  type StageKey,
+  type TierSettings,
+} from '../../src/core/tiers';
 import type { DealFact, SurveyFact } from '../../src/core/tiers';
 
 const TZ_OFFSET_MS = 8 * 3600_000;
@@ -82,7 +90,11 @@ function generate(seed: number): Data {
   const surveys: SurveyFact[] = [];
   for (let k = 0; k < 600; k++) {
     const score = () => (r.chance(0.05) ? '' : r.int(1, 5));
-    surveys.push({ customerId: r.pick(ids.slice(0, 900)), answeredAt: TODAY - r.int(0, 300) + r.int(0, 23) / 24, scores: [score(), score(), score(), score()] });
+    surveys.push({
+      customerId: r.pick(ids.slice(0, 900)),
+      answeredAt: TODAY - r.int(0, 300) + r.int(0, 23) / 24,
+      scores: [score(), score(), score(), score()],
+    });
   }
   return { customers, deals, surveys };
 }
@@ -153,7 +165,8 @@ function compare(rt: LocalRuntime, d: Data, s: TierSettings, today: number): num
   expected.forEach((e, i) => {
     const row = i + 1;
     if (!e) {
-      for (const k of ['intention_level', 'next_followup', 'followup_state', 'value_tier', 'gold', 'churn_risk', 'value_window']) check(row, k, cell(row, k), '');
+      for (const k of ['intention_level', 'next_followup', 'followup_state', 'value_tier', 'gold', 'churn_risk', 'value_window'])
+        check(row, k, cell(row, k), '');
       return;
     }
     check(row, 'intention_level', cell(row, 'intention_level'), label('intention', e.intention));
@@ -194,8 +207,16 @@ describe('Customers formulas agree with the core reference on a generated workbo
 
   it('covers every tier, status and signal', () => {
     const e = computeCustomers(data.customers, data.deals, data.surveys, tierSettings(), TODAY).filter((x): x is CustomerComputed => !!x);
-    for (const tier of ['a', 'b', 'c', null]) expect(e.some((x) => x.tier === tier), `tier ${tier}`).toBe(true);
-    for (const st of ['overdue', 'today', 'scheduled', 'none']) expect(e.some((x) => x.state === st), st).toBe(true);
+    for (const tier of ['a', 'b', 'c', null])
+      expect(
+        e.some((x) => x.tier === tier),
+        `tier ${tier}`,
+      ).toBe(true);
+    for (const st of ['overdue', 'today', 'scheduled', 'none'])
+      expect(
+        e.some((x) => x.state === st),
+        st,
+      ).toBe(true);
     expect(e.filter((x) => x.gold).length).toBeGreaterThan(1);
     expect(e.some((x) => x.churn)).toBe(true);
     expect(e.some((x) => !x.churn)).toBe(true);
@@ -225,7 +246,20 @@ describe('Customers formulas agree with the core reference on a generated workbo
   });
 
   it('after Settings change: thresholds and cadences apply at once, without a refresh', () => {
-    const changed = { tier_a_share: 0.5, tier_b_share: 0.8, gold_share: 0.1, skip_weekends: true, followup_high_hours: 8, followup_medium_days: 10, followup_low_months: 2, return_call_days: 5, existing_customer_followup_days: 14, churn_no_contact_days: 45, churn_value_drop: 0.25, churn_low_score: 3 };
+    const changed = {
+      tier_a_share: 0.5,
+      tier_b_share: 0.8,
+      gold_share: 0.1,
+      skip_weekends: true,
+      followup_high_hours: 8,
+      followup_medium_days: 10,
+      followup_low_months: 2,
+      return_call_days: 5,
+      existing_customer_followup_days: 14,
+      churn_no_contact_days: 45,
+      churn_value_drop: 0.25,
+      churn_low_score: 3,
+    };
     setSetting(rt, 'SD_TIER_A_SHARE', 0.5);
     setSetting(rt, 'SD_TIER_B_SHARE', 0.8);
     setSetting(rt, 'SD_GOLD_SHARE', 0.1);
@@ -245,7 +279,20 @@ describe('Customers formulas agree with the core reference on a generated workbo
     rt.clock.advance(40 * 86_400_000);
     vi.setSystemTime(rt.clock.now());
     rt.run('refreshCustomerValues');
-    const changed = { tier_a_share: 0.5, tier_b_share: 0.8, gold_share: 0.1, skip_weekends: true, followup_high_hours: 8, followup_medium_days: 10, followup_low_months: 2, return_call_days: 5, existing_customer_followup_days: 14, churn_no_contact_days: 45, churn_value_drop: 0.25, churn_low_score: 3 };
+    const changed = {
+      tier_a_share: 0.5,
+      tier_b_share: 0.8,
+      gold_share: 0.1,
+      skip_weekends: true,
+      followup_high_hours: 8,
+      followup_medium_days: 10,
+      followup_low_months: 2,
+      return_call_days: 5,
+      existing_customer_followup_days: 14,
+      churn_no_contact_days: 45,
+      churn_value_drop: 0.25,
+      churn_low_score: 3,
+    };
     expect(compare(rt, data, tierSettings(changed), TODAY + 40)).toBe(N);
   });
 });

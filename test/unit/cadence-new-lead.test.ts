@@ -6,7 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  addWorkingDays, cadenceSettings, nextFollowup, planAfterDelivery, planForCustomer, planRelationshipSurvey, serialOfIsoDay, isoDayOfSerial,
+  addWorkingDays,
+  cadenceSettings,
+  nextFollowup,
+  planAfterDelivery,
+  planForCustomer,
+  planRelationshipSurvey,
+  serialOfIsoDay,
+  isoDayOfSerial,
 } from '../../src/core/cadence';
 import { weekdayMon } from '../../src/core/tiers/dates';
 import { getSetting } from '../../src/core/settings';
@@ -70,9 +77,18 @@ describe('a new lead', () => {
 
   it('after its first logged contact, a High lead is due within 24 h and a Low one in a quarter', () => {
     const contact = at('2026-03-03', 10);
-    expect(planForCustomer({ ...lead, intention: 'high', created: at('2026-03-02', 9), lastContact: contact }, s)).toMatchObject({ due: contact + 1, rule: 'high' });
-    expect(planForCustomer({ ...lead, intention: 'medium', created: at('2026-03-02', 9), lastContact: contact }, s)).toMatchObject({ due: contact + 7, rule: 'medium' });
-    expect(planForCustomer({ ...lead, intention: 'low', created: at('2026-03-02', 9), lastContact: contact }, s)).toMatchObject({ due: day('2026-06-03'), rule: 'low' });
+    expect(planForCustomer({ ...lead, intention: 'high', created: at('2026-03-02', 9), lastContact: contact }, s)).toMatchObject({
+      due: contact + 1,
+      rule: 'high',
+    });
+    expect(planForCustomer({ ...lead, intention: 'medium', created: at('2026-03-02', 9), lastContact: contact }, s)).toMatchObject({
+      due: contact + 7,
+      rule: 'medium',
+    });
+    expect(planForCustomer({ ...lead, intention: 'low', created: at('2026-03-02', 9), lastContact: contact }, s)).toMatchObject({
+      due: day('2026-06-03'),
+      rule: 'low',
+    });
   });
 
   it('a Lost customer has no plan', () => {

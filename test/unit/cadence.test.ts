@@ -39,7 +39,12 @@ describe('time in the spreadsheet zone, not the machine zone', () => {
 
   it('round-trips serials to instants, across a daylight-saving change', () => {
     for (const tz of [SH, LA, 'Europe/Berlin', 'UTC']) {
-      for (const ms of [Date.parse('2026-03-08T09:59:00Z'), Date.parse('2026-03-08T10:01:00Z'), Date.parse('2026-11-01T12:00:00Z'), Date.parse('2026-06-30T23:59:59Z')]) {
+      for (const ms of [
+        Date.parse('2026-03-08T09:59:00Z'),
+        Date.parse('2026-03-08T10:01:00Z'),
+        Date.parse('2026-11-01T12:00:00Z'),
+        Date.parse('2026-06-30T23:59:59Z'),
+      ]) {
         expect(instantOfSerial(serialAt(ms, tz), tz)).toBe(ms);
       }
     }
@@ -112,7 +117,8 @@ describe('cadence after a contact (seed 002 S1.3, S6.2; seed 003 §4.4.2)', () =
 
   it('once bought: new customers weekly, long-standing monthly, key accounts as Settings say', () => {
     const c = at('2026-03-02', 10);
-    const plan = (scenario: 'new' | 'repurchase' | 'key_account' | null, st = s) => planAfterContact({ stage: 'won', intention: 'high', scenario, at: c }, st)[0];
+    const plan = (scenario: 'new' | 'repurchase' | 'key_account' | null, st = s) =>
+      planAfterContact({ stage: 'won', intention: 'high', scenario, at: c }, st)[0];
     expect(plan('new')).toMatchObject({ rule: 'new_customer' });
     approx(plan('new').due, c + 7);
     approx(plan(null).due, c + 7);

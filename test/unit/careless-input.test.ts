@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  checkEmail, checkNumber, checkPhone, checkSingleEmail, cleanPhone, normalizeEmail, parseDecimal, parseMoney, readDate,
+  checkEmail,
+  checkNumber,
+  checkPhone,
+  checkSingleEmail,
+  cleanPhone,
+  normalizeEmail,
+  parseDecimal,
+  parseMoney,
+  readDate,
 } from '../../src/core/validation/rules';
 import { validateCustomer } from '../../src/core/customers/validate';
 import { checkObjection } from '../../src/core/objections';
@@ -54,7 +62,13 @@ describe('numbers are decimal numbers (one parser, parseDecimal)', () => {
     expect(parseDecimal('0.000')).toBe(0);
   });
   it.each([
-    ['1200', 1200], ['1,200', 1200], ['1 200 000', 1_200_000], ['-3.25', -3.25], ['+7', 7], ['.5', 0.5], ['0012', 12],
+    ['1200', 1200],
+    ['1,200', 1200],
+    ['1 200 000', 1_200_000],
+    ['-3.25', -3.25],
+    ['+7', 7],
+    ['.5', 0.5],
+    ['0012', 12],
   ])('reads %j as %d', (v, n) => expect(parseDecimal(v)).toBe(n));
   it('checkNumber, the field check of every form, refuses what parseDecimal refuses', () => {
     for (const v of ['0x10', '5e-400', 'Infinity', 'NaN']) expect(checkNumber(v)?.key).toBe('validation.number');
@@ -72,9 +86,21 @@ describe('numbers are decimal numbers (one parser, parseDecimal)', () => {
 
 describe('amounts as reps type them (parseMoney)', () => {
   it.each([
-    ['¥48,000', 48000, '¥'], ['￥48,000', 48000, '¥'], ['48,000元', 48000, 'CNY'], ['4.8万', 48000, null], ['4.8万元', 48000, 'CNY'],
-    ['¥1.2亿', 120_000_000, '¥'], ['48k', 48000, null], ['48K USD', 48000, 'USD'], ['$1,200.50', 1200.5, '$'], ['US$1,200.50', 1200.5, 'USD'],
-    ['RMB 48,000', 48000, 'CNY'], ['1,200.50 usd', 1200.5, 'USD'], ['1200 美元', 1200, 'USD'], ['€ 99.90', 99.9, 'EUR'], ['1.1万', 11000, null],
+    ['¥48,000', 48000, '¥'],
+    ['￥48,000', 48000, '¥'],
+    ['48,000元', 48000, 'CNY'],
+    ['4.8万', 48000, null],
+    ['4.8万元', 48000, 'CNY'],
+    ['¥1.2亿', 120_000_000, '¥'],
+    ['48k', 48000, null],
+    ['48K USD', 48000, 'USD'],
+    ['$1,200.50', 1200.5, '$'],
+    ['US$1,200.50', 1200.5, 'USD'],
+    ['RMB 48,000', 48000, 'CNY'],
+    ['1,200.50 usd', 1200.5, 'USD'],
+    ['1200 美元', 1200, 'USD'],
+    ['€ 99.90', 99.9, 'EUR'],
+    ['1.1万', 11000, null],
     ['０.０３万', 300, null],
   ])('reads %j as %d (%s)', (v, amount, currency) => {
     expect(parseMoney(v)).toEqual({ amount, currency });
@@ -90,7 +116,8 @@ describe('dates: year first, and only inside 2000 … today + 2 years', () => {
   it('refuses a day- or month-first date as ambiguous, naming the field', () => {
     const r = readDate('12/5/2026', rules);
     expect(r).toEqual({ ok: false, problem: { key: 'validation.dateOrder', params: { field: 'Due date', value: '12/5/2026' } } });
-    if (!r.ok) expect(t('zh', r.problem.key, { ...r.problem.params, field: '期限' })).toBe('期限：“12/5/2026”可能指两个不同的日子。请先写年份，例如 2026-12-05。');
+    if (!r.ok)
+      expect(t('zh', r.problem.key, { ...r.problem.params, field: '期限' })).toBe('期限：“12/5/2026”可能指两个不同的日子。请先写年份，例如 2026-12-05。');
   });
   it('refuses the year 6125 and a date before 2000 with a message naming the field, in both languages', () => {
     const far = readDate('6125-02-02', rules);
@@ -112,8 +139,17 @@ describe('dates: year first, and only inside 2000 … today + 2 years', () => {
 
   it('the objection form refuses a next step in 6125 and accepts 2026年12月5日', () => {
     const base = {
-      customerId: 'C-1', raisedAt: '2026-03-01T09:00:00Z', type: 'Price', details: 'Too expensive', cause: '', response: '', answeredAt: '',
-      result: '', nextStep: 'Send the price sheet', nextStepOwner: 'Ana', nextStepDue: '6125-02-02',
+      customerId: 'C-1',
+      raisedAt: '2026-03-01T09:00:00Z',
+      type: 'Price',
+      details: 'Too expensive',
+      cause: '',
+      response: '',
+      answeredAt: '',
+      result: '',
+      nextStep: 'Send the price sheet',
+      nextStepOwner: 'Ana',
+      nextStepDue: '6125-02-02',
     };
     const ctx = { locale: 'en' as const, types: ['Price'], results: [], team: ['Ana'], now: new Date('2026-03-02T02:00:00Z') };
     const bad = checkObjection(base, ctx);
@@ -122,15 +158,29 @@ describe('dates: year first, and only inside 2000 … today + 2 years', () => {
     expect(zh.ok ? null : zh.errors.nextStepDue).toBe('期限：6125-02-02 距今超过 2 年，请检查年份。');
     const good = checkObjection({ ...base, nextStepDue: '2026年12月5日' }, ctx);
     expect(good.ok && good.value.nextStepDue).toEqual({ y: 2026, m: 12, d: 5 });
-    const old = checkObjection({ ...base, raisedAt: '1999-03-01T09:00:00Z', nextStepDue: '' , nextStep: '' }, ctx);
+    const old = checkObjection({ ...base, raisedAt: '1999-03-01T09:00:00Z', nextStepDue: '', nextStep: '' }, ctx);
     expect(old.ok ? null : old.errors.raisedAt).toBe('When raised: 1999-03-01 is before 2000. Check the year.');
   });
 
   it('the follow-up form refuses far-off planned dates and commitments, naming the field', () => {
     const ctx = {
-      locale: 'en' as const, channels: ['Phone'], purposes: ['First contact'], stages: [], intentions: [], nowMs: Date.parse('2026-03-02T02:00:00Z'), timeZone: 'Asia/Shanghai',
+      locale: 'en' as const,
+      channels: ['Phone'],
+      purposes: ['First contact'],
+      stages: [],
+      intentions: [],
+      nowMs: Date.parse('2026-03-02T02:00:00Z'),
+      timeZone: 'Asia/Shanghai',
     };
-    const input = { customerId: 'C-1', channel: 'Phone', purpose: 'First contact', summary: 'Called', doneAt: '', nextDate: '6125-02-02', commitments: [{ what: 'Quote', due: '2029-01-01' }] };
+    const input = {
+      customerId: 'C-1',
+      channel: 'Phone',
+      purpose: 'First contact',
+      summary: 'Called',
+      doneAt: '',
+      nextDate: '6125-02-02',
+      commitments: [{ what: 'Quote', due: '2029-01-01' }],
+    };
     const r = checkFollowup(input, ctx);
     expect(r.ok ? null : r.errors).toMatchObject({
       nextDate: 'Planned for: 6125-02-02 is more than 2 years from today. Check the year.',
@@ -160,9 +210,23 @@ describe('survey scores go through the same number parser', () => {
   it('refuse a hex or exponent score and read full-width digits', async () => {
     const { readResponse, surveySettings, referenceCodeFromBytes } = await import('../../src/core/survey');
     const code = referenceCodeFromBytes(Array.from({ length: 11 }, (_, i) => (37 + i * 11) % 248));
-    const sent = { round: 'R1', kind: 'after_delivery' as const, customerId: 'C-1', code, locale: 'zh' as const, status: 'sent' as const, deliveredAt: 0, sentAt: 1, reminderAt: null, answeredAt: null };
+    const sent = {
+      round: 'R1',
+      kind: 'after_delivery' as const,
+      customerId: 'C-1',
+      code,
+      locale: 'zh' as const,
+      status: 'sent' as const,
+      deliveredAt: 0,
+      sentAt: 1,
+      reminderAt: null,
+      answeredAt: null,
+    };
     const ctx = { sendsByCode: new Map([[code, sent]]), answeredCodes: new Set<string>(), settings: surveySettings(), timeZone: 'Asia/Shanghai' };
-    const r = readResponse({ answers: { service_quality: '0x4', solution_effect: '5e0', response_speed: '４', teamwork: '5', reference_code: code }, submittedAt: 2 }, ctx);
+    const r = readResponse(
+      { answers: { service_quality: '0x4', solution_effect: '5e0', response_speed: '４', teamwork: '5', reference_code: code }, submittedAt: 2 },
+      ctx,
+    );
     expect(r.invalid.sort()).toEqual(['service_quality', 'solution_effect']);
     expect(r.scores.response_speed).toBe(4);
   });

@@ -26,7 +26,8 @@ describe('complaint steps content', () => {
     expect(new Set(keys).size).toBe(keys.length);
     const sources = COMPLAINT_STEPS.map((s) => s.source).join(' | ');
     for (let n = 1; n <= 8; n++) expect(sources, `seed 001 step ${n}`).toMatch(new RegExp(`seed 001 steps? (\\d–)?${n}\\b|seed 001 steps? ${n}–`));
-    for (let n = 1; n <= 6; n++) expect(sources, `seed 004 step ${n}`).toMatch(new RegExp(`seed 004 §6\\.3 steps? (\\d–)?${n}\\b|seed 004 §6\\.3 steps? ${n}–`));
+    for (let n = 1; n <= 6; n++)
+      expect(sources, `seed 004 step ${n}`).toMatch(new RegExp(`seed 004 §6\\.3 steps? (\\d–)?${n}\\b|seed 004 §6\\.3 steps? ${n}–`));
     // Thanks first, the review last; the first response is made of the opening steps only.
     expect(keys[0]).toBe('thank_listen');
     expect(keys[keys.length - 1]).toBe('prevent');
@@ -40,7 +41,14 @@ describe('complaint steps content', () => {
   });
 
   it('has the categories the issue names and reads list cells in either language', () => {
-    expect(COMPLAINT_LISTS.find((l) => l.key === 'complaint_category')!.items.map((i) => i.key)).toEqual(['product', 'service', 'delivery', 'billing', 'staff', 'other']);
+    expect(COMPLAINT_LISTS.find((l) => l.key === 'complaint_category')!.items.map((i) => i.key)).toEqual([
+      'product',
+      'service',
+      'delivery',
+      'billing',
+      'staff',
+      'other',
+    ]);
     expect(complaintItemKey('complaint_category', ' 账单与收费 ')).toBe('billing');
     expect(complaintItemKey('complaint_severity', 'HIGH')).toBe('high');
     expect(complaintItemKey('complaint_category', 'Warranty  claims')).toBe('custom:warranty claims');
@@ -71,11 +79,23 @@ describe('the Complaint steps tab', () => {
   it('shows a manager’s edit as written, keeps the tab order, and adds the team’s own steps', () => {
     const rows = rowsIn('en');
     rows[1] = { ...rows[1], sample_reply: 'We are very sorry — <b>this</b> should not have happened.' };
-    const own: ComplaintStepRow = { entry_key: '', title: 'Send a small gift', coaching: 'For a high-severity complaint, a gift card.', sample_reply: '', source: 'Team', added_by: 'Ana' };
+    const own: ComplaintStepRow = {
+      entry_key: '',
+      title: 'Send a small gift',
+      coaching: 'For a high-severity complaint, a gift card.',
+      sample_reply: '',
+      source: 'Team',
+      added_by: 'Ana',
+    };
     const reordered = [rows[2], rows[1], own, rows[0], ...rows.slice(3)];
     const shown = checklistFromTab(reordered, 'zh');
     expect(shown.map((s) => s.key)).toEqual(['promise', 'apologise', 'team:send a small gift', 'thank_listen', ...COMPLAINT_STEPS.slice(3).map((s) => s.key)]);
-    expect(shown[1]).toMatchObject({ builtIn: false, title: COMPLAINT_STEPS[1].title.en, sampleReply: 'We are very sorry — <b>this</b> should not have happened.', firstResponse: true });
+    expect(shown[1]).toMatchObject({
+      builtIn: false,
+      title: COMPLAINT_STEPS[1].title.en,
+      sampleReply: 'We are very sorry — <b>this</b> should not have happened.',
+      firstResponse: true,
+    });
     expect(shown[2]).toMatchObject({ builtIn: false, addedBy: 'Ana', firstResponse: false });
     expect(shown[0]).toMatchObject({ builtIn: true, title: COMPLAINT_STEPS[2].title.zh });
   });

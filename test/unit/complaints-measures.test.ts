@@ -21,18 +21,82 @@ const H = 3_600_000;
 const DAY = 24 * H;
 
 function complaint(over: Partial<ComplaintFacts>): ComplaintFacts {
-  return { complaintId: 'K', customerId: 'C-1', receivedAt: 0, category: 'product', severity: 'medium', firstResponseAt: null, closedAt: null, confirmedSatisfied: null, escalatedAt: null, rootCause: '', lesson: '', ...over };
+  return {
+    complaintId: 'K',
+    customerId: 'C-1',
+    receivedAt: 0,
+    category: 'product',
+    severity: 'medium',
+    firstResponseAt: null,
+    closedAt: null,
+    confirmedSatisfied: null,
+    escalatedAt: null,
+    rootCause: '',
+    lesson: '',
+    ...over,
+  };
 }
 
 describe('complaint measures on hand-checked data', () => {
   const t = (s: string) => at(s, SH);
   const log = [
-    complaint({ complaintId: 'K-1', customerId: 'C-1', receivedAt: t('2026-01-05 09:00'), category: 'product', severity: 'high', firstResponseAt: t('2026-01-05 15:00'), closedAt: t('2026-01-07 09:00'), confirmedSatisfied: true }),
-    complaint({ complaintId: 'K-2', customerId: 'C-2', receivedAt: t('2026-01-10 09:00'), category: 'delivery', severity: 'low', firstResponseAt: t('2026-01-11 10:00'), closedAt: t('2026-01-20 21:00'), confirmedSatisfied: false }),
-    complaint({ complaintId: 'K-3', customerId: 'C-1', receivedAt: t('2026-02-01 09:00'), category: 'product', severity: 'medium', firstResponseAt: null, closedAt: null }),
-    complaint({ complaintId: 'K-4', customerId: 'C-3', receivedAt: t('2026-02-20 09:00'), category: 'billing', severity: 'medium', firstResponseAt: t('2026-02-20 10:00'), closedAt: t('2026-02-24 09:00'), confirmedSatisfied: null }),
-    complaint({ complaintId: 'K-5', customerId: 'C-4', receivedAt: t('2026-02-28 08:00'), category: 'product', severity: 'high', firstResponseAt: null, closedAt: null }),
-    complaint({ complaintId: 'K-6', customerId: 'C-1', receivedAt: t('2026-06-01 09:00'), category: 'staff', severity: 'low', firstResponseAt: t('2026-06-01 09:30'), closedAt: null }),
+    complaint({
+      complaintId: 'K-1',
+      customerId: 'C-1',
+      receivedAt: t('2026-01-05 09:00'),
+      category: 'product',
+      severity: 'high',
+      firstResponseAt: t('2026-01-05 15:00'),
+      closedAt: t('2026-01-07 09:00'),
+      confirmedSatisfied: true,
+    }),
+    complaint({
+      complaintId: 'K-2',
+      customerId: 'C-2',
+      receivedAt: t('2026-01-10 09:00'),
+      category: 'delivery',
+      severity: 'low',
+      firstResponseAt: t('2026-01-11 10:00'),
+      closedAt: t('2026-01-20 21:00'),
+      confirmedSatisfied: false,
+    }),
+    complaint({
+      complaintId: 'K-3',
+      customerId: 'C-1',
+      receivedAt: t('2026-02-01 09:00'),
+      category: 'product',
+      severity: 'medium',
+      firstResponseAt: null,
+      closedAt: null,
+    }),
+    complaint({
+      complaintId: 'K-4',
+      customerId: 'C-3',
+      receivedAt: t('2026-02-20 09:00'),
+      category: 'billing',
+      severity: 'medium',
+      firstResponseAt: t('2026-02-20 10:00'),
+      closedAt: t('2026-02-24 09:00'),
+      confirmedSatisfied: null,
+    }),
+    complaint({
+      complaintId: 'K-5',
+      customerId: 'C-4',
+      receivedAt: t('2026-02-28 08:00'),
+      category: 'product',
+      severity: 'high',
+      firstResponseAt: null,
+      closedAt: null,
+    }),
+    complaint({
+      complaintId: 'K-6',
+      customerId: 'C-1',
+      receivedAt: t('2026-06-01 09:00'),
+      category: 'staff',
+      severity: 'low',
+      firstResponseAt: t('2026-06-01 09:30'),
+      closedAt: null,
+    }),
   ];
   const now = t('2026-02-28 20:00'); // K-5 is not yet due; K-3 is overdue
   const feb = { from: t('2026-02-01'), to: t('2026-03-01') };
@@ -81,10 +145,24 @@ describe('complaint measures on hand-checked data', () => {
  */
 describe('complaint rules and measures on 2,000 generated complaints', () => {
   const TZ = 'America/New_York';
-  const fmt = new Intl.DateTimeFormat('en-US', { timeZone: TZ, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: TZ,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
   /** The wall clock of an instant, as a UTC timestamp with the same fields. */
   const wallOf = (ms: number) => {
-    const p = Object.fromEntries(fmt.formatToParts(new Date(ms)).filter((x) => x.type !== 'literal').map((x) => [x.type, Number(x.value)]));
+    const p = Object.fromEntries(
+      fmt
+        .formatToParts(new Date(ms))
+        .filter((x) => x.type !== 'literal')
+        .map((x) => [x.type, Number(x.value)]),
+    );
     return Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
   };
   /**
@@ -123,7 +201,16 @@ describe('complaint rules and measures on 2,000 generated complaints', () => {
       lesson: '',
     });
   }
-  const settingsList = [S, complaintSettings({ complaint_first_response_hours: 8, complaint_resolve_high_days: 1, complaint_resolve_medium_days: 4, complaint_resolve_low_days: 30, complaint_repeat_days: 30 })];
+  const settingsList = [
+    S,
+    complaintSettings({
+      complaint_first_response_hours: 8,
+      complaint_resolve_high_days: 1,
+      complaint_resolve_medium_days: 4,
+      complaint_resolve_low_days: 30,
+      complaint_repeat_days: 30,
+    }),
+  ];
   const periods = [undefined, { from: at('2025-03-01', TZ), to: at('2025-06-01', TZ) }, { from: at('2025-10-01', TZ), to: at('2026-01-01', TZ) }];
   const inP = (c: ComplaintFacts, p?: { from: number; to: number }) => !p || (c.receivedAt >= p.from && c.receivedAt < p.to);
 
@@ -159,7 +246,9 @@ describe('complaint rules and measures on 2,000 generated complaints', () => {
     for (const s of settingsList) {
       for (const p of periods) {
         const mine = log.filter((c) => inP(c, p));
-        for (const cat of cats) for (const sev of SEVERITIES) expect(complaintCount(log, { category: cat, severity: sev }, p)).toBe(mine.filter((c) => c.category === cat && c.severity === sev).length);
+        for (const cat of cats)
+          for (const sev of SEVERITIES)
+            expect(complaintCount(log, { category: cat, severity: sev }, p)).toBe(mine.filter((c) => c.category === cat && c.severity === sev).length);
 
         let on = 0;
         let counted = 0;
@@ -170,7 +259,10 @@ describe('complaint rules and measures on 2,000 generated complaints', () => {
         }
         expect(firstResponseOnTimeShare(log, now, s, TZ, p)).toBeCloseTo(on / counted, 12);
 
-        const days = mine.filter((c) => c.closedAt !== null).map((c) => (wallOf(c.closedAt!) - wallOf(c.receivedAt)) / DAY).sort((a, b) => a - b);
+        const days = mine
+          .filter((c) => c.closedAt !== null)
+          .map((c) => (wallOf(c.closedAt!) - wallOf(c.receivedAt)) / DAY)
+          .sort((a, b) => a - b);
         const mid = days.length / 2;
         const median = days.length % 2 ? days[Math.floor(mid)] : (days[mid - 1] + days[mid]) / 2;
         expect(medianResolutionDays(log, TZ, p)).toBeCloseTo(median, 9);

@@ -65,7 +65,11 @@ describe('due times and overdue flags', () => {
     expect(complaintTimes(open, at('2026-03-04 09:15', SH), S, SH).resolutionOverdue).toBe(false);
     expect(complaintTimes(open, at('2026-03-04 09:16', SH), S, SH).resolutionOverdue).toBe(true);
     const closedLate = complaint({ severity: 'high', closedAt: at('2026-03-05', SH), firstResponseAt: at('2026-03-02 10:00', SH) });
-    expect(complaintTimes(closedLate, at('2026-03-20', SH), S, SH)).toMatchObject({ resolutionOverdue: false, resolvedLate: true, firstResponseOverdue: false });
+    expect(complaintTimes(closedLate, at('2026-03-20', SH), S, SH)).toMatchObject({
+      resolutionOverdue: false,
+      resolvedLate: true,
+      firstResponseOverdue: false,
+    });
   });
 
   it('the settings change the times', () => {
@@ -87,7 +91,11 @@ describe('escalation to the managers, once', () => {
   });
 
   it('an hourly run that records what it sent never escalates a complaint twice', () => {
-    const log = [complaint({ complaintId: 'K-1' }), complaint({ complaintId: 'K-2', receivedAt: at('2026-03-02 20:00', SH) }), complaint({ complaintId: 'K-3', firstResponseAt: at('2026-03-02 10:00', SH) })];
+    const log = [
+      complaint({ complaintId: 'K-1' }),
+      complaint({ complaintId: 'K-2', receivedAt: at('2026-03-02 20:00', SH) }),
+      complaint({ complaintId: 'K-3', firstResponseAt: at('2026-03-02 10:00', SH) }),
+    ];
     const sent: string[] = [];
     for (let t = at('2026-03-02 00:00', SH); t < at('2026-03-05 00:00', SH); t += H) {
       for (const c of escalationsDue(log, t, S, SH)) {
@@ -152,8 +160,25 @@ describe('closing the loop', () => {
   it('the first response is the earliest opening step done', () => {
     const list = COMPLAINT_STEPS.map((s) => ({ key: s.key, firstResponse: s.firstResponse }));
     const t = (h: string) => at(`2026-03-02 ${h}`, SH);
-    expect(firstResponseAt([{ key: 'promise', doneAt: t('11:00') }, { key: 'thank_listen', doneAt: t('10:00') }, { key: 'fix_fast', doneAt: t('09:00') }], list)).toBe(t('10:00'));
-    expect(firstResponseAt([{ key: 'fix_fast', doneAt: t('09:00') }, { key: 'apologise', doneAt: null }], list)).toBeNull();
+    expect(
+      firstResponseAt(
+        [
+          { key: 'promise', doneAt: t('11:00') },
+          { key: 'thank_listen', doneAt: t('10:00') },
+          { key: 'fix_fast', doneAt: t('09:00') },
+        ],
+        list,
+      ),
+    ).toBe(t('10:00'));
+    expect(
+      firstResponseAt(
+        [
+          { key: 'fix_fast', doneAt: t('09:00') },
+          { key: 'apologise', doneAt: null },
+        ],
+        list,
+      ),
+    ).toBeNull();
     expect(firstResponseAt([{ key: 'team:gift', doneAt: t('09:00') }], [...list, { key: 'team:gift', firstResponse: false }])).toBeNull();
   });
 });
@@ -182,7 +207,10 @@ describe('what went wrong before', () => {
     ]);
     expect(w.causes[0].lessons.map((l) => l.complaintId)).toEqual(['K-2', 'K-1']);
     expect(w.recent.map((l) => l.complaintId)).toEqual(['K-7', 'K-3', 'K-2', 'K-1']);
-    expect(whatWentWrong(log, 'delivery', { causes: 1, perCause: 1, recent: 2 })).toMatchObject({ causes: [{ rootCause: 'delivery_delay', lessons: [{ complaintId: 'K-2' }] }], recent: [{ complaintId: 'K-7' }, { complaintId: 'K-3' }] });
+    expect(whatWentWrong(log, 'delivery', { causes: 1, perCause: 1, recent: 2 })).toMatchObject({
+      causes: [{ rootCause: 'delivery_delay', lessons: [{ complaintId: 'K-2' }] }],
+      recent: [{ complaintId: 'K-7' }, { complaintId: 'K-3' }],
+    });
     expect(whatWentWrong(log, 'staff')).toEqual({ causes: [], recent: [] });
     expect(whatWentWrong(log, '')).toEqual({ causes: [], recent: [] });
   });

@@ -23,15 +23,25 @@ const NAMES = [
   'beta corp',
   '',
 ];
-const PHONES = ['+86 138 0013 8000', '138-0013-8000', '021 6234 5678', '+86 21 6234 5678', '555 0101 x12', '5550101', '+1 555 0100 ext. 7', '555-0100', '', '12345'];
+const PHONES = [
+  '+86 138 0013 8000',
+  '138-0013-8000',
+  '021 6234 5678',
+  '+86 21 6234 5678',
+  '555 0101 x12',
+  '5550101',
+  '+1 555 0100 ext. 7',
+  '555-0100',
+  '',
+  '12345',
+];
 const EMAILS = ['buyer@acme.com', ' BUYER@acme.com ', 'x@y.cn', ''];
 
 function register(): ExistingCustomer[] {
   const out: ExistingCustomer[] = [];
   let row = 2;
   for (const name of NAMES)
-    for (const phone of PHONES.slice(0, 4))
-      out.push({ row: row++, id: `C-${String(row).padStart(6, '0')}`, name, phone, email: EMAILS[row % EMAILS.length] });
+    for (const phone of PHONES.slice(0, 4)) out.push({ row: row++, id: `C-${String(row).padStart(6, '0')}`, name, phone, email: EMAILS[row % EMAILS.length] });
   for (const phone of PHONES) out.push({ row: row++, id: '', name: `Other ${row}`, phone, email: '' });
   return out;
 }

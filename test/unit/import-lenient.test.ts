@@ -33,7 +33,10 @@ describe('unknown optional dropdown values', () => {
       ['Acme', '', 'Trade show'],
       ['Beta', 'Retail & consumer', ''],
     ]);
-    expect(p.warned.map((w) => [w.line, w.problems.map((x) => x.field)])).toEqual([[2, ['industry']], [3, ['source']]]);
+    expect(p.warned.map((w) => [w.line, w.problems.map((x) => x.field)])).toEqual([
+      [2, ['industry']],
+      [3, ['source']],
+    ]);
     const w = p.warned[0].problems[0].problem;
     expect(t('en', w.key, w.params)).toMatch(/^“Space mining” is not in the list, so this field was left blank\. Allowed: Manufacturing \/ /);
     expect(t('zh', w.key, w.params)).toMatch(/^“Space mining”不在选项中，此项已留空。/);
@@ -41,7 +44,10 @@ describe('unknown optional dropdown values', () => {
 
   it('still reject a row whose real problem is elsewhere, and never blank a required field', () => {
     const p = plan('Company,Industry,Employees\n,Space mining,12\nAcme,Space mining,lots\n');
-    expect(p.reject.map((r) => [r.line, r.problems.map((x) => x.field)])).toEqual([[2, ['name']], [3, ['employees']]]);
+    expect(p.reject.map((r) => [r.line, r.problems.map((x) => x.field)])).toEqual([
+      [2, ['name']],
+      [3, ['employees']],
+    ]);
   });
 
   it('are still refused outside the import (the form offers only the list)', () => {

@@ -35,7 +35,14 @@ describe('CSV parsing', () => {
 describe('header guessing', () => {
   it('knows English headers, the register’s own headers and common variants', () => {
     expect(guessMapping(['Company Name', 'E-mail Address', 'Mobile', 'Contact Person', 'Job Title', 'Lead source', 'Remarks', 'Unknown'])).toEqual([
-      'name', 'email', 'phone', 'contact_name', 'contact_title', 'source', 'notes', '',
+      'name',
+      'email',
+      'phone',
+      'contact_name',
+      'contact_title',
+      'source',
+      'notes',
+      '',
     ]);
     expect(guessField('Customer name*')).toBe('name');
     expect(guessField('NEED CONFIRMED')).toBe('need_confirmed');
@@ -43,8 +50,38 @@ describe('header guessing', () => {
   });
 
   it('knows Chinese headers, full-width punctuation included', () => {
-    expect(guessMapping(['客户名称', '所属行业', '员工人数', '年营收（元）', '联系人', '职务', '手机号', '电子邮箱', '来源渠道', '需求已确认', '预算已确认', '销售阶段', '负责人', '备注'])).toEqual([
-      'name', 'industry', 'employees', 'annual_revenue', 'contact_name', 'contact_title', 'phone', 'email', 'source', 'need_confirmed', 'budget_confirmed', 'stage', 'owner', 'notes',
+    expect(
+      guessMapping([
+        '客户名称',
+        '所属行业',
+        '员工人数',
+        '年营收（元）',
+        '联系人',
+        '职务',
+        '手机号',
+        '电子邮箱',
+        '来源渠道',
+        '需求已确认',
+        '预算已确认',
+        '销售阶段',
+        '负责人',
+        '备注',
+      ]),
+    ).toEqual([
+      'name',
+      'industry',
+      'employees',
+      'annual_revenue',
+      'contact_name',
+      'contact_title',
+      'phone',
+      'email',
+      'source',
+      'need_confirmed',
+      'budget_confirmed',
+      'stage',
+      'owner',
+      'notes',
     ]);
     expect(guessField('公司名称')).toBe('name');
     expect(guessField('邮箱：')).toBe('email');

@@ -37,15 +37,22 @@ describe('the document lock', () => {
       return true;
     };
     stub({ waitLock: () => calls.push('wait'), tryLock, releaseLock: () => calls.push('release') });
-    expect(() => withDocumentLock(() => {
-      calls.push('work');
-      throw new Error('boom');
-    })).toThrow('boom');
+    expect(() =>
+      withDocumentLock(() => {
+        calls.push('work');
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(calls).toEqual(['wait', 'work', 'release']);
   });
 
   it('says the workbook is busy, in the user’s language, when another save keeps it', () => {
-    stub({ waitLock: () => { throw new Error('Lock timeout'); }, releaseLock: () => undefined });
+    stub({
+      waitLock: () => {
+        throw new Error('Lock timeout');
+      },
+      releaseLock: () => undefined,
+    });
     expect(() => withDocumentLock(() => 1)).toThrow(/busy|another/i);
     stub({ tryLock: () => false, releaseLock: () => undefined });
     expect(tryWithDocumentLock(10, () => 1)).toEqual({ ok: false });

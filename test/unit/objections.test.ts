@@ -2,8 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { checkObjection, overdueObjections, responseKey, whatWorked } from '../../src/core/objections';
 import { nextId } from '../../src/core/ids';
 
-const ctx = { locale: 'en' as const, types: ['Price', 'Trust'], results: ['Resolved', 'Partly resolved', 'Unresolved'], team: ['Ana Wu'], now: new Date('2026-03-02T10:00:00Z') };
-const good = { customerId: 'C-000001', raisedAt: '2026-03-02T09:00:00.000Z', type: 'price', details: 'Too dear', cause: '', response: '', answeredAt: '', result: '', nextStep: '', nextStepOwner: '', nextStepDue: '' };
+const ctx = {
+  locale: 'en' as const,
+  types: ['Price', 'Trust'],
+  results: ['Resolved', 'Partly resolved', 'Unresolved'],
+  team: ['Ana Wu'],
+  now: new Date('2026-03-02T10:00:00Z'),
+};
+const good = {
+  customerId: 'C-000001',
+  raisedAt: '2026-03-02T09:00:00.000Z',
+  type: 'price',
+  details: 'Too dear',
+  cause: '',
+  response: '',
+  answeredAt: '',
+  result: '',
+  nextStep: '',
+  nextStepOwner: '',
+  nextStepDue: '',
+};
 
 describe('checkObjection', () => {
   it('accepts a minimal objection and a Chinese built-in label in an English workbook', () => {

@@ -20,14 +20,31 @@ describe('checkDeal', () => {
     expect(checkDeal(base, ctx)).toEqual({
       ok: true,
       value: {
-        customerId: 'C-000001', scenario: 'key_account', amount: 48000, currency: 'CNY', expectedClose: day(2026, 4, 30), probability: null, status: 'open',
-        closedOn: null, lossReason: '', owner: 'Ana Lima', expectedDelivery: null, deliveredOn: null, product: '', notes: '',
+        customerId: 'C-000001',
+        scenario: 'key_account',
+        amount: 48000,
+        currency: 'CNY',
+        expectedClose: day(2026, 4, 30),
+        probability: null,
+        status: 'open',
+        closedOn: null,
+        lossReason: '',
+        owner: 'Ana Lima',
+        expectedDelivery: null,
+        deliveredOn: null,
+        product: '',
+        notes: '',
       },
     });
   });
 
   it.each([
-    ['48,000元', 48000, 'CNY'], ['4.8万', 48000, 'CNY'], ['48k', 48000, 'CNY'], ['$1,200.50', 1200.5, 'USD'], ['US$1,200.50', 1200.5, 'USD'], ['１２００', 1200, 'CNY'],
+    ['48,000元', 48000, 'CNY'],
+    ['4.8万', 48000, 'CNY'],
+    ['48k', 48000, 'CNY'],
+    ['$1,200.50', 1200.5, 'USD'],
+    ['US$1,200.50', 1200.5, 'USD'],
+    ['１２００', 1200, 'CNY'],
   ])('takes the amount %s as %d %s', (amount, value, currency) => {
     const r = checkDeal({ ...base, amount }, ctx);
     expect(r.ok && [r.value.amount, r.value.currency]).toEqual([value, currency]);
@@ -51,21 +68,36 @@ describe('checkDeal', () => {
     const won = checkDeal({ ...base, status: 'Won', closedOn: '2026-03-01', deliveredOn: '2026-03-02' }, ctx);
     expect(won.ok && [won.value.status, won.value.closedOn, won.value.deliveredOn]).toEqual(['won', day(2026, 3, 1), day(2026, 3, 2)]);
     expect(checkDeal({ ...base, status: 'won' }, ctx)).toMatchObject({ ok: false, errors: { closedOn: 'Give the day the deal was won.' } });
-    expect(checkDeal({ ...base, status: '赢单', closedOn: '2026-03-03' }, { ...ctx, locale: 'zh' })).toMatchObject({ ok: false, errors: { closedOn: '赢单或丢单日期不能晚于今天。' } });
-    expect(checkDeal({ ...base, status: 'lost', closedOn: '2026-02-27' }, ctx)).toMatchObject({ ok: false, errors: { lossReason: 'Say why the deal was lost.' } });
-    expect(checkDeal({ ...base, status: 'lost', closedOn: '2026-02-27', lossReason: 'Weather' }, ctx)).toMatchObject({ ok: false, errors: { lossReason: 'Pick one of: Price / Competitor.' } });
+    expect(checkDeal({ ...base, status: '赢单', closedOn: '2026-03-03' }, { ...ctx, locale: 'zh' })).toMatchObject({
+      ok: false,
+      errors: { closedOn: '赢单或丢单日期不能晚于今天。' },
+    });
+    expect(checkDeal({ ...base, status: 'lost', closedOn: '2026-02-27' }, ctx)).toMatchObject({
+      ok: false,
+      errors: { lossReason: 'Say why the deal was lost.' },
+    });
+    expect(checkDeal({ ...base, status: 'lost', closedOn: '2026-02-27', lossReason: 'Weather' }, ctx)).toMatchObject({
+      ok: false,
+      errors: { lossReason: 'Pick one of: Price / Competitor.' },
+    });
     const lost = checkDeal({ ...base, status: 'lost', closedOn: '2026-02-27', lossReason: 'price' }, ctx);
     expect(lost.ok && [lost.value.status, lost.value.lossReason]).toEqual(['lost', 'Price']);
     const reopened = checkDeal({ ...base, status: 'open', closedOn: '2026-02-27', lossReason: 'Price' }, ctx);
     expect(reopened.ok && [reopened.value.closedOn, reopened.value.lossReason]).toEqual([null, '']);
     expect(checkDeal({ ...base, deliveredOn: '2026-03-01' }, ctx)).toMatchObject({ ok: false, errors: { deliveredOn: 'Only a won deal can be delivered.' } });
-    expect(checkDeal({ ...base, expectedClose: '6125-02-02' }, ctx)).toMatchObject({ ok: false, errors: { expectedClose: 'Expected close: 6125-02-02 is more than 2 years from today. Check the year.' } });
+    expect(checkDeal({ ...base, expectedClose: '6125-02-02' }, ctx)).toMatchObject({
+      ok: false,
+      errors: { expectedClose: 'Expected close: 6125-02-02 is more than 2 years from today. Check the year.' },
+    });
   });
 
   it('takes a probability as a percentage, refuses what is not one', () => {
     expect([60, '60%', '６０ ％', '0', '100', '', null].map(parseProbability)).toEqual([0.6, 0.6, 0.6, 0, 1, null, null]);
     for (const p of ['150', '-1', 'high', '0x10', true]) expect(parseProbability(p)).toBeUndefined();
-    expect(checkDeal({ ...base, probability: 'likely' }, ctx)).toMatchObject({ ok: false, errors: { probability: 'Enter a percentage from 0 to 100, or leave it blank to use the stage’s.' } });
+    expect(checkDeal({ ...base, probability: 'likely' }, ctx)).toMatchObject({
+      ok: false,
+      errors: { probability: 'Enter a percentage from 0 to 100, or leave it blank to use the stage’s.' },
+    });
   });
 
   it('ignores what is not a field, and refuses a status it does not know', () => {
@@ -86,7 +118,9 @@ describe('probability and weighted value', () => {
     expect(dealProbability({ status: 'won', probability: 0.35 }, 'reach', p)).toBe(1);
     expect(dealProbability({ status: 'lost', probability: 0.35 }, 'negotiation', p)).toBe(0);
     expect(weightedValue({ status: 'open', probability: null, amount: 48000 }, 'solution', p)).toBe(19200);
-    expect(weightedValue({ status: 'open', probability: null, amount: 48000 }, 'solution', stageProbabilities({ stage_probability_solution: 0.5 }))).toBe(24000);
+    expect(weightedValue({ status: 'open', probability: null, amount: 48000 }, 'solution', stageProbabilities({ stage_probability_solution: 0.5 }))).toBe(
+      24000,
+    );
   });
 });
 

@@ -7,8 +7,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  averageDaysInStage, detectStageChanges, historyGaps, monthKey, openPipelineByStage, PIPELINE_STAGES, replayStages, salesCycleDays,
-  stageConversion, stageProbabilities, staleDeals, weightedForecastByMonth, wonLost, type Deal, type StageChange,
+  averageDaysInStage,
+  detectStageChanges,
+  historyGaps,
+  monthKey,
+  openPipelineByStage,
+  PIPELINE_STAGES,
+  replayStages,
+  salesCycleDays,
+  stageConversion,
+  stageProbabilities,
+  staleDeals,
+  weightedForecastByMonth,
+  wonLost,
+  type Deal,
+  type StageChange,
 } from '../../src/core/pipeline';
 import { STAGE_KEYS, type StageKey } from '../../src/core/customers/stage';
 import { listLabel } from '../../src/core/lists';
@@ -22,7 +35,12 @@ const DEALS = 6000;
 function rng(seed: number) {
   let s = seed;
   const next = () => (s = (Math.imul(s, 48271) >>> 0) % 2147483647) / 2147483647;
-  return { next, int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)), chance: (p: number) => next() < p, pick: <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
+  return {
+    next,
+    int: (a: number, b: number) => a + Math.floor(next() * (b - a + 1)),
+    chance: (p: number) => next() < p,
+    pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)],
+  };
 }
 
 interface World {
@@ -56,7 +74,8 @@ function generate(seed: number): World {
       const roll = r.next();
       if (roll < 0.08) push('lost');
       else if (roll < 0.12) push('on_hold');
-      else if (roll < 0.16 && k > 0) push(PIPELINE_STAGES[--k]); // a step back happens
+      else if (roll < 0.16 && k > 0)
+        push(PIPELINE_STAGES[--k]); // a step back happens
       else if (k < PIPELINE_STAGES.length - 1) push(PIPELINE_STAGES[++k]);
       else push('won');
       if (stage === 'lost' || stage === 'won' || r.chance(0.1)) break;
@@ -98,7 +117,8 @@ function generate(seed: number): World {
 }
 
 const w = generate(2026);
-const stageKey = (label: string): StageKey | null => STAGE_KEYS.find((k) => listLabel('stage', k, 'en') === label || listLabel('stage', k, 'zh') === label) ?? null;
+const stageKey = (label: string): StageKey | null =>
+  STAGE_KEYS.find((k) => listLabel('stage', k, 'en') === label || listLabel('stage', k, 'zh') === label) ?? null;
 const stageOf = (id: string) => stageKey(w.register.get(id) ?? '');
 /** Cents of an amount by its decimal text (no float sums): 1234.5 → 123450. */
 const cents = (x: number) => {
@@ -243,7 +263,13 @@ describe('pipeline measures against a straightforward computation', () => {
   it('stage-to-stage conversion', () => {
     const rank = (s: StageKey | null) => (s === 'won' ? 6 : s ? PIPELINE_STAGES.indexOf(s) : -1);
     const got = stageConversion(w.history);
-    expect(got.map((g) => `${g.from}→${g.to}`)).toEqual(['reach→needs', 'needs→solution', 'solution→objections', 'objections→negotiation', 'negotiation→delivery']);
+    expect(got.map((g) => `${g.from}→${g.to}`)).toEqual([
+      'reach→needs',
+      'needs→solution',
+      'solution→objections',
+      'objections→negotiation',
+      'negotiation→delivery',
+    ]);
     PIPELINE_STAGES.slice(0, 5).forEach((stage, k) => {
       let entered = 0;
       let advanced = 0;
@@ -261,7 +287,9 @@ describe('pipeline measures against a straightforward computation', () => {
 
   it('stale deals: open, no contact for more than N days', () => {
     for (const n of [30, 90]) {
-      const got = staleDeals(w.deals, (id) => w.lastContact.get(id) ?? null, TODAY, n).map((s) => s.deal.id).sort();
+      const got = staleDeals(w.deals, (id) => w.lastContact.get(id) ?? null, TODAY, n)
+        .map((s) => s.deal.id)
+        .sort();
       const expected = w.deals
         .filter((d) => d.status === 'open')
         .filter((d) => {

@@ -44,7 +44,11 @@ describe('built-in playbook content', () => {
   });
 
   it('covers the seed 002 techniques for its four types', () => {
-    const text = (type: string) => playbookFor(type).map((l) => `${l.technique.en} ${l.detail.en}`).join(' ').toLowerCase();
+    const text = (type: string) =>
+      playbookFor(type)
+        .map((l) => `${l.technique.en} ${l.detail.en}`)
+        .join(' ')
+        .toLowerCase();
     expect(text('price')).toMatch(/quote/);
     expect(text('price')).toMatch(/phase/);
     expect(text('product')).toMatch(/demo/);
@@ -66,8 +70,7 @@ describe('built-in playbook content', () => {
 });
 
 describe('playbook lines from the tab', () => {
-  const rowsIn = (locale: 'en' | 'zh'): PlaybookRow[] =>
-    PLAYBOOK_LINES.map((l) => builtInRow(l, locale, TYPES.find((t) => t.key === l.type)!.label[locale]));
+  const rowsIn = (locale: 'en' | 'zh'): PlaybookRow[] => PLAYBOOK_LINES.map((l) => builtInRow(l, locale, TYPES.find((t) => t.key === l.type)!.label[locale]));
 
   it('shows unchanged built-in lines in the reader’s language, whatever the tab language', () => {
     const shown = playbookLinesFor(rowsIn('zh'), 'price', 'en');
@@ -107,7 +110,12 @@ describe('what set-up seeds', () => {
     const all = PLAYBOOK_LINES.map((l) => l.key);
     expect(linesToSeed(all, [])).toEqual([]);
     // A manager deleted price.phased after set-up wrote it: it stays deleted.
-    expect(linesToSeed(all.filter((k) => k !== 'price.phased'), all)).toEqual([]);
+    expect(
+      linesToSeed(
+        all.filter((k) => k !== 'price.phased'),
+        all,
+      ),
+    ).toEqual([]);
     // A newer version brings a line the marker does not know: only that one is written.
     expect(linesToSeed(all.slice(1), all.slice(1)).map((l) => l.key)).toEqual([all[0]]);
     expect(decodeSeeded(encodeSeeded(['b', 'a', 'a', '']))).toEqual(['a', 'b']);

@@ -12,9 +12,24 @@ import { getColumn, CUSTOMERS } from '../../src/core/schema';
 const keys = [...CUSTOMER_FORM_KEYS];
 const kinds = customerFieldKinds();
 const opened = {
-  name: 'Acme', industry: 'Retail & consumer', employees: 120, annual_revenue: '', contact_name: 'Bo Chen', contact_title: '', phone: '+86 138 0013 8000',
-  email: 'bo@acme.com', source: 'Trade show', source_detail: '', scenario: 'New customer', needs: '', need_confirmed: true, budget_confirmed: false,
-  stage: '2 Needs analysis', owner: 'Ana Lima', notes: 'Met at the fair', updated_at: new Date('2026-03-01T02:00:00Z'),
+  name: 'Acme',
+  industry: 'Retail & consumer',
+  employees: 120,
+  annual_revenue: '',
+  contact_name: 'Bo Chen',
+  contact_title: '',
+  phone: '+86 138 0013 8000',
+  email: 'bo@acme.com',
+  source: 'Trade show',
+  source_detail: '',
+  scenario: 'New customer',
+  needs: '',
+  need_confirmed: true,
+  budget_confirmed: false,
+  stage: '2 Needs analysis',
+  owner: 'Ana Lima',
+  notes: 'Met at the fair',
+  updated_at: new Date('2026-03-01T02:00:00Z'),
 };
 
 describe('row version', () => {
@@ -22,7 +37,13 @@ describe('row version', () => {
     const v = rowVersion(opened, keys);
     expect(rowVersion({ ...opened }, keys)).toBe(v);
     expect(rowVersion({ ...opened, updated_at: new Date() }, keys)).toBe(v); // not a form column
-    for (const [k, other] of [['notes', 'Met at the fair '], ['employees', 121], ['need_confirmed', false], ['email', ''], ['annual_revenue', 0]] as const) {
+    for (const [k, other] of [
+      ['notes', 'Met at the fair '],
+      ['employees', 121],
+      ['need_confirmed', false],
+      ['email', ''],
+      ['annual_revenue', 0],
+    ] as const) {
       expect(rowVersion({ ...opened, [k]: other }, keys), k).not.toBe(v);
     }
     expect(rowVersion(opened, [...keys].reverse())).not.toBe(v);
@@ -47,26 +68,49 @@ describe('mergeEdit', () => {
 
   it('refuses wrong types, unknown fields, prototype keys and a forged version, writing nothing', () => {
     const bad = mergeEdit({
-      keys, kinds, current: opened, version,
-      changes: JSON.parse('{"need_confirmed":"yes","email":{"x":1},"employees":NaN,"created_by":"Eve","__proto__":{"polluted":1}}'.replace('NaN', '"NaN-not-json"')),
+      keys,
+      kinds,
+      current: opened,
+      version,
+      changes: JSON.parse(
+        '{"need_confirmed":"yes","email":{"x":1},"employees":NaN,"created_by":"Eve","__proto__":{"polluted":1}}'.replace('NaN', '"NaN-not-json"'),
+      ),
     });
     expect(bad.ok).toBe(false);
     // employees: text is fine here (the customer check parses it next); __proto__ is an own key, as JSON.parse makes it.
     if (!bad.ok && bad.reason === 'invalid') {
-      expect(Object.entries(bad.errors).sort()).toEqual([['__proto__', 'unknownField'], ['created_by', 'unknownField'], ['email', 'wrongType'], ['need_confirmed', 'wrongType']]);
+      expect(Object.entries(bad.errors).sort()).toEqual([
+        ['__proto__', 'unknownField'],
+        ['created_by', 'unknownField'],
+        ['email', 'wrongType'],
+        ['need_confirmed', 'wrongType'],
+      ]);
     } else expect.unreachable();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(mergeEdit({ keys, kinds, current: opened, version, changes: { employees: NaN } })).toMatchObject({ ok: false, errors: { employees: 'wrongType' } });
     for (const v of ['', 'v1.x', null, 42, version.replace(/^v1\.[^.]+/, 'v1.zzz')]) {
-      expect(mergeEdit({ keys, kinds, current: opened, version: v, changes: { notes: 'x' } })).toMatchObject({ ok: false, reason: 'invalid', errors: { version: 'badVersion' } });
+      expect(mergeEdit({ keys, kinds, current: opened, version: v, changes: { notes: 'x' } })).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+        errors: { version: 'badVersion' },
+      });
     }
-    for (const changes of [null, [], 'notes=x', 5]) expect(mergeEdit({ keys, kinds, current: opened, version, changes })).toMatchObject({ ok: false, errors: { changes: 'notAnObject' } });
+    for (const changes of [null, [], 'notes=x', 5])
+      expect(mergeEdit({ keys, kinds, current: opened, version, changes })).toMatchObject({ ok: false, errors: { changes: 'notAnObject' } });
   });
 
   it('refuses when the row changed since the form was opened, listing the other person’s changes', () => {
     const now = { ...opened, phone: '+86 136 1111 2222', stage: '4 Objections & trust', notes: '' };
     const r = mergeEdit({ keys, kinds, current: now, version, changes: { notes: 'Called again' } });
-    expect(r).toEqual({ ok: false, reason: 'conflict', theirs: [{ field: 'phone', value: '+86 136 1111 2222' }, { field: 'stage', value: '4 Objections & trust' }, { field: 'notes', value: '' }] });
+    expect(r).toEqual({
+      ok: false,
+      reason: 'conflict',
+      theirs: [
+        { field: 'phone', value: '+86 136 1111 2222' },
+        { field: 'stage', value: '4 Objections & trust' },
+        { field: 'notes', value: '' },
+      ],
+    });
     if (!r.ok && r.reason === 'conflict') {
       const label = (f: string) => getColumn(CUSTOMERS, f).header.en;
       expect(conflictMessage(r.theirs, label, 'en')).toBe(

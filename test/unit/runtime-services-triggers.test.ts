@@ -5,7 +5,7 @@ import { makeCtx } from './runtime-services-helpers';
 const ss = { getId: () => 'sheet-1' };
 
 describe('ScriptApp triggers', () => {
-  it('fires a daily trigger at its hour in the script time zone with Google\'s event object', () => {
+  it("fires a daily trigger at its hour in the script time zone with Google's event object", () => {
     const { ctx, clock } = makeCtx({ email: 'ana@example.com', locale: 'en' }, 'Asia/Shanghai');
     // clock starts 2026-01-05 01:00 UTC = 09:00 Shanghai
     const { ScriptApp, control } = createScriptApp(ctx, undefined, { spreadsheetId: () => 'sheet-1' });
@@ -59,9 +59,12 @@ describe('ScriptApp triggers', () => {
     const { ScriptApp, control } = createScriptApp(ctx, undefined, { spreadsheetId: () => 'sheet-1' });
     ScriptApp.newTrigger('onSurvey').forSpreadsheet(ss).onFormSubmit().create();
     expect(() => ScriptApp.newTrigger('again').forSpreadsheet(ss).onFormSubmit().create()).toThrow(/one trigger of each type/);
-    expect(() => ScriptApp.newTrigger('x').forSpreadsheet({ getId: () => 'other' }).onEdit().create()).toThrow(
-      /only create triggers for the file/,
-    );
+    expect(() =>
+      ScriptApp.newTrigger('x')
+        .forSpreadsheet({ getId: () => 'other' })
+        .onEdit()
+        .create(),
+    ).toThrow(/only create triggers for the file/);
     const plain = createScriptApp(ctx, undefined, { addonRules: false }).ScriptApp;
     for (let i = 0; i < 20; i++) plain.newTrigger(`h${i}`).timeBased().everyHours(1).create();
     expect(() => plain.newTrigger('h20').timeBased().everyHours(1).create()).toThrow(TOO_MANY_TRIGGERS);

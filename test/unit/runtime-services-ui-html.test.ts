@@ -22,9 +22,7 @@ describe('HtmlService templates', () => {
     const t = html().svc.createTemplate(`<input value="<?= v ?>"><a title='<?= v ?>'>x</a>`);
     t.v = `"${EVIL}'`;
     const out = t.evaluate().getContent();
-    expect(out).toBe(
-      '<input value="&quot;&lt;img src=x onerror=alert(1)&gt;&#39;"><a title=\'&quot;&lt;img src=x onerror=alert(1)&gt;&#39;\'>x</a>',
-    );
+    expect(out).toBe('<input value="&quot;&lt;img src=x onerror=alert(1)&gt;&#39;"><a title=\'&quot;&lt;img src=x onerror=alert(1)&gt;&#39;\'>x</a>');
   });
 
   it('escapes whitespace in an unquoted attribute', () => {
@@ -34,9 +32,7 @@ describe('HtmlService templates', () => {
   });
 
   it('prints a JS-safe literal inside <script>, also inside string literals', () => {
-    const t = html().svc.createTemplate(
-      '<script>var d = <?= data ?>; var s = \'<?= name ?>\';</script><p><?= name ?></p>',
-    );
+    const t = html().svc.createTemplate("<script>var d = <?= data ?>; var s = '<?= name ?>';</script><p><?= name ?></p>");
     t.data = { name: `</script>${EVIL}`, n: 3, line: 'a\u2028b' };
     t.name = `it's </script>`;
     const out = t.evaluate().getContent();
@@ -57,7 +53,7 @@ describe('HtmlService templates', () => {
     expect(t.getCode()).toContain('output._$ = (items[i]);');
   });
 
-  it('reads files by name and throws Google\'s message for a missing one', () => {
+  it("reads files by name and throws Google's message for a missing one", () => {
     const { svc } = html({ About: '<h1>About</h1>', Page: '<p><?= who ?></p>' });
     expect(svc.createHtmlOutputFromFile('About').getContent()).toBe('<h1>About</h1>');
     expect(svc.createHtmlOutputFromFile('About.html').getContent()).toBe('<h1>About</h1>');

@@ -18,7 +18,11 @@ function setup() {
   sheet.getRange('A2:A5').setValues([[1], [2], [3], [4]]);
   sheet.getRange('B2').setFormula('=ARRAYFORMULA(IF(A2:A="","",A2:A*2))');
   sheet.getRange('C2').setFormula('=ARRAYFORMULA(IF(A2:A="","",B2:B+1))');
-  const col = (a1: string) => sheet.getRange(a1).getValues().map((r) => r[0]);
+  const col = (a1: string) =>
+    sheet
+      .getRange(a1)
+      .getValues()
+      .map((r) => r[0]);
   return { wb, ss, sheet, col };
 }
 
@@ -28,7 +32,12 @@ describe('an array formula blocked by a typed value', () => {
     expect(col('B2:B5')).toEqual([2, 4, 6, 8]);
     sheet.getRange('B4').setValue('typed');
     expect(col('B2:B5')).toEqual(['#REF!', '', 'typed', '']);
-    expect(sheet.getRange('B2:B5').getFormulas().map((r) => r[0])).toEqual(['=ARRAYFORMULA(IF(A2:A="","",A2:A*2))', '', '', '']);
+    expect(
+      sheet
+        .getRange('B2:B5')
+        .getFormulas()
+        .map((r) => r[0]),
+    ).toEqual(['=ARRAYFORMULA(IF(A2:A="","",A2:A*2))', '', '', '']);
     // C stays one array over B: the error where B has it, the typed text where it is, blanks + 1.
     expect(col('C2:C5')).toEqual(['#REF!', 1, '#VALUE!', 1]);
     expect(sheet.getRange('C3').getFormula()).toBe('');

@@ -51,9 +51,16 @@ describe('Range.getNextDataCell', () => {
 describe('Sheet.getSheetValues', () => {
   it('returns the values getRange(…).getValues() returns, in one call; -1 reaches the last row with data', () => {
     const { sheet, counter } = setup();
-    sheet.getRange('A1:B3').setValues([['a', 1], ['b', 2], ['c', 3]]);
+    sheet.getRange('A1:B3').setValues([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
     counter.reset();
-    expect(sheet.getSheetValues(2, 1, 2, 2)).toEqual([['b', 2], ['c', 3]]);
+    expect(sheet.getSheetValues(2, 1, 2, 2)).toEqual([
+      ['b', 2],
+      ['c', 3],
+    ]);
     expect(sheet.getSheetValues(1, 2, -1, 1)).toEqual([[1], [2], [3]]);
     expect(counter.total('SpreadsheetApp')).toBe(2);
   });
@@ -106,7 +113,10 @@ describe('rows inserted before the last row', () => {
     sheet.insertRowsBefore(max, 100);
     sheet.getRange(max + 50, 1).setValue('hello');
     expect(sheet.getRange(max + 50, 2, 1, 2).getValues()).toEqual([[5, 50]]);
-    expect(sheet.getRange('B2:C3').getValues()).toEqual([[1, 10], [1, 10]]);
+    expect(sheet.getRange('B2:C3').getValues()).toEqual([
+      [1, 10],
+      [1, 10],
+    ]);
     expect(sheet.getRange('B2').getFormula()).toBe('=ARRAYFORMULA(IF(A2:A="","",LEN(A2:A)))');
   });
 });

@@ -54,14 +54,28 @@ describe("HyperFormula's date parser, skipped for text it would refuse", () => {
     const s = ss.getSheets()[0];
     s.getRange('A1:A4').setValues([[new Date(Date.UTC(2026, 2, 4))], [''], ['2026-03-05'], ['not a date']]);
     s.getRange('B1').setFormula('=ARRAYFORMULA(IF(A1:A4="","blank",IF(ISNUMBER(A1:A4),"number","text")))');
-    expect(s.getRange('B1:B4').getValues().map((r) => r[0])).toEqual(['number', 'blank', 'number', 'text']);
+    expect(
+      s
+        .getRange('B1:B4')
+        .getValues()
+        .map((r) => r[0]),
+    ).toEqual(['number', 'blank', 'number', 'text']);
   });
 });
 
 describe("a time zone's offset, remembered per steady hour", () => {
   /** What Intl says, asked afresh every time. */
   function intlOffset(ms: number, tz: string): number {
-    const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     const p = Object.fromEntries(f.formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
     const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour) % 24, Number(p.minute), Number(p.second));
     return wall - (ms - (((ms % 1000) + 1000) % 1000));

@@ -108,7 +108,11 @@ describe('structure and developer metadata', () => {
     ['id', 'name', 'phone'].forEach((k, i) => s.getRange(1, i + 1, s.getMaxRows(), 1).addDeveloperMetadata('col', k));
     const where = () =>
       Object.fromEntries(
-        s.createDeveloperMetadataFinder().withKey('col').find().map((m) => [m.getValue(), m.getLocation().getColumn()!.getColumn()]),
+        s
+          .createDeveloperMetadataFinder()
+          .withKey('col')
+          .find()
+          .map((m) => [m.getValue(), m.getLocation().getColumn()!.getColumn()]),
       );
     return { ...ctx, s, where };
   }
@@ -119,7 +123,10 @@ describe('structure and developer metadata', () => {
     expect(s.getRange('A1:C1').getValues()).toEqual([['name', 'phone', 'id']]);
     expect(where()).toEqual({ name: 1, phone: 2, id: 3 });
     s.moveColumns(s.getRange('C:C'), 1); // and back to the front
-    expect(s.getRange('A1:C2').getValues()).toEqual([['id', 'name', 'phone'], [1, 'Ann', 555]]);
+    expect(s.getRange('A1:C2').getValues()).toEqual([
+      ['id', 'name', 'phone'],
+      [1, 'Ann', 555],
+    ]);
     expect(where()).toEqual({ id: 1, name: 2, phone: 3 });
   });
 
@@ -136,7 +143,12 @@ describe('structure and developer metadata', () => {
 
   it('range metadata on a whole column is found with getDeveloperMetadata; arbitrary ranges are refused', () => {
     const { s } = tagged();
-    expect(s.getRange('B:B').getDeveloperMetadata().map((m) => m.getValue())).toEqual(['name']);
+    expect(
+      s
+        .getRange('B:B')
+        .getDeveloperMetadata()
+        .map((m) => m.getValue()),
+    ).toEqual(['name']);
     expect(() => s.getRange('A1:B2').addDeveloperMetadata('x')).toThrow(/arbitrary ranges/);
   });
 

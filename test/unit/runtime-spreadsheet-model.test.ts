@@ -70,7 +70,10 @@ describe('validation', () => {
     const s = ss.getSheets()[0];
     const lists = ss.insertSheet('Lists');
     s.getRange('A1').setDataValidation(app.newDataValidation().requireValueInRange(lists.getRange('A2:A10')).build());
-    const [range, dropdown] = s.getRange('A1').getDataValidation()!.getCriteriaValues() as [{ getA1Notation(): string; getSheet(): { getName(): string } }, boolean];
+    const [range, dropdown] = s.getRange('A1').getDataValidation()!.getCriteriaValues() as [
+      { getA1Notation(): string; getSheet(): { getName(): string } },
+      boolean,
+    ];
     expect([range.getSheet().getName(), range.getA1Notation(), dropdown]).toEqual(['Lists', 'A2:A10', true]);
     s.getRange('A2').setDataValidation(app.newDataValidation().requireCheckbox().build());
     s.getRange('A3').setDataValidation(app.newDataValidation().requireDate().build());
@@ -82,7 +85,7 @@ describe('validation', () => {
 });
 
 describe('sheets, protections, conditional formats, misc', () => {
-  it('insertSheet rejects a duplicate name with Google\'s message; index is 0-based', () => {
+  it("insertSheet rejects a duplicate name with Google's message; index is 0-based", () => {
     const { ss } = setup();
     ss.insertSheet('Customers');
     expect(() => ss.insertSheet('Customers')).toThrow('A sheet with the name "Customers" already exists. Please enter another name.');
@@ -123,8 +126,18 @@ describe('sheets, protections, conditional formats, misc', () => {
     const s = ss.getSheets()[0];
     s.getRange('A1:A3').setValues([['Won'], ['Lost'], ['']]);
     s.getRange('B1:B3').setValues([[5], [50], [1]]);
-    const r1 = app.newConditionalFormatRule().whenTextEqualTo('Won').setBackground('#00ff00').setRanges([s.getRange('A1:A3')]).build();
-    const r2 = app.newConditionalFormatRule().whenFormulaSatisfied('=$B1>10').setFontColor('#ff0000').setRanges([s.getRange('B1:B3')]).build();
+    const r1 = app
+      .newConditionalFormatRule()
+      .whenTextEqualTo('Won')
+      .setBackground('#00ff00')
+      .setRanges([s.getRange('A1:A3')])
+      .build();
+    const r2 = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$B1>10')
+      .setFontColor('#ff0000')
+      .setRanges([s.getRange('B1:B3')])
+      .build();
     s.setConditionalFormatRules([r1, r2]);
     const rules = s.getConditionalFormatRules();
     expect(rules.length).toBe(2);
@@ -156,9 +169,16 @@ describe('sheets, protections, conditional formats, misc', () => {
     const { wb, ctx, counter } = setup();
     const app = instrument(counter, 'SpreadsheetApp', createSpreadsheetApp(ctx, wb));
     const s = app.getActive().getSheets()[0];
-    s.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+    s.getRange('A1:B2').setValues([
+      [1, 2],
+      [3, 4],
+    ]);
     s.getRange('A1:B2').getValues();
-    expect(counter.snapshot('SpreadsheetApp')).toMatchObject({ 'SpreadsheetApp.Range.setValues': 1, 'SpreadsheetApp.Range.getValues': 1, 'SpreadsheetApp.Sheet.getRange': 2 });
+    expect(counter.snapshot('SpreadsheetApp')).toMatchObject({
+      'SpreadsheetApp.Range.setValues': 1,
+      'SpreadsheetApp.Range.getValues': 1,
+      'SpreadsheetApp.Sheet.getRange': 2,
+    });
   });
 });
 
@@ -194,7 +214,10 @@ describe('persistence', () => {
     expect(c2.getRange('A1:E3').getFormulas()).toEqual(c.getRange('A1:E3').getFormulas());
     expect(ss2.getSheetByName('Sheet1')!.getRange('A1').getValue()).toBe(60);
     expect(ss2.getSheetByName('Sheet1')!.getRange('A1').getFormula()).toBe("=SUM('客户 List'!D2:D)+SUM(Amounts)");
-    expect(wb2.formulaErrors().map((e) => [e.a1, e.error])).toEqual([['A2', '#NAME?'], ['E1', '#VALUE!']]);
+    expect(wb2.formulaErrors().map((e) => [e.a1, e.error])).toEqual([
+      ['A2', '#NAME?'],
+      ['E1', '#VALUE!'],
+    ]);
     expect(wb2.formulaErrors()).toEqual(wb.formulaErrors());
     expect(c2.createDeveloperMetadataFinder().withKey('col').find()[0].getLocation().getColumn()!.getA1Notation()).toBe('C:C');
     expect(c2.getProtections('RANGE')[0].getDescription()).toBe('hdr');

@@ -12,7 +12,12 @@ const H = 3600_000;
 /** A spreadsheet whose TODAY()/NOW() see the simulated clock, as createLocalRuntime wires it. */
 function setup(start = '2026-03-04T09:00:00+08:00') {
   const clock = new SimulatedClock(new Date(start));
-  const ctx: RuntimeContext = { clock, counter: new CallCounter(clock), scriptTimeZone: 'Asia/Shanghai', currentUser: () => ({ email: 'a@b.c', locale: 'en' }) };
+  const ctx: RuntimeContext = {
+    clock,
+    counter: new CallCounter(clock),
+    scriptTimeZone: 'Asia/Shanghai',
+    currentUser: () => ({ email: 'a@b.c', locale: 'en' }),
+  };
   const wb = Workbook.create({ name: 'Test', timeZone: 'Asia/Shanghai' });
   clock.onChange((ms) => wb.observeClock(ms));
   const app = createSpreadsheetApp(ctx, wb);

@@ -57,7 +57,7 @@ describe('values', () => {
     expect(sheet.getRange('A1').getDisplayValue()).toBe('3/1/2026 10:30:00');
   });
 
-  it('setValues throws Google\'s message when the data size does not match', () => {
+  it("setValues throws Google's message when the data size does not match", () => {
     const { sheet } = setup();
     expect(() => sheet.getRange('A1:B2').setValues([[1, 2]])).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
@@ -93,7 +93,10 @@ describe('values', () => {
   it('setValue on a multi-cell range fills every cell', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B2').setValue('x');
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([['x', 'x'], ['x', 'x']]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      ['x', 'x'],
+      ['x', 'x'],
+    ]);
   });
 });
 

@@ -12,7 +12,16 @@ const nonEmpty = (s: string) => typeof s === 'string' && s.trim().length > 0;
 describe('schema', () => {
   it('has the tabs issue 3 asks for', () => {
     expect(TABS.map((t) => t.key)).toEqual([
-      'customers', 'followups', 'objections', 'survey_responses', 'deals', 'dashboard', 'playbook', 'settings', 'lists', 'reminder_log',
+      'customers',
+      'followups',
+      'objections',
+      'survey_responses',
+      'deals',
+      'dashboard',
+      'playbook',
+      'settings',
+      'lists',
+      'reminder_log',
     ]);
   });
 
@@ -66,16 +75,46 @@ describe('schema', () => {
     const keys = (k: string) => TABS.find((t) => t.key === k)!.columns.map((c) => c.key);
     expect(keys('customers')).toEqual(
       expect.arrayContaining([
-        'customer_id', 'name', 'industry', 'employees', 'annual_revenue', 'contact_name', 'contact_title', 'phone', 'email',
-        'needs', 'source', 'intention_level', 'next_followup', 'need_confirmed', 'budget_confirmed', 'stage', 'scenario',
-        'owner', 'value_tier', 'gold', 'days_since_contact', 'followup_state', 'churn_risk', 'created_at', 'updated_at',
+        'customer_id',
+        'name',
+        'industry',
+        'employees',
+        'annual_revenue',
+        'contact_name',
+        'contact_title',
+        'phone',
+        'email',
+        'needs',
+        'source',
+        'intention_level',
+        'next_followup',
+        'need_confirmed',
+        'budget_confirmed',
+        'stage',
+        'scenario',
+        'owner',
+        'value_tier',
+        'gold',
+        'days_since_contact',
+        'followup_state',
+        'churn_risk',
+        'created_at',
+        'updated_at',
       ]),
     );
-    expect(keys('objections')).toEqual(
-      expect.arrayContaining(['customer_id', 'raised_at', 'type', 'details', 'response', 'result', 'next_step', 'owner']),
-    );
+    expect(keys('objections')).toEqual(expect.arrayContaining(['customer_id', 'raised_at', 'type', 'details', 'response', 'result', 'next_step', 'owner']));
     expect(keys('survey_responses')).toEqual(
-      expect.arrayContaining(['customer_id', 'answered_at', 'service_quality', 'solution_effect', 'response_speed', 'teamwork', 'overall', 'suggestions', 'nps']),
+      expect.arrayContaining([
+        'customer_id',
+        'answered_at',
+        'service_quality',
+        'solution_effect',
+        'response_speed',
+        'teamwork',
+        'overall',
+        'suggestions',
+        'nps',
+      ]),
     );
     expect(keys('deals')).toEqual(expect.arrayContaining(['customer_id', 'amount', 'won_on', 'product', 'kind']));
   });
@@ -149,8 +188,7 @@ describe('lists', () => {
 
 describe('asCellText', () => {
   it('prefixes strings Sheets would read as a formula', () => {
-    for (const s of ['=1+2', '+86 138', '-5', '@SUM(A1)', '\tx', '\rx', '=IMPORTXML("http://x","//a")'])
-      expect(asCellText(s)).toBe(`'${s}`);
+    for (const s of ['=1+2', '+86 138', '-5', '@SUM(A1)', '\tx', '\rx', '=IMPORTXML("http://x","//a")']) expect(asCellText(s)).toBe(`'${s}`);
   });
   it('leaves everything else alone', () => {
     for (const s of ['Acme', '', ' =x', '张三', "'quoted"]) expect(asCellText(s)).toBe(s);

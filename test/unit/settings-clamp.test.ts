@@ -16,10 +16,28 @@ describe('clampSettings', () => {
   });
 
   it('clamps below the smallest value, rounds an hour down to a whole one, and defaults what it cannot read', () => {
-    const { values, notes } = clampSettings({ followup_high_hours: -4, reminder_hour: 7.5, followup_medium_days: '0x10', tier_a_share: '70%', skip_weekends: 'maybe', language: 'Klingon' });
-    expect(values).toMatchObject({ followup_high_hours: 1, reminder_hour: 7, followup_medium_days: 7, tier_a_share: 0.7, skip_weekends: false, language: 'auto' });
+    const { values, notes } = clampSettings({
+      followup_high_hours: -4,
+      reminder_hour: 7.5,
+      followup_medium_days: '0x10',
+      tier_a_share: '70%',
+      skip_weekends: 'maybe',
+      language: 'Klingon',
+    });
+    expect(values).toMatchObject({
+      followup_high_hours: 1,
+      reminder_hour: 7,
+      followup_medium_days: 7,
+      tier_a_share: 0.7,
+      skip_weekends: false,
+      language: 'auto',
+    });
     expect(Object.fromEntries(notes.map((n) => [n.key, n.reason]))).toEqual({
-      followup_high_hours: 'belowMin', reminder_hour: 'notWhole', followup_medium_days: 'unreadable', skip_weekends: 'unreadable', language: 'unreadable',
+      followup_high_hours: 'belowMin',
+      reminder_hour: 'notWhole',
+      followup_medium_days: 'unreadable',
+      skip_weekends: 'unreadable',
+      language: 'unreadable',
     });
     expect(settingNoteText(notes.find((n) => n.key === 'followup_medium_days')!, 'en')).toBe(
       'Setting “Follow-up, medium intention” holds “0x10”, which it cannot take: the default 7 is used until it is corrected.',

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { readResponse, readResponses, referenceCodeFromBytes, surveySettings, npsClass, sendsByCode, followUpText, type AnswerContext, type SurveySend } from '../../src/core/survey';
+import {
+  readResponse,
+  readResponses,
+  referenceCodeFromBytes,
+  surveySettings,
+  npsClass,
+  sendsByCode,
+  followUpText,
+  type AnswerContext,
+  type SurveySend,
+} from '../../src/core/survey';
 import { at } from './bilingual-helpers';
 
 const TZ = 'Asia/Shanghai';
@@ -8,19 +18,50 @@ const code = (seed: number) => referenceCodeFromBytes(Array.from({ length: 11 },
 const CODE = code(1);
 const OTHER = code(2);
 
-const sent: SurveySend = { round: 'R1', kind: 'after_delivery', customerId: 'C-000042', code: CODE, locale: 'zh', status: 'sent', deliveredAt: at('2026-02-01', TZ), sentAt: at('2026-03-01 10:00', TZ), reminderAt: null, answeredAt: null };
+const sent: SurveySend = {
+  round: 'R1',
+  kind: 'after_delivery',
+  customerId: 'C-000042',
+  code: CODE,
+  locale: 'zh',
+  status: 'sent',
+  deliveredAt: at('2026-02-01', TZ),
+  sentAt: at('2026-03-01 10:00', TZ),
+  reminderAt: null,
+  answeredAt: null,
+};
 
 function ctx(over: Partial<AnswerContext> = {}): AnswerContext {
   return { sendsByCode: new Map([[CODE, sent]]), answeredCodes: new Set(), settings: S, timeZone: TZ, ...over };
 }
 
-const good = { service_quality: '4', solution_effect: '5', response_speed: '4', teamwork: '5', overall: 'Satisfied', nps: '8', suggestions: 'Keep it up', reference_code: CODE };
+const good = {
+  service_quality: '4',
+  solution_effect: '5',
+  response_speed: '4',
+  teamwork: '5',
+  overall: 'Satisfied',
+  nps: '8',
+  suggestions: 'Keep it up',
+  reference_code: CODE,
+};
 const answer = (answers: Record<string, unknown>, when = '2026-03-03 15:00') => ({ answers, submittedAt: at(when, TZ) });
 
 describe('reading an answer', () => {
   it('attaches a valid code to its customer and reads the scores', () => {
     const r = readResponse(answer(good), ctx());
-    expect(r).toMatchObject({ flag: null, customerId: 'C-000042', code: CODE, overall: 'satisfied', nps: 8, npsClass: 'passive', average: 4.5, invalid: [], lowScores: [], followUps: [] });
+    expect(r).toMatchObject({
+      flag: null,
+      customerId: 'C-000042',
+      code: CODE,
+      overall: 'satisfied',
+      nps: 8,
+      npsClass: 'passive',
+      average: 4.5,
+      invalid: [],
+      lowScores: [],
+      followUps: [],
+    });
     expect(r.scores.service_quality).toBe(4);
     expect(r.scores.dim_reliability).toBeNull();
     expect(r.texts.suggestions).toBe('Keep it up');
@@ -73,7 +114,10 @@ describe('reference-code flags: kept, never attached', () => {
   });
 
   it('matches codes retyped on the sends tab in another case or spacing; a broken cell matches nothing', () => {
-    const index = sendsByCode([{ ...sent, code: CODE.toLowerCase().replace(/-/g, ' ') }, { ...sent, customerId: 'C-9', code: 'n/a' }]);
+    const index = sendsByCode([
+      { ...sent, code: CODE.toLowerCase().replace(/-/g, ' ') },
+      { ...sent, customerId: 'C-9', code: 'n/a' },
+    ]);
     expect([...index.keys()]).toEqual([CODE]);
     expect(readResponse(answer(good), ctx({ sendsByCode: index })).customerId).toBe('C-000042');
   });

@@ -78,7 +78,9 @@ describe('survey form template', () => {
     for (const s of [ALL_ON, ALL_OFF]) {
       const en = surveyItems('en', s);
       const zh = surveyItems('zh', s);
-      expect(zh.map((i) => [i.key, i.kind, i.required, i.scale?.low, i.scale?.high])).toEqual(en.map((i) => [i.key, i.kind, i.required, i.scale?.low, i.scale?.high]));
+      expect(zh.map((i) => [i.key, i.kind, i.required, i.scale?.low, i.scale?.high])).toEqual(
+        en.map((i) => [i.key, i.kind, i.required, i.scale?.low, i.scale?.high]),
+      );
       for (const [i, item] of zh.entries()) {
         expect(item.title).toBe(SURVEY_ITEMS.find((x) => x.key === item.key)!.title.zh);
         expect(item.title).not.toBe(en[i].title);
@@ -116,7 +118,16 @@ describe('proposed settings and lists', () => {
 
   it('reads the workbook’s values and falls back to the defaults on blanks and nonsense', () => {
     const d = surveySettings();
-    expect(d).toMatchObject({ afterDeliveryMonths: 1, intervalMonths: 3, promoterMin: 9, detractorMax: 6, recoveryHours: 24, lowScore: 2, nps: true, dimensionsSection: false });
+    expect(d).toMatchObject({
+      afterDeliveryMonths: 1,
+      intervalMonths: 3,
+      promoterMin: 9,
+      detractorMax: 6,
+      recoveryHours: 24,
+      lowScore: 2,
+      nps: true,
+      dimensionsSection: false,
+    });
     const s = surveySettings({ survey_throttle_days: 10, nps_promoter_min: 'nine', survey_low_score: 7, survey_nps: false, survey_interval_months: 6 });
     expect(s.throttleDays).toBe(10);
     expect(s.promoterMin).toBe(9); // text: default

@@ -85,13 +85,29 @@ describe('low-score alert to the owner', () => {
   const reasons = [{ kind: 'score', item: 'response_speed', score: 2 } as const, { kind: 'unsatisfied' } as const, { kind: 'detractor', score: 4 } as const];
 
   it('lists the reasons in the owner’s language with the due time in the sheet’s zone', () => {
-    const m = recoveryAlertMail({ to: 'ana@example.com', locale: 'en', customer: 'Huaxin Ltd', reasons, suggestions: 'Too slow', dueAt: at('2026-03-04 15:00', TZ), timeZone: TZ });
+    const m = recoveryAlertMail({
+      to: 'ana@example.com',
+      locale: 'en',
+      customer: 'Huaxin Ltd',
+      reasons,
+      suggestions: 'Too slow',
+      dueAt: at('2026-03-04 15:00', TZ),
+      timeZone: TZ,
+    });
     expect(m.subject).toBe('Low survey score from Huaxin Ltd: please get in touch by 2026-03-04 15:00');
     expect(m.body).toContain('- Response speed: 2 of 5');
     expect(m.body).toContain('- Overall: unsatisfied');
     expect(m.body).toContain('- Would recommend: 4 of 10');
     expect(m.body).toContain('What they wrote: Too slow');
-    const zh = recoveryAlertMail({ to: 'ana@example.com', locale: 'zh', customer: '华信', reasons, suggestions: '', dueAt: at('2026-03-04 15:00', TZ), timeZone: TZ });
+    const zh = recoveryAlertMail({
+      to: 'ana@example.com',
+      locale: 'zh',
+      customer: '华信',
+      reasons,
+      suggestions: '',
+      dueAt: at('2026-03-04 15:00', TZ),
+      timeZone: TZ,
+    });
     expect(zh.body).toContain('响应速度：2 分');
     expect(zh.body).not.toContain('客户的原话');
     expect(lowScoreText({ kind: 'score', item: 'dim_courtesy', score: 1 }, 'zh')).toBe('礼貌：1 分（满分 5 分）');

@@ -20,7 +20,13 @@ const TZ = 'Asia/Shanghai';
 const S = surveySettings();
 const DAY = 86_400_000;
 
-function resp(customerId: string | null, day: string, scores: Partial<ResponseFacts['scores']>, overall: SatisfactionKey | null, nps: number | null): ResponseFacts {
+function resp(
+  customerId: string | null,
+  day: string,
+  scores: Partial<ResponseFacts['scores']>,
+  overall: SatisfactionKey | null,
+  nps: number | null,
+): ResponseFacts {
   return { customerId, answeredAt: at(day, TZ), scores, overall, nps };
 }
 
@@ -93,7 +99,9 @@ describe('satisfaction measures on hand-checked data', () => {
       send('R1', 'C-9', 'sent', '2026-03-01'), // not an active customer
     ];
     const typed = new Map([['C-4', at('2026-02-01', TZ)]]);
-    expect(coverage({ activeCustomerIds: ['C-1', 'C-2', 'C-3', 'C-4', 'C-5'], sends, lastSurveyedAt: typed, now, timeZone: TZ, intervalMonths: 3 })).toBe(2 / 5);
+    expect(coverage({ activeCustomerIds: ['C-1', 'C-2', 'C-3', 'C-4', 'C-5'], sends, lastSurveyedAt: typed, now, timeZone: TZ, intervalMonths: 3 })).toBe(
+      2 / 5,
+    );
     expect(coverage({ activeCustomerIds: [], sends, now, timeZone: TZ, intervalMonths: 3 })).toBeNull();
   });
 
@@ -184,10 +192,17 @@ describe('satisfaction measures on generated data, against a straightforward rec
         const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
         const since = `${y}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
         const covered = new Set(
-          sends.filter((s) => s.sentAt !== null && s.status !== 'failed' && s.status !== 'queued' && isoDay(s.sentAt, TZ) >= since && isoDay(s.sentAt, TZ) <= nowDay).map((s) => s.customerId),
+          sends
+            .filter(
+              (s) => s.sentAt !== null && s.status !== 'failed' && s.status !== 'queued' && isoDay(s.sentAt, TZ) >= since && isoDay(s.sentAt, TZ) <= nowDay,
+            )
+            .map((s) => s.customerId),
         );
         const expected = active.filter((id) => covered.has(id)).length / active.length;
-        expect(coverage({ activeCustomerIds: active, sends, now, timeZone: TZ, intervalMonths: months }), `${nowDay} − ${months} months`).toBeCloseTo(expected, 12);
+        expect(coverage({ activeCustomerIds: active, sends, now, timeZone: TZ, intervalMonths: months }), `${nowDay} − ${months} months`).toBeCloseTo(
+          expected,
+          12,
+        );
       }
     }
   });

@@ -7,11 +7,33 @@ const LA = 'America/Los_Angeles';
 const S = surveySettings(); // 1 month after delivery, every 3 months, throttle 30 d, reminder 5 d, expiry 14 d
 
 function customer(over: Partial<SurveyCustomer> = {}): SurveyCustomer {
-  return { customerId: 'C-000001', email: 'wang@example.com', doNotSurvey: false, locale: null, deliveredAt: [], customerSince: null, lastSurveyedAt: null, active: true, ...over };
+  return {
+    customerId: 'C-000001',
+    email: 'wang@example.com',
+    doNotSurvey: false,
+    locale: null,
+    deliveredAt: [],
+    customerSince: null,
+    lastSurveyedAt: null,
+    active: true,
+    ...over,
+  };
 }
 
 function send(over: Partial<SurveySend> = {}): SurveySend {
-  return { round: 'R1', kind: 'relationship', customerId: 'C-000001', code: 'AAAA-AAAA-AAAA', locale: 'en', status: 'sent', deliveredAt: null, sentAt: null, reminderAt: null, answeredAt: null, ...over };
+  return {
+    round: 'R1',
+    kind: 'relationship',
+    customerId: 'C-000001',
+    code: 'AAAA-AAAA-AAAA',
+    locale: 'en',
+    status: 'sent',
+    deliveredAt: null,
+    sentAt: null,
+    reminderAt: null,
+    answeredAt: null,
+    ...over,
+  };
 }
 
 function plan(customers: SurveyCustomer[], now: number, extra: Partial<PlanInput> = {}) {
@@ -104,7 +126,12 @@ describe('relationship survey', () => {
     // Latest delivery's window lapsed on 2025-10-01; the clock starts at the first delivery.
     expect(plan([c], at('2025-10-02', SH)).due.map((d) => d.kind)).toEqual(['relationship']);
     expect(plan([customer()], at('2026-01-01', SH)).due).toEqual([]);
-    expect(plan([customer({ customerSince: at('2024-01-01', SH), active: false })], at('2026-01-01', SH))).toEqual({ due: [], skipped: [], reminders: [], expired: [] });
+    expect(plan([customer({ customerSince: at('2024-01-01', SH), active: false })], at('2026-01-01', SH))).toEqual({
+      due: [],
+      skipped: [],
+      reminders: [],
+      expired: [],
+    });
   });
 });
 
@@ -135,7 +162,9 @@ describe('who is skipped and why', () => {
   it('a survey already queued, or one still waiting for its answer', () => {
     const queued = send({ customerId: 'C-1', status: 'queued' });
     const open = send({ customerId: 'C-2', status: 'sent', sentAt: at('2026-02-25', SH) });
-    const p = plan([customer({ ...due, customerId: 'C-1' }), customer({ ...due, customerId: 'C-2', deliveredAt: [at('2026-01-20', SH)] })], now, { sends: [queued, open] });
+    const p = plan([customer({ ...due, customerId: 'C-1' }), customer({ ...due, customerId: 'C-2', deliveredAt: [at('2026-01-20', SH)] })], now, {
+      sends: [queued, open],
+    });
     expect(p.skipped.map((s) => [s.customerId, s.kind, s.reason])).toEqual([
       ['C-1', 'relationship', 'queued'],
       ['C-2', 'after_delivery', 'awaiting_answer'],
@@ -148,7 +177,9 @@ describe('who is skipped and why', () => {
     const sent = send({ sentAt: at('2026-02-20 23:30', SH), status: 'answered', answeredAt: at('2026-02-21', SH) });
     const before = plan([c], at('2026-03-21 23:59', SH), { sends: [sent] });
     expect(before.due).toEqual([]);
-    expect(before.skipped).toEqual([{ customerId: 'C-000001', kind: 'after_delivery', reason: 'surveyed_recently', lastSurveyedDay: '2026-02-20', nextPossibleDay: '2026-03-22' }]);
+    expect(before.skipped).toEqual([
+      { customerId: 'C-000001', kind: 'after_delivery', reason: 'surveyed_recently', lastSurveyedDay: '2026-02-20', nextPossibleDay: '2026-03-22' },
+    ]);
     expect(plan([c], at('2026-03-22 00:00', SH), { sends: [sent] }).due).toHaveLength(1);
     const week = surveySettings({ survey_throttle_days: 7 });
     expect(plan([c], at('2026-02-26', SH), { sends: [sent], settings: week }).skipped[0].reason).toBe('surveyed_recently');
@@ -181,7 +212,13 @@ describe('who is skipped and why', () => {
   });
 
   it('says why in the user’s language', () => {
-    const recent = { customerId: 'C-1', kind: 'after_delivery' as const, reason: 'surveyed_recently' as const, lastSurveyedDay: '2026-02-20', nextPossibleDay: '2026-03-22' };
+    const recent = {
+      customerId: 'C-1',
+      kind: 'after_delivery' as const,
+      reason: 'surveyed_recently' as const,
+      lastSurveyedDay: '2026-02-20',
+      nextPossibleDay: '2026-03-22',
+    };
     expect(skipText(recent, 'en')).toBe('Surveyed on 2026-02-20; the next survey can go from 2026-03-22');
     expect(skipText(recent, 'zh')).toBe('已于 2026-02-20 调查过；2026-03-22 起才能再次发送');
     expect(skipText({ customerId: 'C-1', kind: 'relationship', reason: 'do_not_survey' }, 'zh')).toBe('已标记为“不接受调查”');

@@ -99,7 +99,15 @@ describe('ABC tiers by cumulative share of revenue', () => {
   });
 
   it('does not count a duplicated customer row twice', () => {
-    const recs = customerValueRecords(['C-1', 'C-2', 'C-1', ''], [{ customerId: 'C-1', amount: 50, wonOn: TODAY }, { customerId: 'C-2', amount: 50, wonOn: TODAY }], [], valueBoundsSerial(TODAY, 12));
+    const recs = customerValueRecords(
+      ['C-1', 'C-2', 'C-1', ''],
+      [
+        { customerId: 'C-1', amount: 50, wonOn: TODAY },
+        { customerId: 'C-2', amount: 50, wonOn: TODAY },
+      ],
+      [],
+      valueBoundsSerial(TODAY, 12),
+    );
     expect(recs.map((r) => r?.value_share_ahead)).toEqual([0, 0, 0, undefined]);
     expect(recs[3]).toBeNull();
   });
@@ -130,7 +138,13 @@ describe('gold customers (top 5 % of last year’s buyers)', () => {
 });
 
 describe('next follow-up and status', () => {
-  const c = (over: Partial<CadenceInput>): CadenceInput => ({ stage: 'needs', intention: 'medium', lastContact: TODAY - 3 + 0.5, created: TODAY - 30, ...over });
+  const c = (over: Partial<CadenceInput>): CadenceInput => ({
+    stage: 'needs',
+    intention: 'medium',
+    lastContact: TODAY - 3 + 0.5,
+    created: TODAY - 30,
+    ...over,
+  });
 
   it('applies the cadence of the intention level', () => {
     expect(nextFollowup(c({ intention: 'high' }), S)).toBeCloseTo(TODAY - 2 + 0.5, 9);
@@ -174,7 +188,16 @@ describe('next follow-up and status', () => {
 });
 
 describe('churn risk', () => {
-  const base: ChurnInput = { stage: 'won', intention: 'high', lastContact: TODAY - 10, created: TODAY - 400, next: TODAY + 20, valueWindow: 100, valuePrevWindow: 100, lastScore: '' };
+  const base: ChurnInput = {
+    stage: 'won',
+    intention: 'high',
+    lastContact: TODAY - 10,
+    created: TODAY - 400,
+    next: TODAY + 20,
+    valueWindow: 100,
+    valuePrevWindow: 100,
+    lastScore: '',
+  };
   const risk = (over: Partial<ChurnInput>) => churnRisk({ ...base, ...over }, TODAY, S);
 
   it('flags no contact beyond SD_CHURN_NO_CONTACT_DAYS (90), not at exactly 90', () => {
@@ -221,7 +244,13 @@ describe('churn risk', () => {
 
 describe('whole-table reference', () => {
   it('handles one customer and no deals', () => {
-    const [one] = computeCustomers([{ id: 'C-1', needConfirmed: true, budgetConfirmed: true, stage: 'reach', lastContact: null, created: TODAY }], [], [], S, TODAY);
+    const [one] = computeCustomers(
+      [{ id: 'C-1', needConfirmed: true, budgetConfirmed: true, stage: 'reach', lastContact: null, created: TODAY }],
+      [],
+      [],
+      S,
+      TODAY,
+    );
     expect(one).toMatchObject({ intention: 'high', tier: null, gold: false, state: 'scheduled', churn: false, valueWindow: 0 });
     const [solo] = computeCustomers(
       [{ id: 'C-1', needConfirmed: false, budgetConfirmed: false, stage: 'won', lastContact: TODAY, created: TODAY }],

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkEmail, checkPhone, checkDate, checkNumber, checkInList, checkRequired, checkLength,
-  normalizeName, normalizePhone, normalizeEmail, parseLooseDate, parseIsoDate,
+  checkEmail,
+  checkPhone,
+  checkDate,
+  checkNumber,
+  checkInList,
+  checkRequired,
+  checkLength,
+  normalizeName,
+  normalizePhone,
+  normalizeEmail,
+  parseLooseDate,
+  parseIsoDate,
 } from '../../src/core/validation/rules';
 
 describe('e-mail', () => {
@@ -21,9 +31,8 @@ describe('e-mail', () => {
 });
 
 describe('phone', () => {
-  it.each(['+86 138 0013 8000', '(021) 6234-5678', '138-0013-8000', '021-62345678 转 8001', '+1 (415) 555-0100 ext. 12'])(
-    'accepts %s',
-    (v) => expect(checkPhone(v)).toBeNull(),
+  it.each(['+86 138 0013 8000', '(021) 6234-5678', '138-0013-8000', '021-62345678 转 8001', '+1 (415) 555-0100 ext. 12'])('accepts %s', (v) =>
+    expect(checkPhone(v)).toBeNull(),
   );
   it.each(['12345', 'call me', '138-0013-8000-1234-5678', '=HYPERLINK("x")'])('refuses %s', (v) => {
     expect(checkPhone(v)?.key).toBe('validation.phone');

@@ -47,7 +47,7 @@ describe('xlsx formula translation', () => {
   });
 
   it('bounds open ranges of plain formulas to the referenced sheet and quotes sheet names', () => {
-    expect(cells("=COUNTIFS(客户!V2:V,\"x\",'Follow-ups'!$A$2:$A,\">0\")+SUM(C:C)").at[0]).toEqual({
+    expect(cells('=COUNTIFS(客户!V2:V,"x",\'Follow-ups\'!$A$2:$A,">0")+SUM(C:C)').at[0]).toEqual({
       formula: `COUNTIFS('客户'!V2:V500,"x",'Follow-ups'!$A$2:$A$2000,">0")+SUM(C:C)`,
       array: false,
     });
@@ -75,7 +75,7 @@ describe('xlsx formula translation', () => {
     expect(reason('=ARRAYFORMULA({A2:A,B2:B})')).toMatch(/array literal/);
     expect(reason('=ARRAYFORMULA(IF(A2:A="",SD_LIST_STAGE))')).toMatch(/named range SD_LIST_STAGE/);
     expect(reason('=FILTER(A2:A,B2:B>0)')).toMatch(/fills cells/);
-    expect(reason("=Nowhere!A2:A")).toMatch(/does not exist/);
+    expect(reason('=Nowhere!A2:A')).toMatch(/does not exist/);
     expect(reason('=IF((A2,1)')).toMatch(/could not be read/);
   });
 

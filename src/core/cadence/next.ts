@@ -44,8 +44,7 @@ export const LOST_STAGE = STAGE(8);
 export function cadenceBase(c: Pick<CadenceInput, 'lastContact' | 'created'>): number | null {
   return c.lastContact ?? c.created;
 }
-export const CADENCE_BASE_FORMULA =
-  'ARRAYFORMULA(IF({customer_id}="","",IF({last_contact_at}<>"",{last_contact_at},IF({created_at}<>"",{created_at},""))))';
+export const CADENCE_BASE_FORMULA = 'ARRAYFORMULA(IF({customer_id}="","",IF({last_contact_at}<>"",{last_contact_at},IF({created_at}<>"",{created_at},""))))';
 
 /**
  * The cadence of a stage and intention level (seed 002 S1.3, S6.2; seed 003 §4.4.2), by stage

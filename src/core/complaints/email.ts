@@ -35,7 +35,10 @@ export function escalationMail(m: EscalationInput): Mail {
   const lines = [
     tr('complaints.escalation.received', { at: wallTime(c.receivedAt, m.timeZone) }),
     tr('complaints.escalation.due', { at: wallTime(firstResponseDue(c, m.settings, m.timeZone), m.timeZone) }),
-    tr('complaints.escalation.kind', { category: shown('complaint_category', c.category, m.locale), severity: shown('complaint_severity', c.severity ?? '', m.locale) }),
+    tr('complaints.escalation.kind', {
+      category: shown('complaint_category', c.category, m.locale),
+      severity: shown('complaint_severity', c.severity ?? '', m.locale),
+    }),
     tr('complaints.escalation.owner', { owner: m.owner || '—' }),
   ];
   return buildMail(m.to, tr('complaints.escalation.subject', { customer: m.customer, id: c.complaintId }), [

@@ -45,7 +45,11 @@ function keep(list: Lesson[], l: Lesson, n: number): void {
   if (list.length > n) list.length = n;
 }
 
-export function whatWentWrong(complaints: Iterable<ComplaintFacts>, category: string, limits: { causes: number; perCause: number; recent: number } = LESSON_LIMITS): WhatWentWrong {
+export function whatWentWrong(
+  complaints: Iterable<ComplaintFacts>,
+  category: string,
+  limits: { causes: number; perCause: number; recent: number } = LESSON_LIMITS,
+): WhatWentWrong {
   const groups = new Map<string, CauseSummary>();
   const recent: Lesson[] = [];
   if (!category) return { causes: [], recent };

@@ -117,7 +117,10 @@ export function getComplaintList(key: ComplaintListKey): ListDef {
  * for blank. (Once the lists are in LISTS this is listItemKey with the custom fallback.)
  */
 export function complaintItemKey(list: ComplaintListKey, value: unknown): string {
-  const v = String(value ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  const v = String(value ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
   if (!v) return '';
   for (const it of getComplaintList(list).items) {
     if (it.key === v || it.label.en.toLowerCase() === v || it.label.zh.toLowerCase() === v) return it.key;

@@ -18,7 +18,9 @@ function received(cs: Iterable<ComplaintFacts>, period?: Period): ComplaintFacts
 
 /** Complaints received, optionally of one category and/or severity. */
 export function complaintCount(cs: Iterable<ComplaintFacts>, filter: { category?: string; severity?: Severity } = {}, period?: Period): number {
-  return received(cs, period).filter((c) => (filter.category === undefined || c.category === filter.category) && (filter.severity === undefined || c.severity === filter.severity)).length;
+  return received(cs, period).filter(
+    (c) => (filter.category === undefined || c.category === filter.category) && (filter.severity === undefined || c.severity === filter.severity),
+  ).length;
 }
 
 /**

@@ -45,7 +45,8 @@ const norm = (v: unknown): string => str(v).replace(/\s+/g, ' ').toLowerCase();
 const BY_KEY = new Map<string, ComplaintStep>(COMPLAINT_STEPS.map((s) => [s.key, s]));
 
 function unchanged(row: ComplaintStepRow, s: ComplaintStep): boolean {
-  const same = (l: Locale) => norm(row.title) === norm(s.title[l]) && norm(row.coaching) === norm(s.coaching[l]) && norm(row.sample_reply) === norm(s.sampleReply[l]);
+  const same = (l: Locale) =>
+    norm(row.title) === norm(s.title[l]) && norm(row.coaching) === norm(s.coaching[l]) && norm(row.sample_reply) === norm(s.sampleReply[l]);
   return same('en') || same('zh');
 }
 

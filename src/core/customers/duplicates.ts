@@ -183,7 +183,6 @@ function firstLetterMayBe(raw: string, normalized: string): boolean {
   return true;
 }
 
-
 /**
  * False when the phone `raw` cannot be the same line as `digits`, found without reducing it: two
  * numbers samePhone accepts end in the same digit, and when `raw` names no extension (the part

@@ -46,7 +46,8 @@ export function listFieldsOf(): { key: CustomerFieldKey; list: string }[] {
 export function customerFieldKinds(): Record<CustomerFieldKey, FieldKind> {
   const out = {} as Record<CustomerFieldKey, FieldKind>;
   for (const c of formColumns()) {
-    out[c.key as CustomerFieldKey] = c.type === 'boolean' ? 'boolean' : c.type === 'integer' || c.type === 'number' || c.type === 'currency' ? 'number' : 'text';
+    out[c.key as CustomerFieldKey] =
+      c.type === 'boolean' ? 'boolean' : c.type === 'integer' || c.type === 'number' || c.type === 'currency' ? 'number' : 'text';
   }
   return out;
 }

@@ -6,17 +6,7 @@
  */
 import { TEAM_LIST, type ColumnDef } from '../schema';
 import { listItemKey } from '../lists';
-import {
-  checkEmail,
-  checkLength,
-  checkNumber,
-  checkPhone,
-  checkRequired,
-  cleanPhone,
-  normalizeEmail,
-  parseMoney,
-  type Problem,
-} from '../validation/rules';
+import { checkEmail, checkLength, checkNumber, checkPhone, checkRequired, cleanPhone, normalizeEmail, parseMoney, type Problem } from '../validation/rules';
 import { CUSTOMER_FORM_KEYS, formColumns, type CustomerFieldKey, type CustomerInput } from './fields';
 import { matchOwner, type TeamMember } from './team';
 
@@ -57,7 +47,11 @@ const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'x', '✓', '✔', '是', '
 export function parseTick(raw: unknown): boolean {
   if (typeof raw === 'boolean') return raw;
   if (typeof raw === 'number') return raw !== 0;
-  return TRUE_WORDS.has(String(raw ?? '').trim().toLowerCase());
+  return TRUE_WORDS.has(
+    String(raw ?? '')
+      .trim()
+      .toLowerCase(),
+  );
 }
 
 /**

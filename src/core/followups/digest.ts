@@ -29,9 +29,17 @@ export function digestMail(d: RepDigest, locale: Locale, sheet: { name: string; 
   const subject = t(locale, 'reminders.subject', { overdue: d.overdue.length, today: d.dueToday.length });
   const sections: { heading: string; lines: string[]; more: number }[] = [];
   if (d.overdue.length)
-    sections.push({ heading: t(locale, 'reminders.overdueHeading'), lines: d.overdue.slice(0, DIGEST_MAX_LINES).map((i) => line(i, locale)), more: Math.max(0, d.overdue.length - DIGEST_MAX_LINES) });
+    sections.push({
+      heading: t(locale, 'reminders.overdueHeading'),
+      lines: d.overdue.slice(0, DIGEST_MAX_LINES).map((i) => line(i, locale)),
+      more: Math.max(0, d.overdue.length - DIGEST_MAX_LINES),
+    });
   if (d.dueToday.length)
-    sections.push({ heading: t(locale, 'reminders.todayHeading'), lines: d.dueToday.slice(0, DIGEST_MAX_LINES).map((i) => line(i, locale)), more: Math.max(0, d.dueToday.length - DIGEST_MAX_LINES) });
+    sections.push({
+      heading: t(locale, 'reminders.todayHeading'),
+      lines: d.dueToday.slice(0, DIGEST_MAX_LINES).map((i) => line(i, locale)),
+      more: Math.max(0, d.dueToday.length - DIGEST_MAX_LINES),
+    });
   const greeting = t(locale, 'reminders.greeting', { name: d.rep });
   const intro = t(locale, 'reminders.intro', { sheet: sheet.name });
   const footer = t(locale, 'reminders.footer', { url: sheet.url });
@@ -39,7 +47,12 @@ export function digestMail(d: RepDigest, locale: Locale, sheet: { name: string; 
     greeting,
     '',
     intro,
-    ...sections.flatMap((s) => ['', `${s.heading} (${s.lines.length + s.more})`, ...s.lines.map((l) => `- ${l}`), ...(s.more ? [t(locale, 'reminders.more', { n: s.more })] : [])]),
+    ...sections.flatMap((s) => [
+      '',
+      `${s.heading} (${s.lines.length + s.more})`,
+      ...s.lines.map((l) => `- ${l}`),
+      ...(s.more ? [t(locale, 'reminders.more', { n: s.more })] : []),
+    ]),
     '',
     footer,
   ].join('\n');

@@ -64,7 +64,9 @@ export function resolveFormula(formula: string, ctx: ResolveContext): string {
 export function sameFormula(a: string, b: string): boolean {
   const norm = (f: string) =>
     f
-      .replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|[^"']+/g, (part) => (part.startsWith('"') || part.startsWith("'") ? part : part.replace(/\s+/g, '').toUpperCase()))
+      .replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'|[^"']+/g, (part) =>
+        part.startsWith('"') || part.startsWith("'") ? part : part.replace(/\s+/g, '').toUpperCase(),
+      )
       .replace(/^=/, '');
   return norm(a) === norm(b);
 }

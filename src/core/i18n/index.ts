@@ -12,9 +12,7 @@ export type MessageParams = Record<string, string | number>;
 /** The text for `key` in `locale`, with `{name}` parameters filled in. */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
   const template = CATALOGUES[locale][key] ?? en[key];
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
-  );
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m));
 }
 
 /** The whole catalogue of one language, for a sidebar that renders texts itself. */

@@ -11,7 +11,10 @@ export const LOCALES: readonly Locale[] = ['en', 'zh'];
  * e.g. "en", "en_US", "zh_CN", "zh-TW") or as a user picks it in Settings to a Locale.
  */
 export function resolveLocale(raw: string | null | undefined): Locale {
-  const s = String(raw ?? '').trim().toLowerCase().replace('_', '-');
+  const s = String(raw ?? '')
+    .trim()
+    .toLowerCase()
+    .replace('_', '-');
   if (s === 'zh' || s.startsWith('zh-') || s === '中文' || s === '简体中文') return 'zh';
   return 'en';
 }

@@ -18,7 +18,22 @@ import { survey } from './catalog/survey';
 import { complaints } from './catalog/complaints';
 import { check } from './catalog/check';
 
-export const PARTS = { base, validation, setup, objections, playbook, customers, deals, importMessages, followups, today, reminders, survey, complaints, check } as const;
+export const PARTS = {
+  base,
+  validation,
+  setup,
+  objections,
+  playbook,
+  customers,
+  deals,
+  importMessages,
+  followups,
+  today,
+  reminders,
+  survey,
+  complaints,
+  check,
+} as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;

@@ -64,7 +64,10 @@ export const OBJECTION_KPIS: readonly KpiDef[] = [
   {
     key: 'resolution_rate_by_type',
     label: L('Resolution rate by type', '各类型异议解决率'),
-    note: L('Resolved objections of this type ÷ all objections of this type; blank when there are none.', '该类型中已解决的异议 ÷ 该类型全部异议；没有异议时为空。'),
+    note: L(
+      'Resolved objections of this type ÷ all objections of this type; blank when there are none.',
+      '该类型中已解决的异议 ÷ 该类型全部异议；没有异议时为空。',
+    ),
     params: ['type'],
     formula: `IFERROR(COUNTIFS({objections.type},%type%,{objections.result},${RESOLVED})/COUNTIFS({objections.objection_id},"<>",{objections.type},%type%),"")`,
     format: 'percent',

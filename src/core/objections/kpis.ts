@@ -5,7 +5,10 @@
  */
 import type { ObjectionRow } from './index';
 
-const eq = (a: unknown, b: string) => String(a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+const eq = (a: unknown, b: string) =>
+  String(a ?? '')
+    .trim()
+    .toLowerCase() === b.trim().toLowerCase();
 const has = (v: unknown) => v !== '' && v !== null && v !== undefined;
 const ms = (v: unknown): number | null => (v instanceof Date ? v.getTime() : null);
 const DAY = 86_400_000;
@@ -63,7 +66,13 @@ export interface CustomerStageRow {
 }
 
 /** Of the customers who raised `type` and are Won or Lost now, the share Won. */
-export function winRateAfterType(objections: readonly ObjectionRow[], customers: readonly CustomerStageRow[], type: string, wonLabel: string, lostLabel: string): number | null {
+export function winRateAfterType(
+  objections: readonly ObjectionRow[],
+  customers: readonly CustomerStageRow[],
+  type: string,
+  wonLabel: string,
+  lostLabel: string,
+): number | null {
   const raised = new Set<string>();
   for (const r of objections) if (eq(r.type, type) && has(r.customer_id)) raised.add(String(r.customer_id).trim().toLowerCase());
   let won = 0;

@@ -18,7 +18,14 @@ import type { ColumnDef, TabDef } from '../schema/types';
 import { STAGE_KEYS } from '../customers/stage';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
-const col = (key: string, type: ColumnDef['type'], header: Localized, note: Localized, width: number, extra: Partial<ColumnDef> = {}): ColumnDef => ({ key, type, header, note, width, ...extra });
+const col = (key: string, type: ColumnDef['type'], header: Localized, note: Localized, width: number, extra: Partial<ColumnDef> = {}): ColumnDef => ({
+  key,
+  type,
+  header,
+  note,
+  width,
+  ...extra,
+});
 
 const STATUS = (n: number) => `INDEX(SD_LIST_DEAL_STATUS,${n})`; // 1 open, 2 won, 3 lost
 const STAGE_PROBABILITIES = STAGE_KEYS.map((s) => `SD_STAGE_PROBABILITY_${s.toUpperCase()}`).join(',');
@@ -33,15 +40,67 @@ export const WEIGHTED_VALUE_FORMULA = 'ARRAYFORMULA(IF({deal_id}="","",IF({amoun
 
 /** The Deals columns a pipeline deal adds (after `kind`). */
 export const DEAL_PIPELINE_COLUMNS: readonly ColumnDef[] = [
-  col('scenario', 'list', L('Scenario', '业务场景'), L('New customer, repurchase / upsell, or key account.', '新客户开发、老客户复购/增购或大客户攻坚。'), 160, { list: 'scenario' }),
-  col('currency', 'list', L('Currency', '币种'), L('Currency of the amount; the workbook’s (Settings) unless the amount named another.', '金额的币种；除非金额注明其他币种，否则为工作簿币种（见设置）。'), 100, { list: 'currency' }),
-  col('status', 'list', L('Status', '状态'), L('Open while it is worked on, then won or lost.', '跟进中为未结，之后为赢单或丢单。'), 100, { list: 'deal_status' }),
+  col(
+    'scenario',
+    'list',
+    L('Scenario', '业务场景'),
+    L('New customer, repurchase / upsell, or key account.', '新客户开发、老客户复购/增购或大客户攻坚。'),
+    160,
+    { list: 'scenario' },
+  ),
+  col(
+    'currency',
+    'list',
+    L('Currency', '币种'),
+    L('Currency of the amount; the workbook’s (Settings) unless the amount named another.', '金额的币种；除非金额注明其他币种，否则为工作簿币种（见设置）。'),
+    100,
+    { list: 'currency' },
+  ),
+  col('status', 'list', L('Status', '状态'), L('Open while it is worked on, then won or lost.', '跟进中为未结，之后为赢单或丢单。'), 100, {
+    list: 'deal_status',
+  }),
   col('expected_close', 'date', L('Expected close', '预计成交日期'), L('When the deal is expected to be won or lost.', '预计赢单或丢单的日期。'), 100),
-  col('probability', 'percent', L('Probability (own)', '赢单概率（自定）'), L('The deal’s own win probability; blank: the stage’s from Settings.', '该笔成交自己的赢单概率；留空则按设置中所在阶段的概率。'), 100, { numberFormat: '0%' }),
-  col('customer_stage', 'list', L('Customer stage', '客户阶段'), L('The customer’s stage, copied by Sales Desk at every save and when a stage typed on Customers is noticed.', '客户所处阶段，由销售台在每次保存时以及发现客户表中手动修改阶段时复制。'), 160, { list: 'stage', protected: true }),
-  col('probability_used', 'percent', L('Probability', '赢单概率'), L('Computed: won 100 %, lost 0 %, else the deal’s own probability or its customer’s stage’s (Settings).', '自动计算：赢单 100%，丢单 0%，否则为该笔成交自定的概率或客户所在阶段的概率（见设置）。'), 100, { numberFormat: '0%', formula: PROBABILITY_USED_FORMULA }),
-  col('weighted_value', 'currency', L('Weighted value', '加权金额'), L('Computed: amount × probability.', '自动计算：金额 × 赢单概率。'), 160, { formula: WEIGHTED_VALUE_FORMULA }),
-  col('loss_reason', 'list', L('Loss reason', '丢单原因'), L('Why it was lost: an objection type, as for a lost customer.', '丢单原因：异议类型，与丢单客户相同。'), 160, { list: 'objection_type' }),
+  col(
+    'probability',
+    'percent',
+    L('Probability (own)', '赢单概率（自定）'),
+    L('The deal’s own win probability; blank: the stage’s from Settings.', '该笔成交自己的赢单概率；留空则按设置中所在阶段的概率。'),
+    100,
+    { numberFormat: '0%' },
+  ),
+  col(
+    'customer_stage',
+    'list',
+    L('Customer stage', '客户阶段'),
+    L(
+      'The customer’s stage, copied by Sales Desk at every save and when a stage typed on Customers is noticed.',
+      '客户所处阶段，由销售台在每次保存时以及发现客户表中手动修改阶段时复制。',
+    ),
+    160,
+    { list: 'stage', protected: true },
+  ),
+  col(
+    'probability_used',
+    'percent',
+    L('Probability', '赢单概率'),
+    L(
+      'Computed: won 100 %, lost 0 %, else the deal’s own probability or its customer’s stage’s (Settings).',
+      '自动计算：赢单 100%，丢单 0%，否则为该笔成交自定的概率或客户所在阶段的概率（见设置）。',
+    ),
+    100,
+    { numberFormat: '0%', formula: PROBABILITY_USED_FORMULA },
+  ),
+  col('weighted_value', 'currency', L('Weighted value', '加权金额'), L('Computed: amount × probability.', '自动计算：金额 × 赢单概率。'), 160, {
+    formula: WEIGHTED_VALUE_FORMULA,
+  }),
+  col(
+    'loss_reason',
+    'list',
+    L('Loss reason', '丢单原因'),
+    L('Why it was lost: an objection type, as for a lost customer.', '丢单原因：异议类型，与丢单客户相同。'),
+    160,
+    { list: 'objection_type' },
+  ),
   col('expected_delivery', 'date', L('Expected delivery', '预计交付日期'), L('When delivery is planned.', '计划交付的日期。'), 100),
 ];
 
@@ -58,13 +117,35 @@ export const STAGE_HISTORY: TabDef = {
   headerStyle: { background: '#5f6368', fontColor: '#ffffff', bold: true },
   color: '#5f6368',
   columns: [
-    col('customer_id', 'id', L('Customer ID', '客户编号'), L('ID of the customer on the Customers tab.', '客户表中的客户编号。'), 100, { required: true, protected: true }),
+    col('customer_id', 'id', L('Customer ID', '客户编号'), L('ID of the customer on the Customers tab.', '客户表中的客户编号。'), 100, {
+      required: true,
+      protected: true,
+    }),
     col('customer_name', 'text', L('Customer', '客户名称'), L('Customer name when the stage changed.', '阶段变化时的客户名称。'), 160, { protected: true }),
-    col('from_stage', 'list', L('From', '原阶段'), L('The stage before (blank for a new customer).', '变化前的阶段（新客户为空）。'), 160, { list: 'stage', protected: true }),
+    col('from_stage', 'list', L('From', '原阶段'), L('The stage before (blank for a new customer).', '变化前的阶段（新客户为空）。'), 160, {
+      list: 'stage',
+      protected: true,
+    }),
     col('to_stage', 'list', L('To', '新阶段'), L('The stage after.', '变化后的阶段。'), 160, { list: 'stage', protected: true }),
-    col('changed_at', 'datetime', L('When', '时间'), L('When it changed; for a stage typed on Customers, when Sales Desk noticed it.', '变化时间；在客户表中手动修改的，为销售台发现的时间。'), 160, { protected: true }),
+    col(
+      'changed_at',
+      'datetime',
+      L('When', '时间'),
+      L('When it changed; for a stage typed on Customers, when Sales Desk noticed it.', '变化时间；在客户表中手动修改的，为销售台发现的时间。'),
+      160,
+      { protected: true },
+    ),
     col('changed_by', 'text', L('Who', '修改人'), L('Who changed it, as Google reports them.', '修改人（按 Google 提供的身份）。'), 160, { protected: true }),
-    col('source', 'text', L('How', '途径'), L('Form, import, deal, follow-up, or typed in the grid.', '表单、导入、成交、跟进，或在表格中直接修改。'), 100, { protected: true }),
-    col('detected', 'boolean', L('Noticed later', '事后发现'), L('Ticked when the stage was typed on Customers and noticed later.', '在客户表中手动修改、事后才被发现时勾选。'), 100, { protected: true }),
+    col('source', 'text', L('How', '途径'), L('Form, import, deal, follow-up, or typed in the grid.', '表单、导入、成交、跟进，或在表格中直接修改。'), 100, {
+      protected: true,
+    }),
+    col(
+      'detected',
+      'boolean',
+      L('Noticed later', '事后发现'),
+      L('Ticked when the stage was typed on Customers and noticed later.', '在客户表中手动修改、事后才被发现时勾选。'),
+      100,
+      { protected: true },
+    ),
   ],
 };

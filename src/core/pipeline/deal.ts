@@ -64,20 +64,45 @@ export interface DealCheckContext {
 export type DealInput = Omit<Deal, 'id' | 'createdAt'> & { product: string; notes: string };
 
 const FIELDS = [
-  'customerId', 'scenario', 'amount', 'currency', 'expectedClose', 'probability', 'status', 'closedOn', 'lossReason', 'owner',
-  'expectedDelivery', 'deliveredOn', 'product', 'notes',
+  'customerId',
+  'scenario',
+  'amount',
+  'currency',
+  'expectedClose',
+  'probability',
+  'status',
+  'closedOn',
+  'lossReason',
+  'owner',
+  'expectedDelivery',
+  'deliveredOn',
+  'product',
+  'notes',
 ] as const;
 type Field = (typeof FIELDS)[number];
 
 const LABEL: Record<Field, Parameters<typeof t>[1]> = {
-  customerId: 'deal.customer', scenario: 'pipeline.scenario', amount: 'deal.amount', currency: 'pipeline.currency', expectedClose: 'pipeline.expectedClose',
-  probability: 'pipeline.probability', status: 'pipeline.status', closedOn: 'pipeline.closedOn', lossReason: 'pipeline.lossReason', owner: 'pipeline.owner',
-  expectedDelivery: 'pipeline.expectedDelivery', deliveredOn: 'pipeline.deliveredOn', product: 'deal.product', notes: 'deal.notes',
+  customerId: 'deal.customer',
+  scenario: 'pipeline.scenario',
+  amount: 'deal.amount',
+  currency: 'pipeline.currency',
+  expectedClose: 'pipeline.expectedClose',
+  probability: 'pipeline.probability',
+  status: 'pipeline.status',
+  closedOn: 'pipeline.closedOn',
+  lossReason: 'pipeline.lossReason',
+  owner: 'pipeline.owner',
+  expectedDelivery: 'pipeline.expectedDelivery',
+  deliveredOn: 'pipeline.deliveredOn',
+  product: 'deal.product',
+  notes: 'deal.notes',
 };
 
 /** The status a form or cell value names (key or label in either language), or null. */
 export function dealStatusOf(v: unknown): DealStatus | null {
-  const s = String(v ?? '').trim().toLowerCase();
+  const s = String(v ?? '')
+    .trim()
+    .toLowerCase();
   if ((DEAL_STATUSES as readonly string[]).includes(s)) return s as DealStatus;
   const k = listItemKey('deal_status', v);
   return k === 'open' || k === 'won' || k === 'lost' ? k : null;
@@ -131,7 +156,9 @@ export function checkDeal(raw: unknown, ctx: DealCheckContext): { ok: true; valu
   else if (customerId.length > 40) errors.customerId = t(L, 'deal.customerUnknown');
 
   const scenarioRaw = text('scenario');
-  const scenario = scenarioRaw ? scenarioKeyOf(scenarioRaw) ?? (['new', 'repurchase', 'key_account'].includes(scenarioRaw) ? (scenarioRaw as ScenarioKey) : null) : null;
+  const scenario = scenarioRaw
+    ? (scenarioKeyOf(scenarioRaw) ?? (['new', 'repurchase', 'key_account'].includes(scenarioRaw) ? (scenarioRaw as ScenarioKey) : null))
+    : null;
   if (scenarioRaw && !scenario) errors.scenario = t(L, 'pipeline.error.scenario');
 
   let currency = ctx.currency;
@@ -149,7 +176,8 @@ export function checkDeal(raw: unknown, ctx: DealCheckContext): { ok: true; valu
     const f = 10 ** CURRENCIES[currency].decimals;
     if (money.amount < 0) errors.amount = t(L, 'validation.min', { min: 0 });
     else if (money.amount > MAX_DEAL_AMOUNT) errors.amount = t(L, 'validation.max', { max: MAX_DEAL_AMOUNT });
-    else if (Math.abs(Math.round(money.amount * f) - money.amount * f) > 1e-6) errors.amount = t(L, 'pipeline.error.cents', { decimals: CURRENCIES[currency].decimals });
+    else if (Math.abs(Math.round(money.amount * f) - money.amount * f) > 1e-6)
+      errors.amount = t(L, 'pipeline.error.cents', { decimals: CURRENCIES[currency].decimals });
     else amount = money.amount;
   }
 
@@ -170,7 +198,9 @@ export function checkDeal(raw: unknown, ctx: DealCheckContext): { ok: true; valu
     else if (closedOn !== null && closedOn > today) errors.closedOn = t(L, 'pipeline.error.closedFuture');
   }
   if (status === 'lost') {
-    const reason = lossReason ? ctx.lossReasons.find((r) => r.trim().toLowerCase() === lossReason.toLowerCase()) ?? (listItemKey('objection_type', lossReason) ? lossReason : null) : null;
+    const reason = lossReason
+      ? (ctx.lossReasons.find((r) => r.trim().toLowerCase() === lossReason.toLowerCase()) ?? (listItemKey('objection_type', lossReason) ? lossReason : null))
+      : null;
     if (!lossReason) errors.lossReason = t(L, 'pipeline.error.lossReason');
     else if (!reason) errors.lossReason = t(L, 'validation.list', { allowed: ctx.lossReasons.join(' / ') });
     else lossReason = reason;
@@ -193,7 +223,10 @@ export function checkDeal(raw: unknown, ctx: DealCheckContext): { ok: true; valu
 
   const product = text('product');
   const notes = text('notes');
-  for (const [f, v] of [['product', product], ['notes', notes]] as const) {
+  for (const [f, v] of [
+    ['product', product],
+    ['notes', notes],
+  ] as const) {
     const p = checkLength(v, f === 'product' ? MAX_PRODUCT_CHARS : MAX_TEXT);
     if (p) errors[f] = t(L, p.key, p.params);
   }
@@ -202,8 +235,20 @@ export function checkDeal(raw: unknown, ctx: DealCheckContext): { ok: true; valu
   return {
     ok: true,
     value: {
-      customerId, scenario, amount, currency, expectedClose, probability: probability ?? null, status: status!, closedOn, lossReason, owner,
-      expectedDelivery, deliveredOn, product, notes,
+      customerId,
+      scenario,
+      amount,
+      currency,
+      expectedClose,
+      probability: probability ?? null,
+      status: status!,
+      closedOn,
+      lossReason,
+      owner,
+      expectedDelivery,
+      deliveredOn,
+      product,
+      notes,
     },
   };
 }

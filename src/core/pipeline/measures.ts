@@ -128,7 +128,11 @@ export function wonLost(deals: readonly Deal[], period: Period, currency: Curren
  * The sales cycle: for deals won in the period, days from the customer's first contact to the
  * day won, averaged; deals whose customer has no first contact on or before that day are left out.
  */
-export function salesCycleDays(deals: readonly Deal[], firstContact: (customerId: string) => number | null, period: Period): { average: number | null; deals: number } {
+export function salesCycleDays(
+  deals: readonly Deal[],
+  firstContact: (customerId: string) => number | null,
+  period: Period,
+): { average: number | null; deals: number } {
   let sum = 0;
   let n = 0;
   for (const d of deals) {
@@ -179,7 +183,10 @@ export function stageConversion(history: readonly StageChange[]): { from: StageK
     else byCustomer.set(h.customerId, [h]);
   }
   for (const [id, list] of byCustomer) {
-    const sorted = list.map((h, i) => ({ h, i })).sort((a, b) => a.h.at - b.h.at || a.i - b.i).map((x) => x.h);
+    const sorted = list
+      .map((h, i) => ({ h, i }))
+      .sort((a, b) => a.h.at - b.h.at || a.i - b.i)
+      .map((x) => x.h);
     const seen = new Set<number>();
     for (const h of sorted) {
       const r = rank(h.to);
@@ -201,7 +208,12 @@ export function stageConversion(history: readonly StageChange[]): { from: StageK
  * days by `today` (a customer never contacted counts from when the deal was opened; a deal with
  * neither is stale). Oldest contact first.
  */
-export function staleDeals(deals: readonly Deal[], lastContact: (customerId: string) => number | null, today: number, staleDays: number): { deal: Deal; days: number | null }[] {
+export function staleDeals(
+  deals: readonly Deal[],
+  lastContact: (customerId: string) => number | null,
+  today: number,
+  staleDays: number,
+): { deal: Deal; days: number | null }[] {
   const out: { deal: Deal; days: number | null }[] = [];
   for (const d of deals) {
     if (d.status !== 'open') continue;

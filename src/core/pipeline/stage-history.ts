@@ -25,7 +25,14 @@ export interface StageChange {
 }
 
 /** The change a path that knows it records (null when the stage stays the same, read in either language). */
-export function stageChange(customerId: string, from: unknown, to: unknown, at: number, by: string, source: Exclude<StageChangeSource, 'grid'>): StageChange | null {
+export function stageChange(
+  customerId: string,
+  from: unknown,
+  to: unknown,
+  at: number,
+  by: string,
+  source: Exclude<StageChangeSource, 'grid'>,
+): StageChange | null {
   const a = stageKeyOf(from);
   const b = stageKeyOf(to);
   if (a === b) return null;
@@ -76,7 +83,10 @@ export function replayStages(history: Iterable<StageChange>): Map<string, Curren
  * Customers whose stage on the register differs from what the log replays to (a change no path
  * recorded): empty when the history is complete.
  */
-export function historyGaps(history: Iterable<StageChange>, register: StageSnapshot): { customerId: string; register: StageKey | null; replayed: StageKey | null }[] {
+export function historyGaps(
+  history: Iterable<StageChange>,
+  register: StageSnapshot,
+): { customerId: string; register: StageKey | null; replayed: StageKey | null }[] {
   const replayed = replayStages(history);
   const out: { customerId: string; register: StageKey | null; replayed: StageKey | null }[] = [];
   for (const [customerId, cell] of register) {
@@ -105,7 +115,10 @@ export function stageStays(history: readonly StageChange[]): StageStay[] {
   });
   const out: StageStay[] = [];
   for (const [customerId, list] of byCustomer) {
-    const sorted = list.map((h, i) => ({ h, i })).sort((a, b) => a.h.at - b.h.at || a.i - b.i).map((x) => x.h);
+    const sorted = list
+      .map((h, i) => ({ h, i }))
+      .sort((a, b) => a.h.at - b.h.at || a.i - b.i)
+      .map((x) => x.h);
     sorted.forEach((h, k) => {
       if (h.to === null) return;
       const next = sorted[k + 1];

@@ -188,10 +188,7 @@ export const PLAYBOOK_LINES: readonly PlaybookLine[] = [
     'timing',
     'fee',
     L('Faster delivery, at a price', '可以提前交付，但需另付费用'),
-    L(
-      'The delivery date can move forward, but make clear that doing so carries an extra fee.',
-      '交付时间可以提前，但要讲明提前需要增加费用。',
-    ),
+    L('The delivery date can move forward, but make clear that doing so carries an extra fee.', '交付时间可以提前，但要讲明提前需要增加费用。'),
     'seed 002 S5.2',
   ),
   // ---------------------------------------------------------------- trust
@@ -199,10 +196,7 @@ export const PLAYBOOK_LINES: readonly PlaybookLine[] = [
     'trust',
     'cases',
     L('Share success stories and testimonials', '分享成功案例和客户评价'),
-    L(
-      'Show what the team has delivered for other customers, and what those customers say about it.',
-      '展示团队为其他客户做成的项目，以及这些客户的评价。',
-    ),
+    L('Show what the team has delivered for other customers, and what those customers say about it.', '展示团队为其他客户做成的项目，以及这些客户的评价。'),
     'seed 002 S4.2; seed 000 §1.3',
   ),
   line(
@@ -229,10 +223,7 @@ export const PLAYBOOK_LINES: readonly PlaybookLine[] = [
     'trust',
     'share_risk',
     L('Share the risk', '风险共担'),
-    L(
-      'Lower the stakes: a trial period, acceptance in stages, or a guarantee.',
-      '降低客户的顾虑：设置试用期、分阶段验收，或提供保证。',
-    ),
+    L('Lower the stakes: a trial period, acceptance in stages, or a guarantee.', '降低客户的顾虑：设置试用期、分阶段验收，或提供保证。'),
     'seed 002 S4.3; seed 000 §1.3',
   ),
   line(
@@ -332,10 +323,7 @@ export const PLAYBOOK_LINES: readonly PlaybookLine[] = [
     'competitor',
     'let_customers_speak',
     L('Let existing customers speak for us', '请老客户来说话'),
-    L(
-      'When it helps, ask a loyal customer to tell the prospect about their experience with us.',
-      '必要时，请一位忠实老客户向对方讲讲与我们合作的体验。',
-    ),
+    L('When it helps, ask a loyal customer to tell the prospect about their experience with us.', '必要时，请一位忠实老客户向对方讲讲与我们合作的体验。'),
     'seed 004 §5; seed 000 §1.3',
   ),
   // ---------------------------------------------------------------- other (applies to every objection)
@@ -363,10 +351,7 @@ export const PLAYBOOK_LINES: readonly PlaybookLine[] = [
     'other',
     'empathy',
     L('Acknowledge how they feel', '认同客户的感受'),
-    L(
-      'Show that you understand the concern before answering it; stay calm and professional.',
-      '回答之前先表示理解客户的顾虑；保持冷静和专业。',
-    ),
+    L('Show that you understand the concern before answering it; stay calm and professional.', '回答之前先表示理解客户的顾虑；保持冷静和专业。'),
     'seed 003 §4.3; seed 000 §4.3.2',
   ),
   line(

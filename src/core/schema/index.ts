@@ -10,15 +10,28 @@ import { TABS, getTab, TEAM_LIST } from './tabs';
 import type { ColumnDef, TabDef } from './types';
 
 export * from './types';
-export { TABS, getTab, getColumn, TEAM_LIST, CUSTOMERS, FOLLOWUPS, OBJECTIONS, SURVEY_RESPONSES, DEALS, DASHBOARD, PLAYBOOK, SETTINGS_TAB, LISTS_TAB, REMINDER_LOG } from './tabs';
+export {
+  TABS,
+  getTab,
+  getColumn,
+  TEAM_LIST,
+  CUSTOMERS,
+  FOLLOWUPS,
+  OBJECTIONS,
+  SURVEY_RESPONSES,
+  DEALS,
+  DASHBOARD,
+  PLAYBOOK,
+  SETTINGS_TAB,
+  LISTS_TAB,
+  REMINDER_LOG,
+} from './tabs';
 
 /** Developer-metadata keys: sheet-level tab key and column-level column key. */
 export const META_TAB = 'salesdesk.tab';
 export const META_COL = 'salesdesk.col';
 
-export type NamedRangeTarget =
-  | { kind: 'setting'; settingKey: string }
-  | { kind: 'column'; tabKey: string; columnKey: string };
+export type NamedRangeTarget = { kind: 'setting'; settingKey: string } | { kind: 'column'; tabKey: string; columnKey: string };
 
 export interface NamedRangeDef {
   name: string;

@@ -26,7 +26,9 @@ export function generateReference(): string {
   out.push('');
   out.push('Generated from `src/core/schema` by `npx tsx src/local/gen-reference.ts`. Do not edit by hand.');
   out.push('');
-  out.push('Columns are found by their **key** (developer metadata `salesdesk.col` on the column, `salesdesk.tab` on the tab), so users may rename, move and insert columns. Computed columns hold one array formula in row 2; `{key}` stands for that column\'s data range (`C2:C`).');
+  out.push(
+    "Columns are found by their **key** (developer metadata `salesdesk.col` on the column, `salesdesk.tab` on the tab), so users may rename, move and insert columns. Computed columns hold one array formula in row 2; `{key}` stands for that column's data range (`C2:C`).",
+  );
   out.push('');
   for (const tab of TABS) {
     out.push(`## ${tab.name.en} · ${tab.name.zh} (\`${tab.key}\`)`);
@@ -67,7 +69,9 @@ export function generateReference(): string {
   out.push('| Named range | English | 中文 | Default | Unit | Source | Explanation |');
   out.push('|---|---|---|---|---|---|---|');
   for (const s of SETTINGS) {
-    out.push(`| \`${s.name}\` | ${esc(s.label.en)} | ${esc(s.label.zh)} | ${String(s.default)} | ${UNIT_LABELS[s.unit].en} | ${esc(s.source)} | ${esc(s.explanation.en)} |`);
+    out.push(
+      `| \`${s.name}\` | ${esc(s.label.en)} | ${esc(s.label.zh)} | ${String(s.default)} | ${UNIT_LABELS[s.unit].en} | ${esc(s.source)} | ${esc(s.explanation.en)} |`,
+    );
   }
   out.push('');
   out.push(`Team block on the Settings tab: \`${TEAM_RANGES.name}\`, \`${TEAM_RANGES.email}\`, \`${TEAM_RANGES.role}\` (whole columns below the header).`);

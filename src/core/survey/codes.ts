@@ -90,7 +90,9 @@ export type ParsedCode =
  * result is the canonical grouped form, the key to look the send up by.
  */
 export function parseReferenceCode(raw: unknown): ParsedCode {
-  const s = String(raw ?? '').toUpperCase().replace(/[\s\-‐‑–—_]/g, '');
+  const s = String(raw ?? '')
+    .toUpperCase()
+    .replace(/[\s\-‐‑–—_]/g, '');
   if (!s) return { ok: false, problem: 'blank' };
   if (s.length !== CODE_RANDOM_SYMBOLS + 1) return { ok: false, problem: 'malformed' };
   const values: number[] = [];

@@ -26,10 +26,7 @@ export const SURVEY_LISTS: readonly ListDef[] = [
     name: L('Survey round', '调查类型'),
     note: L('Why the customer was surveyed.', '向客户发送问卷的原因。'),
     source: 'seed 002 S6.2 (one month after delivery); seed 000 §3.3 (every quarter or half-year)',
-    items: [
-      item('after_delivery', 'After delivery', '交付后调查'),
-      item('relationship', 'Regular check', '定期调查'),
-    ],
+    items: [item('after_delivery', 'After delivery', '交付后调查'), item('relationship', 'Regular check', '定期调查')],
   },
   {
     key: 'survey_send_status',
@@ -47,10 +44,7 @@ export const SURVEY_LISTS: readonly ListDef[] = [
   {
     key: 'survey_code_flag',
     name: L('Response flag', '答卷标记'),
-    note: L(
-      'Why an answer was not attached to a customer; the manager decides what to do with it.',
-      '答卷未关联到客户的原因；由经理决定如何处理。',
-    ),
+    note: L('Why an answer was not attached to a customer; the manager decides what to do with it.', '答卷未关联到客户的原因；由经理决定如何处理。'),
     source: 'our design (issue 14)',
     items: [
       item('missing', 'No reference code', '缺少参考编号'),

@@ -47,7 +47,15 @@ export interface SurveyCustomer {
 }
 
 export type SkipReason = 'do_not_survey' | 'no_email' | 'invalid_email' | 'queued' | 'awaiting_answer' | 'surveyed_recently' | 'already_surveyed';
-export const SKIP_REASONS: readonly SkipReason[] = ['do_not_survey', 'no_email', 'invalid_email', 'queued', 'awaiting_answer', 'surveyed_recently', 'already_surveyed'];
+export const SKIP_REASONS: readonly SkipReason[] = [
+  'do_not_survey',
+  'no_email',
+  'invalid_email',
+  'queued',
+  'awaiting_answer',
+  'surveyed_recently',
+  'already_surveyed',
+];
 
 export interface DueSurvey {
   customerId: string;

@@ -99,9 +99,30 @@ const dim = (key: (typeof DIMENSION_SCORES)[number], label: Localized, title: Lo
 const OPTIONAL = L('Optional: a sentence or two is plenty.', '选填：写一两句话就可以。');
 
 export const SURVEY_ITEMS: readonly SurveyItemDef[] = [
-  score('service_quality', 'core', L('Service quality', '服务质量'), L('How would you rate the quality of our service?', '您如何评价我们的服务质量？'), T4, true),
-  score('solution_effect', 'core', L('Solution effect', '方案效果'), L('How well did our solution work for you?', '我们的方案在您那里的实际效果如何？'), T4, true),
-  score('response_speed', 'core', L('Response speed', '响应速度'), L('How quickly did we respond when you needed us?', '在您需要时，我们的响应速度如何？'), T4, true),
+  score(
+    'service_quality',
+    'core',
+    L('Service quality', '服务质量'),
+    L('How would you rate the quality of our service?', '您如何评价我们的服务质量？'),
+    T4,
+    true,
+  ),
+  score(
+    'solution_effect',
+    'core',
+    L('Solution effect', '方案效果'),
+    L('How well did our solution work for you?', '我们的方案在您那里的实际效果如何？'),
+    T4,
+    true,
+  ),
+  score(
+    'response_speed',
+    'core',
+    L('Response speed', '响应速度'),
+    L('How quickly did we respond when you needed us?', '在您需要时，我们的响应速度如何？'),
+    T4,
+    true,
+  ),
   score('teamwork', 'core', L('Teamwork', '团队配合'), L('How well did our team work together with yours?', '我们的团队与您的团队配合得如何？'), T4, true),
   {
     key: OVERALL_ITEM,
@@ -139,7 +160,10 @@ export const SURVEY_ITEMS: readonly SurveyItemDef[] = [
     section: 'dimensions',
     label: L('Service aspects', '服务细项'),
     title: L('A closer look at our service', '服务细项评价'),
-    help: L('Please rate each aspect from 1 (very poor) to 5 (excellent). Skip any you cannot judge.', '请为每一项打分：1 分很差，5 分非常好。无法判断的可以跳过。'),
+    help: L(
+      'Please rate each aspect from 1 (very poor) to 5 (excellent). Skip any you cannot judge.',
+      '请为每一项打分：1 分很差，5 分非常好。无法判断的可以跳过。',
+    ),
     required: false,
     source: S001,
   },
@@ -152,7 +176,11 @@ export const SURVEY_ITEMS: readonly SurveyItemDef[] = [
   dim('dim_credibility', L('Credibility', '信誉'), L('Credibility: you can trust our company and the people in charge', '信誉：公司和负责人员值得信赖')),
   dim('dim_security', L('Security', '安全'), L('Security: your safety, property and privacy were looked after', '安全：您的人身、财产安全和隐私得到保护')),
   dim('dim_understanding', L('Understanding', '理解'), L('Understanding: we grasped your real needs and situation', '理解：真正了解您的需求和处境')),
-  dim('dim_tangibles', L('Tangibles', '有形环境'), L('Tangibles: premises, equipment, materials and price lists were in good order', '有形环境：场所、设备、资料和价目表等整洁完备')),
+  dim(
+    'dim_tangibles',
+    L('Tangibles', '有形环境'),
+    L('Tangibles: premises, equipment, materials and price lists were in good order', '有形环境：场所、设备、资料和价目表等整洁完备'),
+  ),
   {
     key: 'section_questions',
     kind: 'section',
@@ -163,9 +191,30 @@ export const SURVEY_ITEMS: readonly SurveyItemDef[] = [
     required: false,
     source: 'seed 004 §1.9',
   },
-  paragraph('why_chose', 'questions', L('Why they chose us', '选择我们的原因'), L('What made you choose our products and services in the first place?', '您当初为什么选择了我们的产品和服务？'), OPTIONAL, 'seed 004 §1.9 (question 1)'),
-  paragraph('why_us', 'questions', L('Why us over others', '选我们而非他人的原因'), L('Why did you buy from us and not from another supplier?', '和其他供应商相比，是什么让您最终选择了我们？'), OPTIONAL, 'seed 004 §1.9 (question 2)'),
-  paragraph('improve', 'questions', L('What to improve', '需要改进之处'), L('What should we still improve in our products and services?', '您觉得我们的产品和服务还有哪些地方需要改进？'), OPTIONAL, 'seed 004 §1.9 (question 3)'),
+  paragraph(
+    'why_chose',
+    'questions',
+    L('Why they chose us', '选择我们的原因'),
+    L('What made you choose our products and services in the first place?', '您当初为什么选择了我们的产品和服务？'),
+    OPTIONAL,
+    'seed 004 §1.9 (question 1)',
+  ),
+  paragraph(
+    'why_us',
+    'questions',
+    L('Why us over others', '选我们而非他人的原因'),
+    L('Why did you buy from us and not from another supplier?', '和其他供应商相比，是什么让您最终选择了我们？'),
+    OPTIONAL,
+    'seed 004 §1.9 (question 2)',
+  ),
+  paragraph(
+    'improve',
+    'questions',
+    L('What to improve', '需要改进之处'),
+    L('What should we still improve in our products and services?', '您觉得我们的产品和服务还有哪些地方需要改进？'),
+    OPTIONAL,
+    'seed 004 §1.9 (question 3)',
+  ),
   {
     key: REFERENCE_ITEM,
     kind: 'text',

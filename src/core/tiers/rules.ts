@@ -27,8 +27,19 @@ export interface TierSettings extends CadenceTimes {
 }
 
 const NUMERIC_KEYS: (keyof TierSettings)[] = [
-  'followup_high_hours', 'followup_medium_days', 'followup_low_months', 'return_call_days', 'existing_customer_followup_days', 'first_contact_working_days',
-  'tier_window_months', 'tier_a_share', 'tier_b_share', 'gold_share', 'churn_no_contact_days', 'churn_value_drop', 'churn_low_score',
+  'followup_high_hours',
+  'followup_medium_days',
+  'followup_low_months',
+  'return_call_days',
+  'existing_customer_followup_days',
+  'first_contact_working_days',
+  'tier_window_months',
+  'tier_a_share',
+  'tier_b_share',
+  'gold_share',
+  'churn_no_contact_days',
+  'churn_value_drop',
+  'churn_low_score',
 ];
 
 /** Settings as read from the workbook (or nothing: the sourced defaults). */

@@ -270,8 +270,25 @@ export function checkLength(raw: string, max = MAX_CELL_CHARS): Problem | null {
  * (Ltd, Co., Inc, 有限公司, 股份有限公司, 集团) do not count.
  */
 const NAME_SUFFIXES: { text: string; latin: boolean }[] = [
-  'co ltd', 'company limited', 'limited', 'ltd', 'inc', 'incorporated', 'corp', 'corporation', 'llc', 'gmbh', 'co', 'company', 'group', 'plc',
-  '股份有限公司', '有限责任公司', '有限公司', '集团', '公司',
+  'co ltd',
+  'company limited',
+  'limited',
+  'ltd',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'llc',
+  'gmbh',
+  'co',
+  'company',
+  'group',
+  'plc',
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '集团',
+  '公司',
 ].map((text) => ({ text, latin: /^[a-z ]+$/.test(text) }));
 
 /** True when every character is ASCII: such text is its own NFKC form, so the (costlier) normalisation can be skipped. */

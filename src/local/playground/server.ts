@@ -199,7 +199,9 @@ export async function startServer(options: ServerOptions): Promise<{ port: numbe
       locale: options.lang === 'zh' ? 'zh_CN' : options.lang,
       fillDemo: (rt) => {
         const summary = fillDemo(rt);
-        log(`Demo: ${summary.team} team members, ${summary.customers} customers, ${summary.deals} deals, ${summary.followups} follow-ups, ${summary.objections} objections, ${summary.surveys} survey responses`);
+        log(
+          `Demo: ${summary.team} team members, ${summary.customers} customers, ${summary.deals} deals, ${summary.followups} follow-ups, ${summary.objections} objections, ${summary.surveys} survey responses`,
+        );
       },
       log,
     });

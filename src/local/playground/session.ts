@@ -126,9 +126,7 @@ export class PlaygroundSession {
 
   /** When the next installed time-driven trigger runs (ms), or null when none is installed. */
   nextTriggerMs(): number | null {
-    const due = this.rt.triggers.state.triggers
-      .filter((t) => t.eventType === 'CLOCK' && t.nextDueMs !== null)
-      .map((t) => t.nextDueMs!);
+    const due = this.rt.triggers.state.triggers.filter((t) => t.eventType === 'CLOCK' && t.nextDueMs !== null).map((t) => t.nextDueMs!);
     return due.length ? Math.min(...due) : null;
   }
 

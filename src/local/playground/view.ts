@@ -6,15 +6,7 @@
  * Only the requested window of rows is read, so a 20,000-row tab stays quick.
  */
 import type { AnyLocalRuntime } from '../index';
-import type {
-  CellStyle,
-  CellView,
-  FormView,
-  GridView,
-  MailView,
-  TabView,
-  TeamMember,
-} from './protocol';
+import type { CellStyle, CellView, FormView, GridView, MailView, TabView, TeamMember } from './protocol';
 import { findColumns } from './demo/columns';
 import type { UiState } from '../runtime/services';
 
@@ -71,9 +63,7 @@ export function readTeam(rt: AnyLocalRuntime): TeamMember[] {
     if (!ni || !ei) return [];
     const width = Math.max(ni, ei, ri ?? 0);
     const rows = sheet.getRange(2, 1, last - 1, width).getDisplayValues();
-    return rows
-      .filter((r) => r[ei - 1])
-      .map((r) => ({ name: r[ni - 1] ?? '', email: r[ei - 1] ?? '', role: ri ? (r[ri - 1] ?? '') : '' }));
+    return rows.filter((r) => r[ei - 1]).map((r) => ({ name: r[ni - 1] ?? '', email: r[ei - 1] ?? '', role: ri ? (r[ri - 1] ?? '') : '' }));
   } catch {
     return [];
   }

@@ -310,9 +310,17 @@ function refAt(s: string, sheet: string | undefined): { tok: RefToken; length: n
     return { tok, length: m[0].length };
   }
   m = COL_RANGE.exec(s);
-  if (m) return { tok: { t: 'ref', sheet, c1: lettersToColumn(m[2]!), c2: lettersToColumn(m[4]!), abs: [m[1] === '$', false, m[3] === '$', false], single: false }, length: m[0].length };
+  if (m)
+    return {
+      tok: { t: 'ref', sheet, c1: lettersToColumn(m[2]!), c2: lettersToColumn(m[4]!), abs: [m[1] === '$', false, m[3] === '$', false], single: false },
+      length: m[0].length,
+    };
   m = ROW_RANGE.exec(s);
-  if (m) return { tok: { t: 'ref', sheet, r1: Number(m[2]), r2: Number(m[4]), abs: [false, m[1] === '$', false, m[3] === '$'], single: false }, length: m[0].length };
+  if (m)
+    return {
+      tok: { t: 'ref', sheet, r1: Number(m[2]), r2: Number(m[4]), abs: [false, m[1] === '$', false, m[3] === '$'], single: false },
+      length: m[0].length,
+    };
   return null;
 }
 

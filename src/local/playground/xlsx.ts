@@ -89,7 +89,10 @@ function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, tz: string, ctx: FormulaCo
     properties: (tab ? { tabColor: { argb: tab } } : {}) as ExcelJS.WorksheetProperties,
     state: safe(() => sheet.isSheetHidden(), false) ? 'hidden' : 'visible',
   });
-  const lastCol = Math.max(safe(() => sheet.getLastColumn(), 0), 0);
+  const lastCol = Math.max(
+    safe(() => sheet.getLastColumn(), 0),
+    0,
+  );
   for (let c = 1; c <= Math.max(lastCol, 1); c++) {
     const px = safe(() => sheet.getColumnWidth(c), 100);
     ws.getColumn(c).width = Math.max(2, Math.round((px / 7) * 10) / 10);
@@ -161,7 +164,8 @@ function addSheet(wb: ExcelJS.Workbook, sheet: Sheet, tz: string, ctx: FormulaCo
 
 function resultOf(v: unknown): ExcelJS.CellFormulaValue['result'] {
   if (v === '' || v === null || v === undefined) return '';
-  if (typeof v === 'string' && /^#(REF!|VALUE!|NAME\?|DIV\/0!|N\/A|NUM!|NULL!|ERROR!)/.test(v)) return { error: v === '#ERROR!' ? '#VALUE!' : v } as ExcelJS.CellErrorValue;
+  if (typeof v === 'string' && /^#(REF!|VALUE!|NAME\?|DIV\/0!|N\/A|NUM!|NULL!|ERROR!)/.test(v))
+    return { error: v === '#ERROR!' ? '#VALUE!' : v } as ExcelJS.CellErrorValue;
   return v as ExcelJS.CellFormulaValue['result'];
 }
 
@@ -179,7 +183,13 @@ function toExcelValidation(dv: GoogleAppsScript.Spreadsheet.DataValidation): Exc
       case 'VALUE_IN_RANGE': {
         const r = args[0] as Range;
         // A reference to another sheet's range is what Excel and Sheets both understand.
-        return { type: 'list', allowBlank, showErrorMessage, ...message, formulae: [`${quoteSheetName(r.getSheet().getName())}!${absolute(r.getA1Notation(), r)}`] };
+        return {
+          type: 'list',
+          allowBlank,
+          showErrorMessage,
+          ...message,
+          formulae: [`${quoteSheetName(r.getSheet().getName())}!${absolute(r.getA1Notation(), r)}`],
+        };
       }
       case 'CHECKBOX':
         return listValidation(['TRUE', 'FALSE'], allowBlank, showErrorMessage, message);
@@ -219,6 +229,12 @@ function argbOf(color: string | null | undefined): string | undefined {
   if (!color) return undefined;
   const m = /^#([0-9a-f]{6})$/i.exec(color) ?? /^#([0-9a-f]{3})$/i.exec(color);
   if (!m) return undefined;
-  const hex = m[1]!.length === 3 ? m[1]!.split('').map((x) => x + x).join('') : m[1]!;
+  const hex =
+    m[1]!.length === 3
+      ? m[1]!
+          .split('')
+          .map((x) => x + x)
+          .join('')
+      : m[1]!;
   return `FF${hex.toUpperCase()}`;
 }

@@ -4,12 +4,32 @@
  */
 import type { RuntimeContext } from './context';
 import {
-  createCacheService, createFormApp, createHtmlService, createLockService, createMailApp,
-  createPropertiesService, createScriptApp, createSession, createUi, createUtilities,
-  emptyCacheState, emptyFormsState, emptyLockState, emptyMailState, emptyPropertiesState,
-  emptyTriggerState, emptyUiState,
-  type CacheState, type CacheStore, type FormSubmission, type FormsState, type LockState, type MailState,
-  type PropertiesState, type TriggerState, type UiState,
+  createCacheService,
+  createFormApp,
+  createHtmlService,
+  createLockService,
+  createMailApp,
+  createPropertiesService,
+  createScriptApp,
+  createSession,
+  createUi,
+  createUtilities,
+  emptyCacheState,
+  emptyFormsState,
+  emptyLockState,
+  emptyMailState,
+  emptyPropertiesState,
+  emptyTriggerState,
+  emptyUiState,
+  type CacheState,
+  type CacheStore,
+  type FormSubmission,
+  type FormsState,
+  type LockState,
+  type MailState,
+  type PropertiesState,
+  type TriggerState,
+  type UiState,
 } from './services';
 
 export interface ServicesState {

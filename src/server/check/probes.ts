@@ -46,7 +46,12 @@ export const SCRATCH_ROWS = 20;
 export const SCRATCH_COLS = 6;
 
 const show = (v: unknown): string => (v instanceof Date ? `Date(${v.toISOString()})` : typeof v === 'string' ? JSON.stringify(v) : String(v));
-const compare = (what: string, expected: unknown, actual: unknown): ProbeCase => ({ what, expected: show(expected), actual: show(actual), ok: show(expected) === show(actual) });
+const compare = (what: string, expected: unknown, actual: unknown): ProbeCase => ({
+  what,
+  expected: show(expected),
+  actual: show(actual),
+  ok: show(expected) === show(actual),
+});
 
 /** Writes `value` with setValue into a fresh cell of the given number format and reads it back. */
 function roundTrip(sheet: Sheet, a1: string, format: string | null, value: unknown) {
@@ -65,7 +70,9 @@ export const PROBES: readonly Probe[] = [
     key: 'recalculation',
     run: ({ ss }) => {
       const interval = String(ss.getRecalculationInterval());
-      return [{ what: 'Spreadsheet.getRecalculationInterval()', expected: 'HOUR or MINUTE', actual: interval, ok: interval === 'HOUR' || interval === 'MINUTE' }];
+      return [
+        { what: 'Spreadsheet.getRecalculationInterval()', expected: 'HOUR or MINUTE', actual: interval, ok: interval === 'HOUR' || interval === 'MINUTE' },
+      ];
     },
   },
   {
@@ -160,7 +167,13 @@ export const PROBES: readonly Probe[] = [
       scratch.getRange(2, 1, SCRATCH_ROWS - 1, 1).setDataValidation(rule);
       scratch.insertRowsBefore(SCRATCH_ROWS, 3);
       const got = scratch.getRange(SCRATCH_ROWS + 1, 1).getDataValidation();
-      return [compare(`dropdown on row ${SCRATCH_ROWS + 1} after inserting 3 rows before row ${SCRATCH_ROWS}`, 'VALUE_IN_LIST', got ? String(got.getCriteriaType()) : null)];
+      return [
+        compare(
+          `dropdown on row ${SCRATCH_ROWS + 1} after inserting 3 rows before row ${SCRATCH_ROWS}`,
+          'VALUE_IN_LIST',
+          got ? String(got.getCriteriaType()) : null,
+        ),
+      ];
     },
   },
   {
@@ -170,9 +183,15 @@ export const PROBES: readonly Probe[] = [
       scratch.getRange('A2:A4').setValues([[1], [2], [3]]);
       scratch.getRange('B2').setFormula('=ARRAYFORMULA(A2:A4*2)');
       scratch.getRange('B3').setValue('typed');
-      const blocked = scratch.getRange('B2:B4').getValues().map((r) => r[0]);
+      const blocked = scratch
+        .getRange('B2:B4')
+        .getValues()
+        .map((r) => r[0]);
       scratch.getRange('B3').clearContent();
-      const back = scratch.getRange('B2:B4').getValues().map((r) => r[0]);
+      const back = scratch
+        .getRange('B2:B4')
+        .getValues()
+        .map((r) => r[0]);
       return [compare('B2:B4 with "typed" in B3', '#REF!,typed,', blocked.join(',')), compare('B2:B4 after clearing B3', '2,4,6', back.join(','))];
     },
   },
@@ -184,11 +203,26 @@ export const PROBES: readonly Probe[] = [
     run: ({ ss }) => {
       const mine = ScriptApp.getUserTriggers(ss);
       const all = ScriptApp.getProjectTriggers().map((t) => t.getUniqueId());
-      const cases = [compare("this document's triggers are among the project's", true, mine.every((t) => all.includes(t.getUniqueId())))];
+      const cases = [
+        compare(
+          "this document's triggers are among the project's",
+          true,
+          mine.every((t) => all.includes(t.getUniqueId())),
+        ),
+      ];
       if (mine.some((t) => String(t.getEventType()) === 'CLOCK')) return cases; // the dispatcher is here already
-      const made = ScriptApp.newTrigger('dispatch').timeBased().after(7 * 24 * 3600 * 1000).create();
+      const made = ScriptApp.newTrigger('dispatch')
+        .timeBased()
+        .after(7 * 24 * 3600 * 1000)
+        .create();
       try {
-        cases.push(compare('a time-driven trigger made here is listed by getUserTriggers(ss)', true, ScriptApp.getUserTriggers(ss).some((t) => t.getUniqueId() === made.getUniqueId())));
+        cases.push(
+          compare(
+            'a time-driven trigger made here is listed by getUserTriggers(ss)',
+            true,
+            ScriptApp.getUserTriggers(ss).some((t) => t.getUniqueId() === made.getUniqueId()),
+          ),
+        );
       } finally {
         ScriptApp.deleteTrigger(made);
       }

@@ -32,7 +32,13 @@ export function customersTab(wb: Workbook): Tab | null {
  */
 export function readCustomerIndex(tab: Tab, keys: readonly string[] = IDENTIFYING_KEYS): CustomerIndex {
   const { rows, extent } = tab.readAll(keys);
-  const existing = rows.map((r) => ({ row: r.row, id: text(r.values.customer_id), name: text(r.values.name), phone: text(r.values.phone), email: text(r.values.email) }));
+  const existing = rows.map((r) => ({
+    row: r.row,
+    id: text(r.values.customer_id),
+    name: text(r.values.name),
+    phone: text(r.values.phone),
+    email: text(r.values.email),
+  }));
   return { existing, rows, extent };
 }
 

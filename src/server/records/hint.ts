@@ -51,7 +51,12 @@ export function formatHint(h: EndHint): string {
  * Remembers where a tab set-up has just created and filled ends (the rows it wrote itself), so
  * that the first read of it looks for no end; a tab that already has a hint keeps it.
  */
-export function rememberNewTabEnd(store: { property(key: string): string | null; setProperty(key: string, value: string): void }, tabKey: string, lastRow: number, maxRows: number): void {
+export function rememberNewTabEnd(
+  store: { property(key: string): string | null; setProperty(key: string, value: string): void },
+  tabKey: string,
+  lastRow: number,
+  maxRows: number,
+): void {
   const key = hintProperty(tabKey);
   if (store.property(key) !== null) return;
   store.setProperty(key, formatHint({ row: lastRow + 1, maxRows }));

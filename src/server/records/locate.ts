@@ -67,11 +67,7 @@ export function wholeColumn(sheet: Sheet, col: number): GoogleAppsScript.Spreads
 /** Column key → 1-based column, from column metadata. */
 export function columnsFromMetadata(sheet: Sheet): Map<string, number> {
   const out = new Map<string, number>();
-  const found = sheet
-    .createDeveloperMetadataFinder()
-    .withKey(META_COL)
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.COLUMN)
-    .find();
+  const found = sheet.createDeveloperMetadataFinder().withKey(META_COL).withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.COLUMN).find();
   for (const md of found) {
     const key = md.getValue() ?? '';
     const range = md.getLocation().getColumn();

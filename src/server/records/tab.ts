@@ -367,7 +367,10 @@ export class Tab implements TabRef {
     if (!this.columns.has(idKey)) return null;
     const keys = opts.keys ? [idKey, ...opts.keys] : undefined;
     const want = id.trim().toLowerCase();
-    const same = (v: unknown) => String(v ?? '').trim().toLowerCase() === want;
+    const same = (v: unknown) =>
+      String(v ?? '')
+        .trim()
+        .toLowerCase() === want;
     if (hintRow && Number.isInteger(hintRow) && hintRow >= FIRST_DATA_ROW) {
       try {
         const values = this.readRow(hintRow, keys);
@@ -385,7 +388,14 @@ export class Tab implements TabRef {
   lookup(id: string, keys: readonly string[], idKey = this.scheme?.column ?? ''): ReadRow | null {
     const want = id.trim().toLowerCase();
     if (!want || !this.columns.has(idKey)) return null;
-    return this.readAll([idKey, ...keys]).rows.find((r) => String(r.values[idKey] ?? '').trim().toLowerCase() === want) ?? null;
+    return (
+      this.readAll([idKey, ...keys]).rows.find(
+        (r) =>
+          String(r.values[idKey] ?? '')
+            .trim()
+            .toLowerCase() === want,
+      ) ?? null
+    );
   }
 
   // ------------------------------------------------------------------ writing

@@ -99,7 +99,12 @@ function writeColumnFormats(tab: SetupTab, wanted: Map<number, string>): void {
     }
     return;
   }
-  for (const [fmt, cols] of byFormat) setFormatOn(tab, runsOf(cols).map(([from, n]) => blockA1(FIRST_DATA_ROW, tab.lastRow(), from, n)), fmt);
+  for (const [fmt, cols] of byFormat)
+    setFormatOn(
+      tab,
+      runsOf(cols).map(([from, n]) => blockA1(FIRST_DATA_ROW, tab.lastRow(), from, n)),
+      fmt,
+    );
 }
 
 /** Returns true when it repaired something on a tab that existed before this run. */
@@ -117,7 +122,12 @@ export function ensureFormats(tab: SetupTab, settingRows: SettingRows | null): b
       if (row && fmt && differs(grid, valCol, fmt, row - FIRST_DATA_ROW, row - FIRST_DATA_ROW)) cells.set(fmt, [...(cells.get(fmt) ?? []), row]);
     }
     const L = columnLetter(valCol);
-    for (const [fmt, rows] of cells) setFormatOn(tab, runsOf(rows).map(([from, n]) => (n === 1 ? `${L}${from}` : `${L}${from}:${L}${from + n - 1}`)), fmt);
+    for (const [fmt, rows] of cells)
+      setFormatOn(
+        tab,
+        runsOf(rows).map(([from, n]) => (n === 1 ? `${L}${from}` : `${L}${from}:${L}${from + n - 1}`)),
+        fmt,
+      );
   }
   const wrote = wanted.size + cells.size > 0;
   if (wrote) tab.forgetData();

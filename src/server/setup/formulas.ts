@@ -107,7 +107,10 @@ function anchorSpans(tab: SetupTab, cols: number[]): [number, number][] {
 
 /** The anchors' range on a tab created by this run (see SetupTab.prefetch). */
 export function anchorRangesA1(tab: SetupTab): string[] {
-  const cols = tab.placed().filter(({ col }) => col.formula).map(({ at }) => at);
+  const cols = tab
+    .placed()
+    .filter(({ col }) => col.formula)
+    .map(({ at }) => at);
   return anchorSpans(tab, cols).map(([from, n]) => blockA1(FIRST_DATA_ROW, FIRST_DATA_ROW, from, n));
 }
 

@@ -112,6 +112,9 @@ export function setupWorkbook(): void {
   const question = `${setupMessage(report)}\n\n${t(L, 'setup.clearTyped.question', { count: String(count) })}`;
   if (ui.alert(t(L, 'setup.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   const cleared = withDocumentLock(() => clearTypedCells(ss, report.typed));
-  const done = cleared === count ? t(L, 'setup.clearTyped.done', { count: String(cleared) }) : t(L, 'setup.clearTyped.partly', { count: String(cleared), total: String(count) });
+  const done =
+    cleared === count
+      ? t(L, 'setup.clearTyped.done', { count: String(cleared) })
+      : t(L, 'setup.clearTyped.partly', { count: String(cleared), total: String(count) });
   ss.toast(done, t(L, 'app.name'), 10);
 }

@@ -57,7 +57,10 @@ export function setupMessage(report: SetupReport): string {
 
 /** Cells as the user reads them: "T5, T9, T12" (the first ten, then how many more). */
 export function cellList(column: string, rows: number[]): string {
-  const shown = rows.slice(0, 10).map((r) => `${column}${r}`).join(', ');
+  const shown = rows
+    .slice(0, 10)
+    .map((r) => `${column}${r}`)
+    .join(', ');
   return rows.length > 10 ? `${shown} (+${rows.length - 10})` : shown;
 }
 

@@ -84,7 +84,10 @@ class TabFinder {
       }
     }
     // Still the remembered sheet, with columns moved or renamed: its columns anew, the other tabs untouched.
-    const same = known && known.sheet.getSheetId() === known.map.sheetId ? { sheet: known.sheet, id: known.map.sheetId, index: known.map.index, via: 'metadata' as const } : null;
+    const same =
+      known && known.sheet.getSheetId() === known.map.sheetId
+        ? { sheet: known.sheet, id: known.map.sheetId, index: known.map.index, via: 'metadata' as const }
+        : null;
     const f = same ?? (this.searched ??= findTabs(this.wb.ss)).get(def.key);
     if (!f) return { missing: true };
     const tab = new SetupTab(def, f.sheet, f.id, false, f.index);

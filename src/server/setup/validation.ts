@@ -171,7 +171,9 @@ function setRules(tab: SetupTab, wanted: Wanted[], alongRows: boolean): void {
   for (const placed of adjacentRuns(wanted.map((w) => ({ w, col: alongRows ? w.row : w.col })))) {
     const run = placed.map((p) => p.w);
     const first = run[0];
-    const range = tab.range(alongRows ? blockA1(first.row, first.row + run.length - 1, first.col, 1) : blockA1(FIRST_DATA_ROW, tab.lastRow(), first.col, run.length));
+    const range = tab.range(
+      alongRows ? blockA1(first.row, first.row + run.length - 1, first.col, 1) : blockA1(FIRST_DATA_ROW, tab.lastRow(), first.col, run.length),
+    );
     if (run.every((x) => x.rule === first.rule)) range.setDataValidation(first.rule);
     else if (alongRows) range.setDataValidations(run.map((x) => [x.rule]));
     else {

@@ -14,7 +14,8 @@ function probeItem(r: ProbeResult): HTMLElement {
     h('div', { class: 'verdict' }, tr(r.ok ? 'check.pass' : 'check.fail')),
   );
   if (r.error) item.append(h('div', { class: 'case' }, tr('check.error', { message: r.error })));
-  for (const c of r.cases.filter((x) => !x.ok)) item.append(h('div', { class: 'case' }, `${c.what}: ${tr('check.detail', { expected: c.expected, actual: c.actual })}`));
+  for (const c of r.cases.filter((x) => !x.ok))
+    item.append(h('div', { class: 'case' }, `${c.what}: ${tr('check.detail', { expected: c.expected, actual: c.actual })}`));
   return item;
 }
 
@@ -28,7 +29,11 @@ async function main(): Promise<void> {
     const failed = report.results.filter((r) => !r.ok).length;
     const count = report.results.length;
     status.append(
-      h('div', { class: `banner ${failed ? 'warn' : 'ok'}`, role: 'status' }, failed ? tr('check.summaryFail', { failed, count }) : tr('check.summaryPass', { count })),
+      h(
+        'div',
+        { class: `banner ${failed ? 'warn' : 'ok'}`, role: 'status' },
+        failed ? tr('check.summaryFail', { failed, count }) : tr('check.summaryPass', { count }),
+      ),
     );
     for (const r of report.results) list.append(probeItem(r));
   } catch (err) {

@@ -68,7 +68,12 @@ function fieldEl(key: CustomerFieldKey): HTMLElement {
   let control: HTMLElement;
   if (c.type === 'list') {
     const options = c.list === 'team' ? (data?.team ?? []).map((m) => ({ value: m.name, label: m.name })) : (data?.options[c.list!] ?? []);
-    control = h('select', { id, name: key }, h('option', { value: '' }, tr('customers.choose')), ...options.map((o) => h('option', { value: o.value }, o.label)));
+    control = h(
+      'select',
+      { id, name: key },
+      h('option', { value: '' }, tr('customers.choose')),
+      ...options.map((o) => h('option', { value: o.value }, o.label)),
+    );
   } else if (c.type === 'longtext') {
     control = h('textarea', { id, name: key, rows: '3' });
   } else {
@@ -275,9 +280,7 @@ async function save(input: CustomerInput, confirmDuplicates: string[] = []): Pro
   clear(dup);
   setSaving(true);
   try {
-    const result = await withBusy(status, tr('common.saving'), () =>
-      call('saveCustomer', input, { ref, confirmDuplicates }),
-    );
+    const result = await withBusy(status, tr('common.saving'), () => call('saveCustomer', input, { ref, confirmDuplicates }));
     if (result.ok) {
       showErrors({});
       ref = { id: result.id };

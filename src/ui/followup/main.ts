@@ -59,7 +59,10 @@ function preview(): void {
   const ms = Date.parse(doneIso);
   const at = serialAt(Number.isNaN(ms) ? Date.now() : ms, data.timeZone);
   const before = listItemKey('stage', chosen.stage);
-  const plans = planAfterContact({ stage, intention, scenario, at, enteredDelivery: stage === 'delivery' && before !== 'delivery' }, cadenceSettings(data.settings));
+  const plans = planAfterContact(
+    { stage, intention, scenario, at, enteredDelivery: stage === 'delivery' && before !== 'delivery' },
+    cadenceSettings(data.settings),
+  );
   const first = plans[0];
   if (!first) {
     hint.textContent = tr('followup.nextHintNone');
@@ -141,7 +144,15 @@ async function save(): Promise<void> {
     showErrors({});
     const v = res.value;
     const msg = v.next ? tr('followup.saved', { id: v.id, day: v.next.day, rule: v.next.ruleLabel }) : tr('followup.savedNoNext', { id: v.id });
-    status.append(h('div', { class: 'banner ok', role: 'status' }, msg, ' ', h('button', { type: 'button', id: 'another', class: 'link', onclick: () => reset() }, tr('followup.another'))));
+    status.append(
+      h(
+        'div',
+        { class: 'banner ok', role: 'status' },
+        msg,
+        ' ',
+        h('button', { type: 'button', id: 'another', class: 'link', onclick: () => reset() }, tr('followup.another')),
+      ),
+    );
     $('form').hidden = true;
     btn.hidden = true;
     window.scrollTo(0, 0);

@@ -32,7 +32,11 @@ function lines(title: string, items: { line: number; reasons: string[] }[], id: 
     'div',
     { id },
     h('h2', {}, `${title} (${items.length})`),
-    h('ul', { class: 'lines' }, ...items.map((r) => h('li', { 'data-line': String(r.line) }, h('span', { class: 'ln' }, tr('import.line', { line: r.line })), r.reasons.join(' · ')))),
+    h(
+      'ul',
+      { class: 'lines' },
+      ...items.map((r) => h('li', { 'data-line': String(r.line) }, h('span', { class: 'ln' }, tr('import.line', { line: r.line })), r.reasons.join(' · '))),
+    ),
   );
 }
 
@@ -50,7 +54,12 @@ function render(p: ImportPreview): void {
           'td',
           {},
           (() => {
-            const sel = h('select', { 'data-col': String(i), 'aria-label': p.headers[i] }, h('option', { value: '' }, tr('import.ignore')), ...p.fields.map((f) => h('option', { value: f.key }, f.label)));
+            const sel = h(
+              'select',
+              { 'data-col': String(i), 'aria-label': p.headers[i] },
+              h('option', { value: '' }, tr('import.ignore')),
+              ...p.fields.map((f) => h('option', { value: f.key }, f.label)),
+            );
             sel.value = p.mapping[i] ?? '';
             sel.addEventListener('change', () => {
               // The select offers '' and the fields' keys only.

@@ -59,7 +59,8 @@ async function main(): Promise<void> {
       errorBanner(status, tr('loss.pick'));
       return;
     }
-    const extra = pick === 'new' ? { type: type.value, details: $<HTMLTextAreaElement>('details').value, cause: $<HTMLTextAreaElement>('cause').value } : undefined;
+    const extra =
+      pick === 'new' ? { type: type.value, details: $<HTMLTextAreaElement>('details').value, cause: $<HTMLTextAreaElement>('cause').value } : undefined;
     save.disabled = true;
     try {
       const res = await withBusy(status, tr('common.saving'), () => call('recordLossReason', customer.id, pick, extra));

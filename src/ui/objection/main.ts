@@ -141,7 +141,13 @@ async function save(): Promise<void> {
     showErrors({});
     const msg = [tr('objection.saved', { id: res.value.id }), res.value.followup ? tr('objection.savedFollowup') : ''].filter(Boolean).join(' ');
     status.append(
-      h('div', { class: 'banner ok', role: 'status' }, msg, ' ', h('button', { type: 'button', id: 'another', onclick: () => reset() }, tr('objection.another'))),
+      h(
+        'div',
+        { class: 'banner ok', role: 'status' },
+        msg,
+        ' ',
+        h('button', { type: 'button', id: 'another', onclick: () => reset() }, tr('objection.another')),
+      ),
     );
     window.scrollTo(0, 0);
   } catch (err) {

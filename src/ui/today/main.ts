@@ -21,14 +21,24 @@ function fail(err: unknown): void {
 }
 
 function item(i: TodayItem): HTMLElement {
-  const meta = [i.purpose, tr('today.planned', { day: i.plannedDay }), view.shown === '' || view.shown !== i.owner ? tr('today.owner', { name: i.owner || '—' }) : '']
+  const meta = [
+    i.purpose,
+    tr('today.planned', { day: i.plannedDay }),
+    view.shown === '' || view.shown !== i.owner ? tr('today.owner', { name: i.owner || '—' }) : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   const box = h(
     'article',
     { class: 'item', 'data-id': i.id },
     h('div', { class: 'name' }, i.customerName || i.customerId, ' ', h('span', { class: 'meta' }, i.customerId)),
-    h('div', { class: 'meta' }, meta, i.daysLate > 0 ? ' · ' : '', i.daysLate > 0 ? h('span', { class: 'late' }, tr('today.daysLate', { n: i.daysLate })) : null),
+    h(
+      'div',
+      { class: 'meta' },
+      meta,
+      i.daysLate > 0 ? ' · ' : '',
+      i.daysLate > 0 ? h('span', { class: 'late' }, tr('today.daysLate', { n: i.daysLate })) : null,
+    ),
     i.nextStep ? h('div', { class: 'step' }, i.nextStep) : null,
     i.snoozed ? h('div', { class: 'snoozed' }, tr('today.snoozedBefore', { reason: i.snoozed })) : null,
   );
@@ -77,9 +87,7 @@ function openSnooze(box: HTMLElement, i: TodayItem): void {
     form.querySelectorAll('.field').forEach((f) => f.classList.remove('invalid'));
     save.disabled = true;
     try {
-      const res = await withBusy(form, tr('common.saving'), () =>
-        call('snoozeFollowUp', { id: i.id, row: i.row, day: day.value, reason: reason.value }),
-      );
+      const res = await withBusy(form, tr('common.saving'), () => call('snoozeFollowUp', { id: i.id, row: i.row, day: day.value, reason: reason.value }));
       if (!res.ok) {
         for (const [k, msg] of Object.entries(res.errors)) {
           const f = form.querySelector<HTMLElement>(`.field[data-field="${k}"]`) ?? form;
@@ -156,7 +164,12 @@ async function load(rep: string | null, message?: string): Promise<void> {
   }
   if (!view.me) {
     status.append(
-      banner('warn', tr('today.noIdentity'), ' ', h('button', { type: 'button', id: 'iam', onclick: () => void call('showIdentity').catch(fail) }, tr('today.pickIdentity'))),
+      banner(
+        'warn',
+        tr('today.noIdentity'),
+        ' ',
+        h('button', { type: 'button', id: 'iam', onclick: () => void call('showIdentity').catch(fail) }, tr('today.pickIdentity')),
+      ),
     );
     clear($('lists'));
     return;

@@ -12,8 +12,7 @@ export const base = defineMessages(
     'about.language': 'Language',
     'about.user': 'Signed in as',
     'about.userUnknown': 'Google did not share your e-mail address with this add-in.',
-    'about.description':
-      'Customer register, follow-ups, objections and satisfaction surveys for a small sales team, all in this spreadsheet.',
+    'about.description': 'Customer register, follow-ups, objections and satisfaction surveys for a small sales team, all in this spreadsheet.',
     'about.close': 'Close',
     'common.loading': 'Loading…',
     'common.saving': 'Saving…',

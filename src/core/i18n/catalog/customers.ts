@@ -27,8 +27,7 @@ export const customers = defineMessages(
     'customers.ownerNotInTeam': 'Pick a member of the team list in Settings: {allowed}.',
     'customers.noTeam': 'The team list in Settings is empty. Add your team there to choose owners.',
     'customers.duplicate.intro': 'This customer may already exist. Nothing was saved yet.',
-    'customers.duplicate.emailTaken':
-      'A customer with this e-mail already exists. Open it, or correct the e-mail. Nothing was saved.',
+    'customers.duplicate.emailTaken': 'A customer with this e-mail already exists. Open it, or correct the e-mail. Nothing was saved.',
     'customers.duplicate.on.email': 'same e-mail',
     'customers.duplicate.on.phone': 'same phone',
     'customers.duplicate.on.name': 'same company name',
@@ -53,7 +52,8 @@ export const customers = defineMessages(
     'search.more': '{count} more — type more to narrow the list.',
     'search.owner': 'Owner: {owner}',
     'search.noOwner': 'No owner yet',
-    'edit.conflict': 'Someone changed this record after you opened it, so nothing was saved. Their changes: {changes}. Open it again to see them, then make your change again.',
+    'edit.conflict':
+      'Someone changed this record after you opened it, so nothing was saved. Their changes: {changes}. Open it again to see them, then make your change again.',
     'edit.conflictField': '{field} is now “{value}”',
     'edit.blank': '(blank)',
     'edit.invalid': 'The form sent something it cannot save ({fields}); nothing was saved. Reload the form and try again.',

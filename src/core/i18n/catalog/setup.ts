@@ -16,17 +16,19 @@ export const setup = defineMessages(
       'Column "{column}" on "{sheet}" is computed by a formula, but cells {cells} hold typed values. Move or clear them so the formula can fill the column.',
     'setup.problem.userFormula':
       'Column "{column}" on "{sheet}" holds a formula that is not Sales Desk\'s in {cell}. It was kept; clear the cell and run Set up again to restore the computed column.',
-    'setup.problem.listChanged':
-      'A built-in dropdown value in "{sheet}" cell {cell} was changed to "{value}". Formulas that rely on it may show other values.',
+    'setup.problem.listChanged': 'A built-in dropdown value in "{sheet}" cell {cell} was changed to "{value}". Formulas that rely on it may show other values.',
     'setup.problem.settingMissing': 'The setting "{setting}" could not be placed on the Settings tab.',
     'setup.problem.headerRowMissing':
       'Row 1 of "{sheet}" is not Sales Desk\'s header row: it holds data, or none of its headers is recognised (was the header row deleted?). Nothing on that tab was changed. Put the header row back (Edit → Undo, or insert an empty row 1) and run Set up again.',
-    'setup.clearTyped.question': 'Clear the typed cells listed above ({count} in all), so that the computed columns fill again? What is in those cells will be deleted.',
+    'setup.clearTyped.question':
+      'Clear the typed cells listed above ({count} in all), so that the computed columns fill again? What is in those cells will be deleted.',
     'setup.clearTyped.done': 'Cleared the typed cells ({count}): the computed columns fill again.',
-    'setup.clearTyped.partly': 'Cleared {count} of the {total} typed cells; the others had changed in the meantime and were left as they are. Run Set up again to check.',
+    'setup.clearTyped.partly':
+      'Cleared {count} of the {total} typed cells; the others had changed in the meantime and were left as they are. Run Set up again to check.',
     'setup.busy': 'Another person is setting up or changing the workbook. Try again in a minute.',
     'setup.nameChecks.tab': 'Sales Desk name checks',
-    'setup.nameChecks.title': 'Sales Desk reads this hidden tab to see in one step that each of its named ranges is still there. Please leave it as it is: Set up workbook writes it again if it was changed.',
+    'setup.nameChecks.title':
+      'Sales Desk reads this hidden tab to see in one step that each of its named ranges is still there. Please leave it as it is: Set up workbook writes it again if it was changed.',
   },
   {
     'setup.title': '初始化工作簿',
@@ -36,10 +38,8 @@ export const setup = defineMessages(
     'setup.nothingToDo': '销售台已设置好，无需修复。',
     'setup.problemsIntro': '以下问题无法安全修复，已保持原样：',
     'setup.problem.unknownTab': '工作表“{sheet}”使用了销售台工作表的名称，但表头无法识别；已另建工作表“{created}”。',
-    'setup.problem.userDataInFormula':
-      '“{sheet}”中的“{column}”列由公式自动计算，但单元格 {cells} 中有手动输入的值。请移走或清除这些值，公式才能填满该列。',
-    'setup.problem.userFormula':
-      '“{sheet}”中的“{column}”列在 {cell} 有一个不属于销售台的公式，已保留；清除该单元格后再次运行初始化即可恢复自动计算。',
+    'setup.problem.userDataInFormula': '“{sheet}”中的“{column}”列由公式自动计算，但单元格 {cells} 中有手动输入的值。请移走或清除这些值，公式才能填满该列。',
+    'setup.problem.userFormula': '“{sheet}”中的“{column}”列在 {cell} 有一个不属于销售台的公式，已保留；清除该单元格后再次运行初始化即可恢复自动计算。',
     'setup.problem.listChanged': '“{sheet}”单元格 {cell} 中的内置下拉选项被改为“{value}”。依赖它的公式可能显示其他值。',
     'setup.problem.settingMissing': '无法在设置表中放置设置项“{setting}”。',
     'setup.problem.headerRowMissing':

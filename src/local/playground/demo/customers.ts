@@ -28,7 +28,8 @@ export function fillCustomers(ctx: DemoContext, count: number): DemoCustomer[] {
     let name = '';
     for (let tries = 0; tries < 20 && (!name || names.has(name)); tries++) {
       const c = COMPANY[lang];
-      name = lang === 'zh' ? `${rng.pick(c.first)}${rng.pick(c.second)}${rng.pick(c.suffix)}` : `${rng.pick(c.first)} ${rng.pick(c.second)} ${rng.pick(c.suffix)}`;
+      name =
+        lang === 'zh' ? `${rng.pick(c.first)}${rng.pick(c.second)}${rng.pick(c.suffix)}` : `${rng.pick(c.first)} ${rng.pick(c.second)} ${rng.pick(c.suffix)}`;
     }
     if (names.has(name)) name = `${name} ${i}`;
     names.add(name);
@@ -44,7 +45,10 @@ export function fillCustomers(ctx: DemoContext, count: number): DemoCustomer[] {
     const owner = rng.pick(ctx.reps);
     const createdAt = dayOffset(rng, ctx.now, -rng.int(3, 420));
     const ageDays = Math.round((ctx.now.getTime() - createdAt.getTime()) / 86_400_000);
-    const lastContact = stage === 'reach' && rng.chance(0.3) ? null : dayOffset(rng, ctx.now, -rng.int(0, Math.max(1, Math.min(ageDays, stage === 'on_hold' || stage === 'lost' ? 200 : 60))));
+    const lastContact =
+      stage === 'reach' && rng.chance(0.3)
+        ? null
+        : dayOffset(rng, ctx.now, -rng.int(0, Math.max(1, Math.min(ageDays, stage === 'on_hold' || stage === 'lost' ? 200 : 60))));
     const p = PEOPLE[lang];
     const contact = lang === 'zh' ? `${rng.pick(p.last)}${rng.pick(p.first)}` : `${rng.pick(p.first)} ${rng.pick(p.last)}`;
     const id = `C-${pad(i)}`;
@@ -57,7 +61,11 @@ export function fillCustomers(ctx: DemoContext, count: number): DemoCustomer[] {
     rows.push({
       customer_id: id,
       name,
-      industry: label(ctx, 'industry', rng.pick(['manufacturing', 'retail', 'it', 'finance', 'health', 'education', 'logistics', 'construction', 'services', 'public'])),
+      industry: label(
+        ctx,
+        'industry',
+        rng.pick(['manufacturing', 'retail', 'it', 'finance', 'health', 'education', 'logistics', 'construction', 'services', 'public']),
+      ),
       employees,
       annual_revenue: Math.round(employees * rng.int(60, 250)) * 1000,
       contact_name: contact,

@@ -19,12 +19,20 @@ export function fillDeals(ctx: DemoContext): DemoDeal[] {
       n++;
       const ago = rng.int(5, 360);
       const wonOn = dateOnly(ctx.now, -ago);
-      const delivered = c.stage === 'delivery' && k === count - 1 ? (rng.chance(0.5) ? null : dateOnly(ctx.now, -Math.min(ago - 1, rng.int(1, 20)))) : dateOnly(ctx.now, -Math.max(0, ago - rng.int(3, 30)));
-      const amount = Math.round(rng.weighted([
-        [rng.int(5, 30), 6],
-        [rng.int(30, 120), 3],
-        [rng.int(120, 600), 1],
-      ] as const)) * 1000;
+      const delivered =
+        c.stage === 'delivery' && k === count - 1
+          ? rng.chance(0.5)
+            ? null
+            : dateOnly(ctx.now, -Math.min(ago - 1, rng.int(1, 20)))
+          : dateOnly(ctx.now, -Math.max(0, ago - rng.int(3, 30)));
+      const amount =
+        Math.round(
+          rng.weighted([
+            [rng.int(5, 30), 6],
+            [rng.int(30, 120), 3],
+            [rng.int(120, 600), 1],
+          ] as const),
+        ) * 1000;
       const deal: DemoDeal = { id: `D-${pad(n)}`, customer: c, amount, wonOn, deliveredOn: delivered };
       deals.push(deal);
       rows.push({

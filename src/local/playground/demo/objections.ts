@@ -19,11 +19,13 @@ export function fillObjections(ctx: DemoContext): number {
     const type = n <= types.length * 3 ? types[(n - 1) % types.length]! : rng.pick(types);
     const raised = dayOffset(rng, ctx.now, -rng.int(0, 60));
     const answered = rng.chance(0.75) ? new Date(raised.getTime() + rng.int(2, 40) * 3_600_000) : null;
-    const result = answered ? rng.weighted([
-      ['resolved', 5],
-      ['partly', 3],
-      ['unresolved', 2],
-    ] as const) : null;
+    const result = answered
+      ? rng.weighted([
+          ['resolved', 5],
+          ['partly', 3],
+          ['unresolved', 2],
+        ] as const)
+      : null;
     rows.push({
       objection_id: `O-${pad(n)}`,
       customer_id: c.id,

@@ -48,10 +48,11 @@ function lastFilledRow(cols: TabColumns, keys: Set<string>): number {
     const col = cols.index.get(key);
     if (!col || last < 1) continue;
     const values = cols.sheet.getRange(1, col, last, 1).getValues();
-    for (let r = values.length - 1; r >= found; r--) if (values[r][0] !== '') {
-      found = r + 1;
-      break;
-    }
+    for (let r = values.length - 1; r >= found; r--)
+      if (values[r][0] !== '') {
+        found = r + 1;
+        break;
+      }
   }
   return found;
 }

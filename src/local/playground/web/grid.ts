@@ -95,7 +95,13 @@ export class Grid {
       const g = await getJson<GridView>(`/api/grid?sheet=${encodeURIComponent(sheet)}&start=${block * BLOCK}&count=${BLOCK}`);
       if (sheet !== this.sheet || version !== this.version) return;
       this.blocks.set(block, g);
-      if (!this.meta || this.meta.cols !== g.cols || this.meta.rows !== g.rows || JSON.stringify(this.meta.colWidths) !== JSON.stringify(g.colWidths) || this.meta.frozenRows !== g.frozenRows) {
+      if (
+        !this.meta ||
+        this.meta.cols !== g.cols ||
+        this.meta.rows !== g.rows ||
+        JSON.stringify(this.meta.colWidths) !== JSON.stringify(g.colWidths) ||
+        this.meta.frozenRows !== g.frozenRows
+      ) {
         this.meta = g;
         this.layout();
       } else {
@@ -120,7 +126,13 @@ export class Grid {
     this.head.append(el('div', { class: 'g-corner', style: `width:${ROWNUM_W}px` }));
     g.colWidths.forEach((w, i) => {
       const frozen = i < g.frozenCols;
-      this.head.append(el('div', { class: `g-colhead${frozen ? ' sticky' : ''}`, style: `width:${w}px${frozen ? `;left:${this.offsets[i]}px` : ''}`, text: columnLetter(i + 1) }));
+      this.head.append(
+        el('div', {
+          class: `g-colhead${frozen ? ' sticky' : ''}`,
+          style: `width:${w}px${frozen ? `;left:${this.offsets[i]}px` : ''}`,
+          text: columnLetter(i + 1),
+        }),
+      );
     });
   }
 

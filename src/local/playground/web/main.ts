@@ -126,7 +126,11 @@ class App {
       el('label', { class: 'field' }, el('span', { text: this.tr('pg.user') }), userSel, other),
       el('label', { class: 'field' }, el('span', { text: this.tr('pg.language') }), langSel),
       el('button', { class: 'btn', 'data-testid': 'outbox-button', onclick: () => this.toggleOutbox() }, this.tr('pg.outbox', { count: mails })),
-      el('a', { class: 'btn primary', href: '/api/export.xlsx', download: '', title: this.tr('pg.exportTitle'), 'data-testid': 'export' }, this.tr('pg.export')),
+      el(
+        'a',
+        { class: 'btn primary', href: '/api/export.xlsx', download: '', title: this.tr('pg.exportTitle'), 'data-testid': 'export' },
+        this.tr('pg.export'),
+      ),
     );
   }
 
@@ -203,7 +207,15 @@ class App {
       } else {
         const sub = this.menuList(it.items);
         sub.classList.add('sub');
-        ul.append(el('div', { class: 'menu-item has-sub', role: 'menuitem', tabindex: 0 }, el('span', { text: it.caption }), el('span', { class: 'arrow', text: '▸' }), sub));
+        ul.append(
+          el(
+            'div',
+            { class: 'menu-item has-sub', role: 'menuitem', tabindex: 0 },
+            el('span', { text: it.caption }),
+            el('span', { class: 'arrow', text: '▸' }),
+            sub,
+          ),
+        );
       }
     }
     return ul;
@@ -248,7 +260,13 @@ class App {
     if (!surface) return;
     const frame = el('iframe', { class: 'surface-frame', title: surface.title, 'data-testid': 'surface-frame' });
     frame.srcdoc = withShim(surface.html);
-    const close = el('button', { class: 'x', title: this.tr('pg.close'), 'aria-label': this.tr('pg.close'), text: '✕', onclick: () => void this.hostAction('close') });
+    const close = el('button', {
+      class: 'x',
+      title: this.tr('pg.close'),
+      'aria-label': this.tr('pg.close'),
+      text: '✕',
+      onclick: () => void this.hostAction('close'),
+    });
     if (surface.kind === 'sidebar') {
       this.side.append(el('div', { class: 'side-head' }, el('div', { class: 'side-title', text: surface.title }), close), frame);
       this.side.hidden = false;
@@ -259,7 +277,12 @@ class App {
       const h = surface.height ?? 400;
       frame.style.width = `${w}px`;
       frame.style.height = `${h}px`;
-      const box = el('div', { class: 'dialog', role: 'dialog', 'data-testid': 'dialog' }, el('div', { class: 'dialog-head' }, el('div', { class: 'dialog-title', text: surface.title }), close), frame);
+      const box = el(
+        'div',
+        { class: 'dialog', role: 'dialog', 'data-testid': 'dialog' },
+        el('div', { class: 'dialog-head' }, el('div', { class: 'dialog-title', text: surface.title }), close),
+        frame,
+      );
       const wrap = el('div', { class: `dialog-wrap${surface.kind === 'modal' ? ' modal' : ''}` }, box);
       this.layer.append(wrap);
     }
@@ -299,7 +322,12 @@ class App {
     return new Promise((resolve) => {
       const buttons: Record<string, string[]> = { OK: ['OK'], OK_CANCEL: ['CANCEL', 'OK'], YES_NO: ['NO', 'YES'], YES_NO_CANCEL: ['CANCEL', 'NO', 'YES'] };
       // Sheets labels the buttons in the user's language.
-      const labels: Record<string, string> = { OK: this.tr('pg.button.OK'), CANCEL: this.tr('pg.button.CANCEL'), YES: this.tr('pg.button.YES'), NO: this.tr('pg.button.NO') };
+      const labels: Record<string, string> = {
+        OK: this.tr('pg.button.OK'),
+        CANCEL: this.tr('pg.button.CANCEL'),
+        YES: this.tr('pg.button.YES'),
+        NO: this.tr('pg.button.NO'),
+      };
       const input = a.kind === 'prompt' ? el('input', { type: 'text', class: 'prompt-input', 'data-testid': 'prompt-input' }) : null;
       const done = (button: string) => {
         wrap.remove();
@@ -307,7 +335,9 @@ class App {
       };
       const row = el('div', { class: 'alert-buttons' });
       const names = buttons[a.buttons] ?? ['OK'];
-      names.forEach((b, i) => row.append(el('button', { class: `btn${i === names.length - 1 ? ' primary' : ''}`, 'data-button': b, text: labels[b] ?? b, onclick: () => done(b) })));
+      names.forEach((b, i) =>
+        row.append(el('button', { class: `btn${i === names.length - 1 ? ' primary' : ''}`, 'data-button': b, text: labels[b] ?? b, onclick: () => done(b) })),
+      );
       const box = el(
         'div',
         { class: 'alert', role: 'alertdialog', 'data-testid': 'alert' },
@@ -328,7 +358,13 @@ class App {
   }
 
   private showError(message: string): void {
-    const t = el('div', { class: 'toast error', role: 'alert', 'data-testid': 'error' }, el('strong', { text: this.tr('pg.scriptError') }), el('div', { text: message }), el('button', { class: 'x', text: '✕', onclick: () => t.remove() }));
+    const t = el(
+      'div',
+      { class: 'toast error', role: 'alert', 'data-testid': 'error' },
+      el('strong', { text: this.tr('pg.scriptError') }),
+      el('div', { text: message }),
+      el('button', { class: 'x', text: '✕', onclick: () => t.remove() }),
+    );
     this.toasts.append(t);
   }
 
@@ -336,7 +372,13 @@ class App {
   private showToasts(list: ToastView[]): void {
     if (list.length) this.toasts.querySelectorAll('.toast:not(.error)').forEach((n) => n.remove());
     for (const t of list.slice(-1)) {
-      const node = el('div', { class: 'toast', role: 'status' }, t.title ? el('strong', { text: t.title }) : null, el('div', { text: t.message }), el('button', { class: 'x', text: '✕', onclick: () => node.remove() }));
+      const node = el(
+        'div',
+        { class: 'toast', role: 'status' },
+        t.title ? el('strong', { text: t.title }) : null,
+        el('div', { text: t.message }),
+        el('button', { class: 'x', text: '✕', onclick: () => node.remove() }),
+      );
       this.toasts.append(node);
       const seconds = t.timeoutSeconds === undefined || t.timeoutSeconds === null ? 5 : t.timeoutSeconds;
       if (seconds >= 0) setTimeout(() => node.remove(), Math.max(2, seconds) * 1000);
@@ -354,13 +396,27 @@ class App {
     if (this.drawer.hidden) return;
     const s = this.state;
     clear(this.drawer);
-    this.drawer.append(el('div', { class: 'drawer-head' }, el('h2', { text: this.tr('pg.outboxTitle') }), el('button', { class: 'x', 'aria-label': this.tr('pg.close'), text: '✕', onclick: () => this.toggleOutbox() })));
+    this.drawer.append(
+      el(
+        'div',
+        { class: 'drawer-head' },
+        el('h2', { text: this.tr('pg.outboxTitle') }),
+        el('button', { class: 'x', 'aria-label': this.tr('pg.close'), text: '✕', onclick: () => this.toggleOutbox() }),
+      ),
+    );
     this.drawer.append(el('h3', { text: this.tr('pg.mailsSent', { count: s.outbox.length }) }));
     if (!s.outbox.length) this.drawer.append(el('p', { class: 'muted', text: this.tr('pg.noMail') }));
     for (const m of [...s.outbox].reverse()) {
       const item = el('details', { class: 'mail' });
       const when = m.at ? ` · ${this.formatTime(m.at)}` : '';
-      item.append(el('summary', {}, el('strong', { text: m.subject || this.tr('pg.noSubject') }), el('div', { class: 'muted', text: `${this.tr('pg.mailTo', { to: m.to })}${when}` })));
+      item.append(
+        el(
+          'summary',
+          {},
+          el('strong', { text: m.subject || this.tr('pg.noSubject') }),
+          el('div', { class: 'muted', text: `${this.tr('pg.mailTo', { to: m.to })}${when}` }),
+        ),
+      );
       if (m.htmlBody) {
         const f = el('iframe', { class: 'mail-html', sandbox: '', title: this.tr('pg.htmlBody') });
         f.srcdoc = m.htmlBody;
@@ -385,7 +441,12 @@ class App {
     const list = el('div', { class: 'tab-list' }, el('span', { class: 'tabs-label', text: '☰' }));
     for (const t of this.state.tabs) {
       if (t.hidden) continue;
-      const b = el('button', { class: `tab${t.name === this.sheet ? ' on' : ''}`, 'data-sheet': t.name, text: t.name, onclick: () => void this.switchSheet(t.name) });
+      const b = el('button', {
+        class: `tab${t.name === this.sheet ? ' on' : ''}`,
+        'data-sheet': t.name,
+        text: t.name,
+        onclick: () => void this.switchSheet(t.name),
+      });
       if (t.color) b.style.setProperty('--tab-color', t.color);
       list.append(b);
     }
@@ -414,7 +475,11 @@ class App {
     const s = this.state;
     const next = s.nextTrigger;
     const button = (step: 'hour' | 'day' | 'next', key: PlaygroundKey, title?: string) =>
-      el('button', { class: 'btn', 'data-testid': `time-${step}`, title, disabled: step === 'next' && !next, onclick: () => void this.advance(step) }, this.tr(key));
+      el(
+        'button',
+        { class: 'btn', 'data-testid': `time-${step}`, title, disabled: step === 'next' && !next, onclick: () => void this.advance(step) },
+        this.tr(key),
+      );
     return el(
       'div',
       { class: 'clock', 'data-testid': 'time-control', title: this.tr('pg.time.title', { zone: s.timeZone }) },

@@ -111,11 +111,7 @@ export interface CacheServiceOptions {
   documentStore?: () => CacheStore;
 }
 
-export function createCacheService(
-  ctx: RuntimeContext,
-  state: CacheState = emptyCacheState(),
-  options: CacheServiceOptions = {},
-): CacheServiceApi {
+export function createCacheService(ctx: RuntimeContext, state: CacheState = emptyCacheState(), options: CacheServiceOptions = {}): CacheServiceApi {
   const script = new Cache(ctx, () => state.script);
   const document = new Cache(ctx, options.documentStore ?? (() => state.document));
   return {

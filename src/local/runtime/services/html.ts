@@ -249,11 +249,7 @@ function escapeJsStringBody(v: unknown, quote: string): string {
 // ---------------------------------------------------------------------------------------------
 // The context tracker
 
-export type OutputContext =
-  | { kind: 'text' }
-  | { kind: 'tag' }
-  | { kind: 'attr'; quote: '"' | "'" | '' }
-  | { kind: 'script'; quote: '' | '"' | "'" | '`' };
+export type OutputContext = { kind: 'text' } | { kind: 'tag' } | { kind: 'attr'; quote: '"' | "'" | '' } | { kind: 'script'; quote: '' | '"' | "'" | '`' };
 
 type State =
   | 'text'
@@ -606,12 +602,7 @@ export class HtmlServiceImpl {
   ) {}
 
   createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource): GasHtmlOutput {
-    const content =
-      html === undefined || html === null
-        ? ''
-        : typeof html === 'string'
-          ? html
-          : html.getBlob().getDataAsString();
+    const content = html === undefined || html === null ? '' : typeof html === 'string' ? html : html.getBlob().getDataAsString();
     return new HtmlOutput(content, this) as unknown as GasHtmlOutput;
   }
 
@@ -645,10 +636,10 @@ export class HtmlServiceImpl {
     const context = this.options.scriptContext?.() ?? (this.fallbackContext ??= vm.createContext({}));
     // Template code may call script functions that use HtmlService themselves, so the shim is
     // passed as a parameter (shadowing the global HtmlService only inside the template function).
-    const fn = vm.runInContext(
-      '(function (__props, HtmlService) { with (__props) { return eval(__code); } })',
-      context,
-    ) as (props: Record<string, unknown>, shim: unknown) => unknown;
+    const fn = vm.runInContext('(function (__props, HtmlService) { with (__props) { return eval(__code); } })', context) as (
+      props: Record<string, unknown>,
+      shim: unknown,
+    ) => unknown;
     const scope = Object.assign(Object.create(null) as Record<string, unknown>, this.options.scriptScope?.() ?? {}, props, { __code: code });
     delete scope.HtmlService; // the parameter below: the template's own HtmlService
 
@@ -659,4 +650,3 @@ export class HtmlServiceImpl {
 export function createHtmlService(ctx: RuntimeContext, options: HtmlServiceOptions): HtmlServiceImpl {
   return new HtmlServiceImpl(ctx, options);
 }
-

@@ -130,7 +130,6 @@ export interface LockControl {
   holderOf(kind: LockKind, userKey?: string): LockHolder | null;
 }
 
-
 export interface LockServiceOptions {
   /**
    * false models a standalone script: getDocumentLock() returns null. A function is asked at

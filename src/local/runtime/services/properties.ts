@@ -34,11 +34,7 @@ function storeBytes(store: Record<string, string>): number {
 }
 
 export class Properties
-  implements
-    Pick<
-      GasProperties,
-      'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getKeys'
-    >
+  implements Pick<GasProperties, 'getProperty' | 'setProperty' | 'setProperties' | 'getProperties' | 'deleteProperty' | 'deleteAllProperties' | 'getKeys'>
 {
   readonly [COUNTED] = 'Properties';
   constructor(private readonly store: () => Record<string, string>) {}
@@ -108,10 +104,7 @@ function toValue(v: unknown): string {
   return String(v);
 }
 
-export type PropertiesServiceApi = Pick<
-  GoogleAppsScript.Properties.PropertiesService,
-  'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties'
->;
+export type PropertiesServiceApi = Pick<GoogleAppsScript.Properties.PropertiesService, 'getScriptProperties' | 'getDocumentProperties' | 'getUserProperties'>;
 
 export interface PropertiesServiceOptions {
   /** false models a standalone script: getDocumentProperties() returns null. */
@@ -123,11 +116,7 @@ export interface PropertiesServiceOptions {
   documentStore?: () => Record<string, string>;
 }
 
-export function createPropertiesService(
-  ctx: RuntimeContext,
-  state: PropertiesState,
-  options: PropertiesServiceOptions = {},
-): PropertiesServiceApi {
+export function createPropertiesService(ctx: RuntimeContext, state: PropertiesState, options: PropertiesServiceOptions = {}): PropertiesServiceApi {
   const script = new Properties(() => state.script);
   // "Gets a property store … that all users can access within the open document"
   // (https://developers.google.com/apps-script/reference/properties/properties-service#getdocumentproperties).
@@ -135,9 +124,7 @@ export function createPropertiesService(
   return {
     getScriptProperties: () => script as unknown as GasProperties,
     // "Returns null if the script is not bound to a document" — reference/properties/properties-service
-    getDocumentProperties: () =>
-      (options.hasDocument === false ? null : document) as unknown as GasProperties,
-    getUserProperties: () =>
-      new Properties(() => (state.user[userKeyOf(ctx.currentUser())] ??= {})) as unknown as GasProperties,
+    getDocumentProperties: () => (options.hasDocument === false ? null : document) as unknown as GasProperties,
+    getUserProperties: () => new Properties(() => (state.user[userKeyOf(ctx.currentUser())] ??= {})) as unknown as GasProperties,
   };
 }

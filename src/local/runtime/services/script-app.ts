@@ -47,8 +47,7 @@ export type EventTypeName = keyof typeof EventType;
 export type TriggerSourceName = keyof typeof TriggerSource;
 
 export const MAX_TRIGGERS_PER_USER = 20;
-export const TOO_MANY_TRIGGERS =
-  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 
 export type Schedule =
   | { kind: 'hours'; everyHours: number }
@@ -170,7 +169,10 @@ class ClockTriggerBuilder {
   private monthDay: number | null = null;
   private tz: string | null = null;
   private onceAtMs: number | null = null;
-  constructor(private readonly app: ScriptAppImpl, private readonly handler: string) {}
+  constructor(
+    private readonly app: ScriptAppImpl,
+    private readonly handler: string,
+  ) {}
 
   everyMinutes(n: number): this {
     if (![1, 5, 10, 15, 30].includes(n)) throw gasError('Invalid argument: minutes');
@@ -237,12 +239,10 @@ class ClockTriggerBuilder {
       if (this.app.addonRules) throw gasError('Add-ons cannot create time-based triggers that run more frequently than once per hour.');
       schedule = { kind: 'hours', everyHours: this.everyMinutesN / 60 };
     } else if (this.everyHoursN !== null) schedule = { kind: 'hours', everyHours: this.everyHoursN };
-    else if (this.monthDay !== null)
-      schedule = { kind: 'months', monthDay: this.monthDay, atHour: this.hour ?? 0, nearMinute: this.minute, timeZone: tz };
+    else if (this.monthDay !== null) schedule = { kind: 'months', monthDay: this.monthDay, atHour: this.hour ?? 0, nearMinute: this.minute, timeZone: tz };
     else if (this.everyWeeksN !== null)
       schedule = { kind: 'weeks', everyWeeks: this.everyWeeksN, weekDay: this.weekDay ?? 1, atHour: this.hour ?? 0, nearMinute: this.minute, timeZone: tz };
-    else if (this.everyDaysN !== null)
-      schedule = { kind: 'days', everyDays: this.everyDaysN, atHour: this.hour, nearMinute: this.minute, timeZone: tz };
+    else if (this.everyDaysN !== null) schedule = { kind: 'days', everyDays: this.everyDaysN, atHour: this.hour, nearMinute: this.minute, timeZone: tz };
     else throw gasError('The trigger has no schedule: call everyHours, everyDays, everyWeeks, onMonthDay, after or at before create().');
     return this.app.install('CLOCK', 'CLOCK', null, this.handler, schedule);
   }
@@ -277,7 +277,10 @@ class SourceTriggerBuilder {
 
 class TriggerBuilder {
   readonly [COUNTED] = 'TriggerBuilder';
-  constructor(private readonly app: ScriptAppImpl, private readonly handler: string) {}
+  constructor(
+    private readonly app: ScriptAppImpl,
+    private readonly handler: string,
+  ) {}
   timeBased() {
     return new ClockTriggerBuilder(this.app, this.handler);
   }
@@ -498,10 +501,7 @@ export interface TriggerControl {
   dueTimeTriggers(nowMs: number): DueTrigger[];
   /** Installable triggers of a type, optionally for one source id (spreadsheet or form). */
   triggersOfType(eventType: EventTypeName, sourceId?: string): TriggerRecord[];
-  spreadsheetFormSubmitEvent(
-    trigger: TriggerRecord,
-    row: { headers: string[]; values: string[]; range: unknown; source: unknown },
-  ): SpreadsheetFormSubmitEvent;
+  spreadsheetFormSubmitEvent(trigger: TriggerRecord, row: { headers: string[]; values: string[]; range: unknown; source: unknown }): SpreadsheetFormSubmitEvent;
 }
 
 export function createScriptApp(

@@ -45,8 +45,7 @@ const ROTATION_MS = 30 * 24 * 3600 * 1000;
 export function createSession(ctx: RuntimeContext, options: SessionOptions = {}): SessionApi {
   return {
     getActiveUser: () => new User(ctx.currentUser().email) as unknown as GoogleAppsScript.Base.User,
-    getEffectiveUser: () =>
-      new User((options.effectiveUser ?? ctx.currentUser)().email) as unknown as GoogleAppsScript.Base.User,
+    getEffectiveUser: () => new User((options.effectiveUser ?? ctx.currentUser)().email) as unknown as GoogleAppsScript.Base.User,
     getActiveUserLocale: () => ctx.currentUser().locale,
     getScriptTimeZone: () => ctx.scriptTimeZone,
     getTemporaryActiveUserKey: () => {

@@ -138,11 +138,7 @@ export interface UiOptions {
 }
 
 export class UiImpl
-  implements
-    Pick<
-      GoogleAppsScript.Base.Ui,
-      'alert' | 'prompt' | 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'
-    >
+  implements Pick<GoogleAppsScript.Base.Ui, 'alert' | 'prompt' | 'createMenu' | 'createAddonMenu' | 'showSidebar' | 'showModalDialog' | 'showModelessDialog'>
 {
   readonly [COUNTED] = 'Ui';
   readonly Button = Button;
@@ -264,11 +260,7 @@ export interface UiHandle {
   menuItems(): { path: string[]; functionName: string }[];
 }
 
-export function createUi(
-  ctx: RuntimeContext,
-  state: UiState = emptyUiState(),
-  options: UiOptions = {},
-): { ui: GoogleAppsScript.Base.Ui; handle: UiHandle } {
+export function createUi(ctx: RuntimeContext, state: UiState = emptyUiState(), options: UiOptions = {}): { ui: GoogleAppsScript.Base.Ui; handle: UiHandle } {
   const impl = new UiImpl(ctx, state, options);
   const handle: UiHandle = {
     state,

@@ -90,15 +90,7 @@ export function tzOffsetMs(ms: number, timeZone: string): number {
 }
 
 /** The instant at which the wall clock in `timeZone` shows the given local time. */
-export function zonedToUtc(
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  timeZone: string,
-): number {
+export function zonedToUtc(year: number, month: number, day: number, hour: number, minute: number, second: number, timeZone: string): number {
   const guess = Date.UTC(year, month - 1, day, hour, minute, second);
   let ms = guess - tzOffsetMs(guess, timeZone);
   ms = guess - tzOffsetMs(ms, timeZone);
@@ -153,9 +145,7 @@ function zoneShortName(ms: number, timeZone: string): string {
     const std = Math.min(tzOffsetMs(Date.UTC(y, 0, 1), timeZone), tzOffsetMs(Date.UTC(y, 6, 1), timeZone));
     return offset > std ? known[1] : known[0];
   }
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-    .formatToParts(new Date(ms))
-    .find((p) => p.type === 'timeZoneName')?.value;
+  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' }).formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value;
   if (name && /^[A-Z]{2,5}$/.test(name)) return name;
   return offsetString(offset, 'GMT');
 }
@@ -357,49 +347,52 @@ export function parseCsv(csv: string, delimiter = ','): string[][] {
 
 export function formatString(template: string, ...args: unknown[]): string {
   let k = 0;
-  return String(template).replace(/%([-+ 0#]*)(\d+)?(?:\.(\d+))?([sdifxXoeEc%])/g, (_m, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
-    if (conv === '%') return '%';
-    const arg = args[k++];
-    let s: string;
-    switch (conv) {
-      case 'd':
-      case 'i':
-        s = String(Math.trunc(Number(arg)));
-        break;
-      case 'f':
-        s = Number(arg).toFixed(prec === undefined ? 6 : Number(prec));
-        break;
-      case 'e':
-      case 'E':
-        s = Number(arg).toExponential(prec === undefined ? 6 : Number(prec));
-        if (conv === 'E') s = s.toUpperCase();
-        break;
-      case 'x':
-      case 'X':
-        s = Math.trunc(Number(arg)).toString(16);
-        if (conv === 'X') s = s.toUpperCase();
-        break;
-      case 'o':
-        s = Math.trunc(Number(arg)).toString(8);
-        break;
-      case 'c':
-        s = typeof arg === 'number' ? String.fromCharCode(arg) : String(arg).charAt(0);
-        break;
-      default:
-        s = String(arg);
-        if (prec !== undefined) s = s.slice(0, Number(prec));
-    }
-    if (flags.includes('+') && /^[0-9]/.test(s) && conv !== 's') s = '+' + s;
-    const w = width ? Number(width) : 0;
-    if (s.length < w) {
-      if (flags.includes('-')) s = s.padEnd(w);
-      else if (flags.includes('0') && conv !== 's') {
-        const sign = /^[+-]/.test(s) ? s[0] : '';
-        s = sign + s.slice(sign.length).padStart(w - sign.length, '0');
-      } else s = s.padStart(w);
-    }
-    return s;
-  });
+  return String(template).replace(
+    /%([-+ 0#]*)(\d+)?(?:\.(\d+))?([sdifxXoeEc%])/g,
+    (_m, flags: string, width: string | undefined, prec: string | undefined, conv: string) => {
+      if (conv === '%') return '%';
+      const arg = args[k++];
+      let s: string;
+      switch (conv) {
+        case 'd':
+        case 'i':
+          s = String(Math.trunc(Number(arg)));
+          break;
+        case 'f':
+          s = Number(arg).toFixed(prec === undefined ? 6 : Number(prec));
+          break;
+        case 'e':
+        case 'E':
+          s = Number(arg).toExponential(prec === undefined ? 6 : Number(prec));
+          if (conv === 'E') s = s.toUpperCase();
+          break;
+        case 'x':
+        case 'X':
+          s = Math.trunc(Number(arg)).toString(16);
+          if (conv === 'X') s = s.toUpperCase();
+          break;
+        case 'o':
+          s = Math.trunc(Number(arg)).toString(8);
+          break;
+        case 'c':
+          s = typeof arg === 'number' ? String.fromCharCode(arg) : String(arg).charAt(0);
+          break;
+        default:
+          s = String(arg);
+          if (prec !== undefined) s = s.slice(0, Number(prec));
+      }
+      if (flags.includes('+') && /^[0-9]/.test(s) && conv !== 's') s = '+' + s;
+      const w = width ? Number(width) : 0;
+      if (s.length < w) {
+        if (flags.includes('-')) s = s.padEnd(w);
+        else if (flags.includes('0') && conv !== 's') {
+          const sign = /^[+-]/.test(s) ? s[0] : '';
+          s = sign + s.slice(sign.length).padStart(w - sign.length, '0');
+        } else s = s.padStart(w);
+      }
+      return s;
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,18 +497,20 @@ export function createUtilities(ctx: RuntimeContext, options: UtilitiesOptions =
     base64Encode: (data: string | number[], charset?: GoogleAppsScript.Utilities.Charset) =>
       fromBytesOrString(data, charset as unknown as string).toString('base64'),
     base64EncodeWebSafe: (data: string | number[], charset?: GoogleAppsScript.Utilities.Charset) =>
-      fromBytesOrString(data, charset as unknown as string).toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
+      fromBytesOrString(data, charset as unknown as string)
+        .toString('base64')
+        .replace(/\+/g, '-')
+        .replace(/\//g, '_'),
     base64Decode: (encoded: string) => toSignedBytes(Buffer.from(String(encoded), 'base64')),
-    base64DecodeWebSafe: (encoded: string) =>
-      toSignedBytes(Buffer.from(String(encoded).replace(/-/g, '+').replace(/_/g, '/'), 'base64')),
-    computeDigest: (
-      algorithm: GoogleAppsScript.Utilities.DigestAlgorithm,
-      value: string | number[],
-      charset?: GoogleAppsScript.Utilities.Charset,
-    ) => {
+    base64DecodeWebSafe: (encoded: string) => toSignedBytes(Buffer.from(String(encoded).replace(/-/g, '+').replace(/_/g, '/'), 'base64')),
+    computeDigest: (algorithm: GoogleAppsScript.Utilities.DigestAlgorithm, value: string | number[], charset?: GoogleAppsScript.Utilities.Charset) => {
       const alg = NODE_DIGEST[String(algorithm)];
       if (!alg) throw gasError('Invalid argument: algorithm');
-      return toSignedBytes(createHash(alg).update(fromBytesOrString(value, charset as unknown as string)).digest());
+      return toSignedBytes(
+        createHash(alg)
+          .update(fromBytesOrString(value, charset as unknown as string))
+          .digest(),
+      );
     },
     computeHmacSha256Signature: (value: string | number[], key: string | number[], charset?: GoogleAppsScript.Utilities.Charset) =>
       toSignedBytes(

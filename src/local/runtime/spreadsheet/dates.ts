@@ -74,7 +74,14 @@ export function serialToDate(serial: number, tz: string): Date {
 
 /** Wall-clock fields of a serial (no time zone involved: a serial IS a wall-clock time). */
 export function serialParts(serial: number): {
-  year: number; month: number; day: number; hour: number; minute: number; second: number; weekday: number; ms: number;
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: number;
+  ms: number;
 } {
   const d = new Date(EPOCH_UTC + Math.round(serial * DAY_MS));
   return {

@@ -170,27 +170,26 @@ export function translate(formula: string, ctx: DialectContext): string {
         /^[\x00-\x7f]*$/.test(name) ? m : `${lead}'${name}'!`,
       )
       .replace(OPEN_RANGE, (_m, lead: string, prefix: string | undefined, start: string, endCol: string) => {
-      const sheet = unquoteSheet(prefix) ?? ctx.currentSheet;
-      const max = ctx.maxRowsOf(sheet);
-      // An unknown sheet stays as written: HyperFormula reports #REF! like Sheets.
-      if (max === undefined) return `${lead}${prefix ?? ''}${start}:${endCol}`;
-      return `${lead}${prefix ?? ''}${start}:${endCol}${max}`;
-    }),
+        const sheet = unquoteSheet(prefix) ?? ctx.currentSheet;
+        const max = ctx.maxRowsOf(sheet);
+        // An unknown sheet stays as written: HyperFormula reports #REF! like Sheets.
+        if (max === undefined) return `${lead}${prefix ?? ''}${start}:${endCol}`;
+        return `${lead}${prefix ?? ''}${start}:${endCol}${max}`;
+      }),
   );
 }
 
 /** HyperFormula text -> Sheets text, turning ranges that end at the grid's last row back into open ranges. */
 export function untranslate(formula: string, ctx: DialectContext): string {
   return mapOutsideStrings(formula, (code) =>
-    code.replace(CLOCK_NAMES, (_m, lead: string, fn: string) => `${lead}${fn}()`).replace(
-      BOUNDED_RANGE,
-      (m, lead: string, prefix: string | undefined, start: string, endCol: string, _dollar: string, endRow: string) => {
+    code
+      .replace(CLOCK_NAMES, (_m, lead: string, fn: string) => `${lead}${fn}()`)
+      .replace(BOUNDED_RANGE, (m, lead: string, prefix: string | undefined, start: string, endCol: string, _dollar: string, endRow: string) => {
         const sheet = unquoteSheet(prefix) ?? ctx.currentSheet;
         const max = ctx.maxRowsOf(sheet);
         if (max !== undefined && Number(endRow) === max) return `${lead}${prefix ?? ''}${start}:${endCol}`;
         return m;
-      },
-    ),
+      }),
   );
 }
 

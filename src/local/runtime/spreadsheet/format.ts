@@ -15,7 +15,10 @@ const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 
 
 /** Strips quoted literals and escapes, so token tests see only pattern characters. */
 function patternChars(fmt: string): string {
-  return fmt.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return fmt
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 const dateCache = new Map<string, boolean>();
@@ -92,7 +95,10 @@ export function formatDate(serial: number, fmt: string): string {
     if (c === 'y') out += v.length <= 2 ? pad(p.year % 100) : String(p.year);
     else if (c === 'm') {
       // minutes when after an hour token or before a seconds token (Sheets' rule)
-      const prev = toks.slice(0, i).reverse().find((t) => t.t === 'tok');
+      const prev = toks
+        .slice(0, i)
+        .reverse()
+        .find((t) => t.t === 'tok');
       const next = toks.slice(i + 1).find((t) => t.t === 'tok');
       const isMinute = v.length <= 2 && ((prev && prev.v[0] === 'h') || (next && next.v[0] === 's'));
       if (isMinute) out += v.length === 2 ? pad(p.minute) : String(p.minute);

@@ -108,7 +108,14 @@ export class LocalDeveloperMetadata {
  * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#adddevelopermetadatakey,-visibility).
  * A second argument is a visibility only when it is the last one and names one.
  */
-export function addMetadataFromArgs(doc: Doc, location: MetadataLocation, argCount: number, key: string, valueOrVisibility?: string | null, visibility?: string): void {
+export function addMetadataFromArgs(
+  doc: Doc,
+  location: MetadataLocation,
+  argCount: number,
+  key: string,
+  valueOrVisibility?: string | null,
+  visibility?: string,
+): void {
   if (argCount === 2 && (valueOrVisibility === 'DOCUMENT' || valueOrVisibility === 'PROJECT')) {
     addMetadata(doc, location, key, null, valueOrVisibility);
   } else {
@@ -163,8 +170,6 @@ export class LocalDeveloperMetadataFinder {
     throw notModelled('DeveloperMetadataFinder.onIntersectingLocations');
   }
   find(): LocalDeveloperMetadata[] {
-    return this.doc.wb.metadata
-      .filter((m) => this.scope(m) && this.filters.every((f) => f(m)))
-      .map((m) => new LocalDeveloperMetadata(this.doc, m.id));
+    return this.doc.wb.metadata.filter((m) => this.scope(m) && this.filters.every((f) => f(m))).map((m) => new LocalDeveloperMetadata(this.doc, m.id));
   }
 }

@@ -259,9 +259,11 @@ export class LocalRange implements RangeReads {
     return this;
   }
   private checkSize(values: unknown[][]): void {
-    if (!Array.isArray(values)) throw new Error('The parameters (String) don\'t match the method signature for SpreadsheetApp.Range.setValues.');
+    if (!Array.isArray(values)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
     if (values.length !== this.nRows)
-      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.nRows}.`);
+      throw new Error(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this.nRows}.`,
+      );
     for (const r of values)
       if (!Array.isArray(r) || r.length !== this.nCols)
         throw new Error(
@@ -289,8 +291,7 @@ export class LocalRange implements RangeReads {
   }
   isBlank(): boolean {
     const s = this.model();
-    for (let i = 0; i < this.nRows; i++)
-      for (let j = 0; j < this.nCols; j++) if (s.formulas.has(cellKey(this.row - 1 + i, this.col - 1 + j))) return false;
+    for (let i = 0; i < this.nRows; i++) for (let j = 0; j < this.nCols; j++) if (s.formulas.has(cellKey(this.row - 1 + i, this.col - 1 + j))) return false;
     return this.getValues().every((r) => r.every((v) => v === ''));
   }
 
@@ -342,7 +343,11 @@ export class LocalRange implements RangeReads {
     return this.setRuns(this.model().style(p), v === null || v === undefined ? undefined : String(v));
   }
   private styleSetAll(p: StyleProp, v: (string | null)[][]): this {
-    return this.setRuns(this.model().style(p), v.map((r) => r.map((x) => (x === null || x === undefined ? undefined : String(x)))), true);
+    return this.setRuns(
+      this.model().style(p),
+      v.map((r) => r.map((x) => (x === null || x === undefined ? undefined : String(x)))),
+      true,
+    );
   }
 
   getNumberFormat(): string {
@@ -355,7 +360,11 @@ export class LocalRange implements RangeReads {
     return this.setRuns(this.model().formats, format === AUTOMATIC_FORMAT || format === '' ? undefined : format);
   }
   setNumberFormats(formats: string[][]): this {
-    return this.setRuns(this.model().formats, formats.map((r) => r.map((f) => (f === AUTOMATIC_FORMAT || f === '' ? undefined : f))), true);
+    return this.setRuns(
+      this.model().formats,
+      formats.map((r) => r.map((f) => (f === AUTOMATIC_FORMAT || f === '' ? undefined : f))),
+      true,
+    );
   }
   getNote(): string {
     return this.getNotes()[0][0];
@@ -367,7 +376,11 @@ export class LocalRange implements RangeReads {
     return this.setRuns(this.model().notes, note ? String(note) : undefined);
   }
   setNotes(notes: (string | null)[][]): this {
-    return this.setRuns(this.model().notes, notes.map((r) => r.map((n) => (n ? String(n) : undefined))), true);
+    return this.setRuns(
+      this.model().notes,
+      notes.map((r) => r.map((n) => (n ? String(n) : undefined))),
+      true,
+    );
   }
   getDataValidation(): LocalDataValidation | null {
     return this.getDataValidations()[0][0];
@@ -379,7 +392,11 @@ export class LocalRange implements RangeReads {
     return this.setRuns(this.model().validation, rule ? rule.spec : undefined);
   }
   setDataValidations(rules: (LocalDataValidation | null)[][]): this {
-    return this.setRuns(this.model().validation, rules.map((r) => r.map((x) => (x ? x.spec : undefined))), true);
+    return this.setRuns(
+      this.model().validation,
+      rules.map((r) => r.map((x) => (x ? x.spec : undefined))),
+      true,
+    );
   }
 
   getBackground(): string {
@@ -461,7 +478,16 @@ export class LocalRange implements RangeReads {
     return this.styleSet('wrapStrategy', String(s));
   }
   setBorder(top: boolean | null, left: boolean | null, bottom: boolean | null, right: boolean | null, ...rest: unknown[]): this {
-    const spec = JSON.stringify({ top, left, bottom, right, vertical: rest[0] ?? null, horizontal: rest[1] ?? null, color: rest[2] ?? null, style: rest[3] ? String(rest[3]) : null });
+    const spec = JSON.stringify({
+      top,
+      left,
+      bottom,
+      right,
+      vertical: rest[0] ?? null,
+      horizontal: rest[1] ?? null,
+      color: rest[2] ?? null,
+      style: rest[3] ? String(rest[3]) : null,
+    });
     return this.styleSet('border', spec);
   }
   /** Merged cells change what getValues and the grid show; not modelled. */
@@ -499,8 +525,10 @@ export class LocalRange implements RangeReads {
   createDeveloperMetadataFinder(): LocalDeveloperMetadataFinder {
     return new LocalDeveloperMetadataFinder(this.doc, (m) => {
       const l = m.location;
-      if (l.type === 'COLUMN') return l.sheetId === this.sheetId && this.row === 1 && this.nRows === this.model().maxRows && l.start >= this.col && l.end <= this.getLastColumn();
-      if (l.type === 'ROW') return l.sheetId === this.sheetId && this.col === 1 && this.nCols === this.model().maxCols && l.start >= this.row && l.end <= this.getLastRow();
+      if (l.type === 'COLUMN')
+        return l.sheetId === this.sheetId && this.row === 1 && this.nRows === this.model().maxRows && l.start >= this.col && l.end <= this.getLastColumn();
+      if (l.type === 'ROW')
+        return l.sheetId === this.sheetId && this.col === 1 && this.nCols === this.model().maxCols && l.start >= this.row && l.end <= this.getLastRow();
       return false;
     });
   }

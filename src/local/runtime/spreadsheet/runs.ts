@@ -82,7 +82,11 @@ export class ColumnRuns<T> {
     let i = 0;
     while (i < values.length) {
       let j = i;
-      while (j + 1 < values.length && (values[j + 1] === values[i] || (values[i] !== undefined && values[j + 1] !== undefined && this.eq(values[i] as T, values[j + 1] as T)))) j++;
+      while (
+        j + 1 < values.length &&
+        (values[j + 1] === values[i] || (values[i] !== undefined && values[j + 1] !== undefined && this.eq(values[i] as T, values[j + 1] as T)))
+      )
+        j++;
       this.set(col, r1 + i, r1 + j, values[i]);
       i = j + 1;
     }

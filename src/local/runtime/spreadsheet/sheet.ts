@@ -10,7 +10,18 @@ import { LocalRangeList } from './range-list';
 
 type SheetReads = Pick<
   GoogleAppsScript.Spreadsheet.Sheet,
-  'getName' | 'getSheetId' | 'getIndex' | 'getLastRow' | 'getLastColumn' | 'getMaxRows' | 'getMaxColumns' | 'getFrozenRows' | 'getFrozenColumns' | 'isSheetHidden' | 'getColumnWidth' | 'getSheetValues'
+  | 'getName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'getFrozenRows'
+  | 'getFrozenColumns'
+  | 'isSheetHidden'
+  | 'getColumnWidth'
+  | 'getSheetValues'
 >;
 
 export class LocalSheet implements SheetReads {
@@ -78,13 +89,18 @@ export class LocalSheet implements SheetReads {
     if (typeof a === 'string') {
       const bang = a.lastIndexOf('!');
       if (bang >= 0) {
-        const other = this.doc.wb.findSheet(a.slice(0, bang).replace(/^'(.*)'$/, '$1').replace(/''/g, "'"));
+        const other = this.doc.wb.findSheet(
+          a
+            .slice(0, bang)
+            .replace(/^'(.*)'$/, '$1')
+            .replace(/''/g, "'"),
+        );
         if (!other) throw new Error('Range not found');
         return LocalRange.fromA1(this.doc, other.id, a.slice(bang + 1));
       }
       return LocalRange.fromA1(this.doc, this.id, a);
     }
-    if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined) throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return LocalRange.fromCoords(this.doc, this.id, a, column, numRows ?? 1, numColumns ?? 1);
   }
   /**
@@ -106,7 +122,8 @@ export class LocalSheet implements SheetReads {
    * A1 only here.
    */
   getRangeList(a1Notations: string[]): LocalRangeList {
-    if (!Array.isArray(a1Notations) || !a1Notations.length) throw new Error('The parameters () don\'t match the method signature for SpreadsheetApp.Sheet.getRangeList.');
+    if (!Array.isArray(a1Notations) || !a1Notations.length)
+      throw new Error("The parameters () don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
     return new LocalRangeList(a1Notations.map((a1) => LocalRange.fromA1(this.doc, this.id, a1)));
   }
   getDataRange(): LocalRange {
@@ -298,7 +315,13 @@ export class LocalSheet implements SheetReads {
     if (existing) return new LocalProtection(this.doc, existing.id);
     const id = this.doc.wb.nextId++;
     const m = this.m();
-    this.doc.wb.protections.push({ id, type: 'SHEET', rect: { sheetId: this.id, row: 1, col: 1, numRows: m.maxRows, numCols: m.maxCols }, description: '', warningOnly: false });
+    this.doc.wb.protections.push({
+      id,
+      type: 'SHEET',
+      rect: { sheetId: this.id, row: 1, col: 1, numRows: m.maxRows, numCols: m.maxCols },
+      description: '',
+      warningOnly: false,
+    });
     return new LocalProtection(this.doc, id);
   }
   getProtections(type: string): LocalProtection[] {

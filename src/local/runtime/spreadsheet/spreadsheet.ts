@@ -17,7 +17,10 @@ import { LocalSheet } from './sheet';
 import { LocalDataValidationBuilder } from './validation';
 import type { Workbook } from './workbook';
 
-type SpreadsheetReads = Pick<GoogleAppsScript.Spreadsheet.Spreadsheet, 'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets'>;
+type SpreadsheetReads = Pick<
+  GoogleAppsScript.Spreadsheet.Spreadsheet,
+  'getId' | 'getName' | 'getUrl' | 'getSpreadsheetTimeZone' | 'getSpreadsheetLocale' | 'getNumSheets'
+>;
 
 class LocalNamedRange {
   readonly [COUNTED] = 'NamedRange';

@@ -289,7 +289,8 @@ export class Workbook {
         for (let c = 0; c < dim.width; c++) {
           const formula = src.formulas.get(cellKey(r, c));
           if (formula !== undefined) line[c] = formula;
-          else if (this.hf.getCellType({ sheet: id, row: r, col: c }) === 'ARRAY') line[c] = null; // the anchor's result
+          else if (this.hf.getCellType({ sheet: id, row: r, col: c }) === 'ARRAY')
+            line[c] = null; // the anchor's result
           else line[c] = peekContent(this.hf, { sheet: id, row: r, col: c }) ?? null;
         }
         grid.push(line);
@@ -623,7 +624,10 @@ export class Workbook {
         }
         let end = i;
         while (end + 1 < nr && !covered(end + 1)) end++;
-        this.hf.setCellContents({ sheet: id, row: r0 + i, col: c }, contents.slice(i, end + 1).map((line) => [line[j]]));
+        this.hf.setCellContents(
+          { sheet: id, row: r0 + i, col: c },
+          contents.slice(i, end + 1).map((line) => [line[j]]),
+        );
         i = end + 1;
       }
     }
@@ -674,7 +678,12 @@ export class Workbook {
   /** Sets a per-cell attribute from a 2D array (or one value for the whole rect). */
   setAttr<T>(runs: ColumnRuns<T>, row: number, col: number, nr: number, nc: number, value: T | undefined | (T | undefined)[][]): void {
     if (Array.isArray(value)) {
-      for (let j = 0; j < nc; j++) runs.setColumnValues(col - 1 + j, row - 1, value.map((r) => r[j]));
+      for (let j = 0; j < nc; j++)
+        runs.setColumnValues(
+          col - 1 + j,
+          row - 1,
+          value.map((r) => r[j]),
+        );
     } else for (let j = 0; j < nc; j++) runs.set(col - 1 + j, row - 1, row + nr - 2, value);
   }
 
@@ -807,8 +816,7 @@ export class Workbook {
       const r = shiftRect(p.rect, sheet.id, dim, op);
       return r ? [{ ...p, rect: r }] : [];
     });
-    for (const s of this.sheets)
-      for (const rule of s.conditionalRules) rule.ranges = rule.ranges.flatMap((rr) => shiftRect(rr, sheet.id, dim, op) ?? []);
+    for (const s of this.sheets) for (const rule of s.conditionalRules) rule.ranges = rule.ranges.flatMap((rr) => shiftRect(rr, sheet.id, dim, op) ?? []);
     const locType = dim === 'rows' ? 'ROW' : 'COLUMN';
     this.metadata = this.metadata.flatMap((m) => {
       const loc = m.location;
@@ -848,29 +856,35 @@ export class Workbook {
     if (n <= 0) return;
     const id = this.hfId(sheet);
     const h = this.hf.getSheetDimensions(id).height;
-    this.structural(sheet, 'rows', { kind: 'insert', at, n }, () => {
-      if (at - 1 >= h) return;
-      // Sheets inserts rows inside an ARRAYFORMULA's results and the array fills them; HyperFormula
-      // refuses to insert inside an array ("Cannot move cell. Destination already occupied"). So
-      // the arrays that cross the insertion are taken out while the rows go in and put back after,
-      // at their anchor above the insertion; their open-ended ranges (A2:A) are re-translated to
-      // the new size by retranslateAll, as after any insertion.
-      const crossing: [number, number, string][] = [];
-      for (const k of sheet.formulas.keys()) {
-        const r = keyRow(k);
-        const c = keyCol(k);
-        if (r >= at - 1 || !this.hf.isCellPartOfArray({ sheet: id, row: at - 1, col: c })) continue;
-        const f = this.hf.getCellFormula({ sheet: id, row: r, col: c });
-        if (f) crossing.push([r, c, f]);
-      }
-      this.hf.batch(() => {
-        for (const [r, c] of crossing) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[null]]);
-      });
-      this.hf.addRows(id, [at - 1, n]);
-      this.hf.batch(() => {
-        for (const [r, c, f] of crossing) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[f]]);
-      });
-    }, true);
+    this.structural(
+      sheet,
+      'rows',
+      { kind: 'insert', at, n },
+      () => {
+        if (at - 1 >= h) return;
+        // Sheets inserts rows inside an ARRAYFORMULA's results and the array fills them; HyperFormula
+        // refuses to insert inside an array ("Cannot move cell. Destination already occupied"). So
+        // the arrays that cross the insertion are taken out while the rows go in and put back after,
+        // at their anchor above the insertion; their open-ended ranges (A2:A) are re-translated to
+        // the new size by retranslateAll, as after any insertion.
+        const crossing: [number, number, string][] = [];
+        for (const k of sheet.formulas.keys()) {
+          const r = keyRow(k);
+          const c = keyCol(k);
+          if (r >= at - 1 || !this.hf.isCellPartOfArray({ sheet: id, row: at - 1, col: c })) continue;
+          const f = this.hf.getCellFormula({ sheet: id, row: r, col: c });
+          if (f) crossing.push([r, c, f]);
+        }
+        this.hf.batch(() => {
+          for (const [r, c] of crossing) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[null]]);
+        });
+        this.hf.addRows(id, [at - 1, n]);
+        this.hf.batch(() => {
+          for (const [r, c, f] of crossing) this.hf.setCellContents({ sheet: id, row: r, col: c }, [[f]]);
+        });
+      },
+      true,
+    );
   }
 
   deleteRows(sheet: SheetModel, at: number, n: number): void {
@@ -878,17 +892,29 @@ export class Workbook {
     if (at < 1 || at + n - 1 > sheet.maxRows) throw new Error('Those rows are out of bounds.');
     if (n >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
     const h = this.hf.getSheetDimensions(this.hfId(sheet)).height;
-    this.structural(sheet, 'rows', { kind: 'delete', at, n }, () => {
-      if (at - 1 < h) this.hf.removeRows(this.hfId(sheet), [at - 1, Math.min(n, h - at + 1)]);
-    }, false);
+    this.structural(
+      sheet,
+      'rows',
+      { kind: 'delete', at, n },
+      () => {
+        if (at - 1 < h) this.hf.removeRows(this.hfId(sheet), [at - 1, Math.min(n, h - at + 1)]);
+      },
+      false,
+    );
   }
 
   insertColumns(sheet: SheetModel, at: number, n: number): void {
     if (n <= 0) return;
     const w = this.hf.getSheetDimensions(this.hfId(sheet)).width;
-    this.structural(sheet, 'cols', { kind: 'insert', at, n }, () => {
-      if (at - 1 < w) this.hf.addColumns(this.hfId(sheet), [at - 1, n]);
-    }, true);
+    this.structural(
+      sheet,
+      'cols',
+      { kind: 'insert', at, n },
+      () => {
+        if (at - 1 < w) this.hf.addColumns(this.hfId(sheet), [at - 1, n]);
+      },
+      true,
+    );
   }
 
   deleteColumns(sheet: SheetModel, at: number, n: number): void {
@@ -896,22 +922,34 @@ export class Workbook {
     if (at < 1 || at + n - 1 > sheet.maxCols) throw new Error('Those columns are out of bounds.');
     if (n >= sheet.maxCols) throw new Error("You can't delete all the columns on the sheet.");
     const w = this.hf.getSheetDimensions(this.hfId(sheet)).width;
-    this.structural(sheet, 'cols', { kind: 'delete', at, n }, () => {
-      if (at - 1 < w) this.hf.removeColumns(this.hfId(sheet), [at - 1, Math.min(n, w - at + 1)]);
-    }, false);
+    this.structural(
+      sheet,
+      'cols',
+      { kind: 'delete', at, n },
+      () => {
+        if (at - 1 < w) this.hf.removeColumns(this.hfId(sheet), [at - 1, Math.min(n, w - at + 1)]);
+      },
+      false,
+    );
   }
 
   /** Sheet.moveColumns: `to` is the 1-based destination index in pre-move coordinates. */
   moveColumns(sheet: SheetModel, from: number, n: number, to: number): void {
     if (to >= from && to <= from + n) return; // no-op move
     const id = this.hfId(sheet);
-    this.structural(sheet, 'cols', { kind: 'move', from, n, to }, () => {
-      // HyperFormula only moves within its used width: make sure the columns exist there.
-      const w = this.hf.getSheetDimensions(id).width;
-      const need = Math.max(from - 1 + n, to - 1);
-      if (w < need) this.hf.setCellContents({ sheet: id, row: 0, col: need - 1 }, [[peekContent(this.hf, { sheet: id, row: 0, col: need - 1 }) ?? null]]);
-      this.hf.moveColumns(id, from - 1, n, to - 1);
-    }, false);
+    this.structural(
+      sheet,
+      'cols',
+      { kind: 'move', from, n, to },
+      () => {
+        // HyperFormula only moves within its used width: make sure the columns exist there.
+        const w = this.hf.getSheetDimensions(id).width;
+        const need = Math.max(from - 1 + n, to - 1);
+        if (w < need) this.hf.setCellContents({ sheet: id, row: 0, col: need - 1 }, [[peekContent(this.hf, { sheet: id, row: 0, col: need - 1 }) ?? null]]);
+        this.hf.moveColumns(id, from - 1, n, to - 1);
+      },
+      false,
+    );
   }
 
   // ---------------------------------------------------------------- named ranges
@@ -1042,7 +1080,8 @@ export class Workbook {
       if (!this.validates(rule, p.kind === 'empty' ? '' : (p as { value?: unknown }).value, p)) {
         return {
           ok: false,
-          message: rule.helpText || `There was a problem: the data you entered in cell ${cellA1(row, col)} violates the data validation rules set on this cell.`,
+          message:
+            rule.helpText || `There was a problem: the data you entered in cell ${cellA1(row, col)} violates the data validation rules set on this cell.`,
         };
       }
     }
@@ -1187,8 +1226,7 @@ export class Workbook {
       while (inArray(r0 + h, c0)) h++;
       let w = 1;
       while (inArray(r0, c0 + w)) w++;
-      for (let i = 0; i < h; i++)
-        for (let j = 0; j < w; j++) if ((i || j) && cells[r0 + i] && cells[r0 + i].length > c0 + j) cells[r0 + i][c0 + j] = null;
+      for (let i = 0; i < h; i++) for (let j = 0; j < w; j++) if ((i || j) && cells[r0 + i] && cells[r0 + i].length > c0 + j) cells[r0 + i][c0 + j] = null;
     }
     // trim trailing empties
     for (const r of cells) while (r.length && r[r.length - 1] === null) r.pop();
@@ -1207,7 +1245,9 @@ export class Workbook {
       colWidths: [...s.colWidths.entries()],
       cells,
       formulas: [...s.formulas.entries()].map(([k, f]) => [keyRow(k), keyCol(k), f] as [number, number, string]),
-      ...(s.blockedArrays.size ? { blockedArrays: [...s.blockedArrays].map(([k, z]) => [keyRow(k), keyCol(k), z.rows, z.cols] as [number, number, number, number]) } : {}),
+      ...(s.blockedArrays.size
+        ? { blockedArrays: [...s.blockedArrays].map(([k, z]) => [keyRow(k), keyCol(k), z.rows, z.cols] as [number, number, number, number]) }
+        : {}),
       formats: s.formats.toJSON(),
       notes: s.notes.toJSON(),
       validation: s.validation.toJSON(),
@@ -1291,4 +1331,3 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
     return `${lead}${cAbs}${col}${rAbs}${row}`;
   });
 }
-
