@@ -40,6 +40,9 @@ describe('Check this spreadsheet', () => {
         'appendedRows',
         'blockedArray',
         'triggers',
+        'openRange',
+        'deletedName',
+        'arrayNextData',
       ]);
       expect(report.locale).toBe(locale === 'en' ? 'en' : 'zh');
       expect(rt.workbook.sheetNames()).toEqual(before.names);

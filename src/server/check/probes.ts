@@ -21,7 +21,10 @@ export type ProbeKey =
   | 'columnKey'
   | 'appendedRows'
   | 'blockedArray'
-  | 'triggers';
+  | 'triggers'
+  | 'openRange'
+  | 'deletedName'
+  | 'arrayNextData';
 
 /** One comparison inside a probe: what the runtime models and what this spreadsheet did. */
 export interface ProbeCase {
@@ -227,6 +230,47 @@ export const PROBES: readonly Probe[] = [
         ScriptApp.deleteTrigger(made);
       }
       return cases;
+    },
+  },
+  {
+    // "A2:B" — a range open at the bottom — reaches the last row of the tab, however much of it
+    // holds data (the A1 notation page of the Sheets API describes it; SpreadsheetApp's
+    // getRange(a1Notation) page does not say it in so many words).
+    key: 'openRange',
+    run: ({ scratch }) => {
+      const open = scratch.getRange('A2:B');
+      return [compare('getRange("A2:B"): rows × columns', `${scratch.getMaxRows() - 1} × 2`, `${open.getNumRows()} × ${open.getNumColumns()}`)];
+    },
+  },
+  {
+    // A formula naming a range that was then removed. The runtime shows #NAME? (the name is
+    // unknown now); no Google page at hand says which error Sheets shows, so this checks it.
+    key: 'deletedName',
+    run: ({ ss, scratch }) => {
+      const name = `SD_CHECK_${Date.now()}`;
+      scratch.getRange('A2:A4').setValues([[1], [2], [3]]);
+      ss.setNamedRange(name, scratch.getRange('A2:A4'));
+      const cell = scratch.getRange('B2');
+      cell.setFormula(`=SUM(${name})`);
+      const before = cell.getValue();
+      ss.removeNamedRange(name);
+      SpreadsheetApp.flush();
+      return [compare('SUM over a named range', 6, before), compare('the same cell after the named range was removed', '#NAME?', cell.getDisplayValue())];
+    },
+  },
+  {
+    // getNextDataCell(UP) from the bottom of a computed column whose lower cells are "" results.
+    // The runtime passes over them to the last non-empty result; Google's page for
+    // getNextDataCell (https://developers.google.com/apps-script/reference/spreadsheet/range#getnextdatacelldirection)
+    // speaks of "empty cells" without saying whether a formula's "" is one. Sales Desk reads the
+    // end of data from the typed ID column, never from a computed one, so either answer is safe;
+    // this tells the runtime which to model.
+    key: 'arrayNextData',
+    run: ({ scratch }) => {
+      scratch.getRange('A2:A4').setValues([['x'], ['y'], ['z']]);
+      scratch.getRange('B2').setFormula('=ARRAYFORMULA(IF(A2:A="","",A2:A))');
+      const last = scratch.getRange(scratch.getMaxRows(), 2).getNextDataCell(SpreadsheetApp.Direction.UP);
+      return [compare('getNextDataCell(UP) from the bottom of a computed column', 'B4', last.getA1Notation())];
     },
   },
 ];

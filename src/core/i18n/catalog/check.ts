@@ -25,6 +25,9 @@ export const check = defineMessages(
     'check.probe.appendedRows': 'Rows added at the end get the dropdowns of the rows above',
     'check.probe.blockedArray': 'A computed column that someone typed into shows #REF! and comes back when the value is cleared',
     'check.probe.triggers': 'Only this spreadsheet’s reminders are counted as this spreadsheet’s',
+    'check.probe.openRange': 'A range written as A2:B reaches the last row of the tab',
+    'check.probe.deletedName': 'A formula naming a removed named range shows #NAME?',
+    'check.probe.arrayNextData': 'Empty results of a computed column are passed over when looking for the last value',
   },
   {
     'menu.help': '帮助',
@@ -49,5 +52,8 @@ export const check = defineMessages(
     'check.probe.appendedRows': '在末尾新增的行带有上方各行的下拉列表',
     'check.probe.blockedArray': '有人在计算列中输入内容时显示 #REF!，清除后恢复',
     'check.probe.triggers': '只把本表格的提醒算作本表格的提醒',
+    'check.probe.openRange': '写作 A2:B 的范围一直延伸到工作表的最后一行',
+    'check.probe.deletedName': '引用已删除命名范围的公式显示 #NAME?',
+    'check.probe.arrayNextData': '查找最后一个值时会跳过计算列中的空结果',
   },
 );
