@@ -17,6 +17,7 @@ import {
 import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIER_FORMULA } from '../tiers/rules';
 import { DAYS_LATE_FORMULA, FOLLOWUP_STATUS_FORMULA } from '../followups/status';
 import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer';
+import { DEAL_PIPELINE_COLUMNS, STAGE_HISTORY } from '../pipeline/columns';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -590,9 +591,10 @@ export const DEALS: TabDef = {
     c('deal_id', 'id', L('Deal ID', '成交编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
     ...customerRef(),
     c('amount', 'currency', L('Amount', '金额'), L('Value of the deal.', '成交金额。'), { required: true, bounds: { min: 0 } }),
-    c('won_on', 'date', L('Date won', '成交日期'), L('Date the contract was signed.', '合同签订日期。'), { required: true }),
+    c('won_on', 'date', L('Date won', '成交日期'), L('Date the contract was signed.', '合同签订日期。')),
     c('product', 'text', L('Product / line', '产品/产品线'), L('What was sold.', '销售的产品或产品线。')),
     c('kind', 'list', L('Kind', '成交类型'), L('New, repurchase or upsell.', '新购、复购或增购。'), { list: 'deal_kind', width: 110 }),
+    ...DEAL_PIPELINE_COLUMNS,
     c(
       'delivered_on',
       'date',
@@ -726,7 +728,19 @@ export const REMINDER_LOG: TabDef = {
 };
 
 /** Every tab, in the order set-up creates them. */
-export const TABS: readonly TabDef[] = [CUSTOMERS, FOLLOWUPS, OBJECTIONS, SURVEY_RESPONSES, DEALS, DASHBOARD, PLAYBOOK, SETTINGS_TAB, LISTS_TAB, REMINDER_LOG];
+export const TABS: readonly TabDef[] = [
+  CUSTOMERS,
+  FOLLOWUPS,
+  OBJECTIONS,
+  SURVEY_RESPONSES,
+  DEALS,
+  STAGE_HISTORY,
+  DASHBOARD,
+  PLAYBOOK,
+  SETTINGS_TAB,
+  LISTS_TAB,
+  REMINDER_LOG,
+];
 
 export function getTab(key: string): TabDef {
   const t = TABS.find((x) => x.key === key);
