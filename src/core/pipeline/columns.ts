@@ -114,6 +114,34 @@ export const DEAL_COMPUTED_COLUMNS: readonly ColumnDef[] = [
 /** Every column a pipeline deal adds, by key (inputs and computed). */
 export const DEAL_PIPELINE_COLUMNS: readonly ColumnDef[] = [...DEAL_PIPELINE_INPUTS, ...DEAL_COMPUTED_COLUMNS];
 
+/**
+ * The Customers columns the stage history keeps (after Updated, next to the stage, owner and last
+ * contact a save writes anyway, so a stage change goes in the same setValues): since when the
+ * customer is in its stage, and the stage the history last recorded — the snapshot a stage typed
+ * in the grid is told from (it differs from the stage cell until Sales Desk notices it).
+ */
+export const CUSTOMER_STAGE_COLUMNS: readonly ColumnDef[] = [
+  col(
+    'stage_since',
+    'datetime',
+    L('In this stage since', '进入本阶段时间'),
+    L('When the customer entered its stage (from the Stage history; kept by Sales Desk).', '客户进入当前阶段的时间（来自阶段历史，由销售台维护）。'),
+    140,
+    { protected: true },
+  ),
+  col(
+    'stage_recorded',
+    'list',
+    L('Stage recorded', '已记录阶段'),
+    L(
+      'The stage the Stage history last recorded (kept by Sales Desk); a stage typed on this row differs from it until Sales Desk notices the change.',
+      '阶段历史最近记录的阶段（由销售台维护）；在本行手动修改阶段后，直到销售台发现之前二者不同。',
+    ),
+    140,
+    { list: 'stage', protected: true },
+  ),
+];
+
 /** The script-kept Stage history tab: one row per change of a customer's stage (core/pipeline/stage-history). */
 export const STAGE_HISTORY: TabDef = {
   key: 'stage_history',

@@ -17,7 +17,7 @@ import {
 import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIER_FORMULA } from '../tiers/rules';
 import { DAYS_LATE_FORMULA, FOLLOWUP_STATUS_FORMULA } from '../followups/status';
 import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer';
-import { DEAL_COMPUTED_COLUMNS, DEAL_PIPELINE_INPUTS, STAGE_HISTORY } from '../pipeline/columns';
+import { CUSTOMER_STAGE_COLUMNS, DEAL_COMPUTED_COLUMNS, DEAL_PIPELINE_INPUTS, STAGE_HISTORY } from '../pipeline/columns';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -182,6 +182,7 @@ export const CUSTOMERS: TabDef = {
       { protected: true },
     ),
     updated(),
+    ...CUSTOMER_STAGE_COLUMNS,
     c(
       'intention_level',
       'list',
