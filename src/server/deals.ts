@@ -563,7 +563,7 @@ function commitDeal(
   // The customer row: the stage, since when, and the last contact up to the day won (signing is a contact).
   const update: RowRecord = {};
   // A stage typed on this customer's row and not yet noticed is recorded first (core: stageChangesFor).
-  const changes = stageChangesFor(cv, stageNow, 'deal', nowMs, user.by, tz);
+  const changes = stageChangesFor(cv, stageNow, 'deal', nowMs, user.by);
   if (next) update.stage = stageNow;
   Object.assign(update, stageFields(wb, changes, stageNow, nowMs));
   if (deal.status === 'won' && before !== 'won' && deal.closedOn !== null) {
@@ -577,7 +577,7 @@ function commitDeal(
     Object.assign(cv, row);
   }
   // History rows, and the stage copied onto the customer's other deals (this one carries it already).
-  recordStageChanges(wb, changes, new Map([[deal.customerId, customerName]]), tz, dealRows);
+  recordStageChanges(wb, changes, new Map([[deal.customerId, customerName]]), dealRows);
 
   // Values: only won deals count; rewritten only where they changed.
   const wonMoved = before === 'won' || deal.status === 'won';
@@ -679,7 +679,7 @@ export function showDealForm(): void {
   showSidebar(page.evaluate(), t(locale, 'deal.title'));
 }
 
-function options(wb: Workbook, locale: Locale, listKey: string, keys?: readonly string[]): FormOption[] {
+function options(locale: Locale, listKey: string, keys?: readonly string[]): FormOption[] {
   return getList(listKey)
     .items.filter((i) => !keys || keys.includes(i.key))
     .map((i) => ({ value: i.key, label: i.label[locale] }));
@@ -715,11 +715,11 @@ export function getDealFormData(): DealFormData {
     locale,
     today,
     currency: ctx.currency,
-    kinds: options(wb, locale, 'deal_kind'),
+    kinds: options(locale, 'deal_kind'),
     options: {
-      scenario: options(wb, locale, 'scenario'),
+      scenario: options(locale, 'scenario'),
       currency: CURRENCY_CODES.map((c) => ({ value: c, label: `${c} ${CURRENCIES[c].symbol}` })),
-      status: options(wb, locale, 'deal_status'),
+      status: options(locale, 'deal_status'),
       lossReason: (lists.objection_type ?? []).map((v) => ({ value: v, label: labelIn(locale, 'objection_type', v) })),
       owner: ctx.team.map((m) => ({ value: m.name, label: m.name })),
     },

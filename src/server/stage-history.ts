@@ -21,7 +21,7 @@ import { t, type Locale } from '../core/i18n';
 import { listsLocale, workbookLabel } from '../core/lists';
 import { stageKeyOf, type StageKey } from '../core/customers/stage';
 import { detectStageChanges, stageChange, type StageChange, type StageChangeSource } from '../core/pipeline/stage-history';
-import { instantOfSerial, isoDay, serialAt } from '../core/cadence';
+import { isoDay } from '../core/cadence';
 import { FIRST_DATA_ROW } from '../core/schema';
 import { currentUser, customersTab, listColumns, type ReadRow, type RowRecord, type Workbook } from './records';
 import type { Job, JobContext } from './dispatcher';
@@ -41,6 +41,13 @@ function stageLabel(wb: Workbook, key: StageKey | null): string {
 export const STAGE_READ_KEYS = ['customer_id', 'name', 'stage', 'stage_recorded'] as const;
 
 /**
+ * A change as a path records it: core's StageChange with the instant it happened (or was noticed),
+ * written as such; core's serial `at` is left 0 here — what reads the history back (the measures,
+ * the replay) reads the written time in the sheet's zone.
+ */
+export type StageEvent = StageChange & { atMs: number };
+
+/**
  * The changes a path makes when it sets `row`'s stage to `newStage` (either language): first the
  * change typed in the grid and not yet noticed (the stage cell differs from the one recorded),
  * then the path's own. Empty when the stage stays and nothing was typed.
@@ -51,23 +58,20 @@ export function stageChangesFor(
   source: Exclude<StageChangeSource, 'grid'>,
   atMs: number,
   by: string,
-  timeZone: string,
-): StageChange[] {
+): StageEvent[] {
   const id = text(row.customer_id);
   if (!id) return [];
-  const at = serialAt(atMs, timeZone);
-  const out: StageChange[] = [];
-  const recorded = stageKeyOf(row.stage_recorded);
-  const cell = stageKeyOf(row.stage);
+  const out: StageEvent[] = [];
   // A customer never recorded (added before the history existed, or typed in) counts from no stage.
-  if (cell !== recorded) out.push(...detectStageChanges(new Map([[id, row.stage_recorded]]), new Map([[id, row.stage]]), at, by));
-  const own = stageChange(id, row.stage, newStage, at, by, source);
-  if (own) out.push(own);
+  if (stageKeyOf(row.stage) !== stageKeyOf(row.stage_recorded))
+    for (const c of detectStageChanges(new Map([[id, row.stage_recorded]]), new Map([[id, row.stage]]), 0, by)) out.push({ ...c, atMs });
+  const own = stageChange(id, row.stage, newStage, 0, by, source);
+  if (own) out.push({ ...own, atMs });
   return out;
 }
 
 /** What the customer row gets when its stage is now `stage`: since when, and the stage recorded. Blank when no change. */
-export function stageFields(wb: Workbook, changes: readonly StageChange[], stage: unknown, atMs: number): RowRecord {
+export function stageFields(wb: Workbook, changes: readonly StageEvent[], stage: unknown, atMs: number): RowRecord {
   if (!changes.length) return {};
   return { stage_since: new Date(atMs), stage_recorded: stageLabel(wb, stageKeyOf(stage)) };
 }
@@ -86,13 +90,7 @@ const SOURCE_KEY: Record<StageChangeSource, Parameters<typeof t>[1]> = {
  * as they are now when the caller read them (else one read of two columns). Call under the
  * document lock, after the customer rows are written.
  */
-export function recordStageChanges(
-  wb: Workbook,
-  changes: readonly StageChange[],
-  names: ReadonlyMap<string, string>,
-  timeZone: string,
-  dealRows?: readonly ReadRow[],
-): void {
+export function recordStageChanges(wb: Workbook, changes: readonly StageEvent[], names: ReadonlyMap<string, string>, dealRows?: readonly ReadRow[]): void {
   if (!changes.length) return;
   const tab = wb.tab('stage_history');
   if (tab) {
@@ -102,7 +100,7 @@ export function recordStageChanges(
       customer_name: names.get(c.customerId) ?? '',
       from_stage: stageLabel(wb, c.from),
       to_stage: stageLabel(wb, c.to),
-      changed_at: new Date(instantOfSerial(c.at, timeZone)),
+      changed_at: new Date(c.atMs),
       changed_by: c.by,
       source: t(lang, SOURCE_KEY[c.source]),
       detected: c.detected,
@@ -164,11 +162,10 @@ export function writeColumnSpan(tab: NonNullable<ReturnType<Workbook['tab']>>, r
  * next actions and by the daily run (no limit) — one save never grows the Stage history tab by
  * thousands of rows. Returns the changes. Call under the document lock.
  */
-export function detectGridStages(wb: Workbook, nowMs: number, rows?: readonly ReadRow[], limit = Infinity): StageChange[] {
+export function detectGridStages(wb: Workbook, nowMs: number, rows?: readonly ReadRow[], limit = Infinity): StageEvent[] {
   const customers = customersTab(wb);
   if (!customers || !customers.has('stage_recorded')) return [];
   const read = rows ?? customers.readAll([...STAGE_READ_KEYS, 'stage_since']).rows;
-  const tz = wb.timeZone();
   const before = new Map<string, unknown>();
   const now = new Map<string, unknown>();
   const names = new Map<string, string>();
@@ -184,7 +181,7 @@ export function detectGridStages(wb: Workbook, nowMs: number, rows?: readonly Re
     rowOf.set(id, r);
   }
   if (!now.size) return [];
-  const changes = detectStageChanges(before, now, serialAt(nowMs, tz), currentUser(wb).by);
+  const changes: StageEvent[] = detectStageChanges(before, now, 0, currentUser(wb).by).map((c) => ({ ...c, atMs: nowMs }));
   const at = new Date(nowMs);
   const changed: ReadRow[] = changes.map((c) => {
     const r = rowOf.get(c.customerId)!;
@@ -193,7 +190,7 @@ export function detectGridStages(wb: Workbook, nowMs: number, rows?: readonly Re
     return { row: r.row, values };
   });
   writeColumnSpan(customers, read, changed, 'stage_since', 'stage_recorded');
-  recordStageChanges(wb, changes, names, tz);
+  recordStageChanges(wb, changes, names);
   return changes;
 }
 
