@@ -35,7 +35,7 @@ import {
 } from '../core/tiers';
 import { serialFromYmd } from '../core/tiers/dates';
 import { isoDay, scenarioKeyOf, todaySerial, zonedMidnight } from '../core/cadence';
-import { parseIsoDate } from '../core/validation/rules';
+import { parseIsoDate, parseMoney } from '../core/validation/rules';
 import { stageKeyOf, type StageKey } from '../core/customers/stage';
 import type { TeamMember } from '../core/customers/team';
 import { CURRENCIES, CURRENCY_CODES, isCurrencyCode, workbookCurrency, type CurrencyCode } from '../core/money';
@@ -445,7 +445,10 @@ export function mergeDealEdit(
     for (const k of Object.keys(merged.errors)) errors[k] = t(ctx.locale, 'error.badArgument', { detail: k });
     return { ok: false, kind: 'invalid', errors };
   }
-  const checked = checkFields(ctx, { ...fields, ...merged.write });
+  const raw: Record<string, unknown> = { ...fields, ...merged.write };
+  // A new amount that names its currency (¥48,000, 4.8万元) names the deal's, unless the currency was changed too.
+  if (typeof merged.write.amount === 'string' && merged.write.currency === undefined && parseMoney(merged.write.amount)?.currency) raw.currency = '';
+  const checked = checkFields(ctx, raw);
   if (!checked.ok) return { ok: false, kind: 'invalid', errors: checked.errors };
   const row = rowOf(ctx, checked.deal, checked.kind);
   const moved = Object.keys(row).some((k) => !sameCell(current[k], row[k]));
