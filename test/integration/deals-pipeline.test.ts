@@ -16,7 +16,7 @@ const DEALS = getTab('deals');
 const CUST = getTab('customers');
 const HIST = getTab('stage_history');
 
-type Result = { ok: boolean; kind?: string; value?: any; errors?: Record<string, string>; message?: string; deal?: any };
+type Result = { ok: boolean; kind?: string; value: { dealId: string; deal: { version: string } }; errors?: Record<string, string>; message?: string };
 
 function rows(fx: Fixture, def: typeof DEALS): Record<string, unknown>[] {
   const sh = fx.rt.spreadsheet.getSheetByName(def.name[fx.locale])!;
@@ -77,7 +77,7 @@ describe.each(['en', 'zh'] as const)('a deal through the pipeline (%s)', (locale
 
     // Someone else's edit since the form opened: refused, naming their change, nothing written.
     const stale = fx.rt.run('editDeal', id, view.version, { product: 'Licence' }) as Result;
-    expect(stale).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(stale as unknown).toMatchObject({ ok: false, kind: 'conflict' });
     expect(stale.message).toContain('50000.5');
     expect(deal(fx, id).product).toBe('');
 
@@ -126,7 +126,7 @@ describe.each(['en', 'zh'] as const)('a deal through the pipeline (%s)', (locale
     expect(Object.keys(bad.errors!).sort()).toEqual(['amount', 'probability']);
     expect(rows(fx, DEALS).length).toBe(before);
     const junk = fx.rt.run('editDeal', 'D-999999', 'v1', { amount: '1' }) as Result;
-    expect(junk).toMatchObject({ ok: false, kind: 'conflict' });
+    expect(junk as unknown).toMatchObject({ ok: false, kind: 'conflict' });
 
     const a = fx.rt.run('addDeal', {
       customerId: 'C-000003',
