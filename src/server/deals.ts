@@ -551,7 +551,8 @@ function commitDeal(
   if (write || !target) {
     record = { ...(write ?? rowOf(ctx, deal, kind)), customer_name: customerName, customer_stage: stageNow, updated_at: now };
     if (!record.owner) record.owner = cv.owner ?? '';
-    if (target) l.tabs.deals.write(target.row, [record]);
+    // Created and Created by lie between Notes and Updated: written back as read, so the row is one run.
+    if (target) l.tabs.deals.write(target.row, [{ ...record, created_at: target.values.created_at ?? '', created_by: target.values.created_by ?? '' }]);
     else {
       record = { ...record, created_at: now, created_by: googleEmail() };
       const added = l.tabs.deals.append([record], l.dealExtent);
