@@ -16,6 +16,7 @@ import type { TeamMember } from '../core/customers/team';
 import { FIRST_DATA_ROW } from '../core/schema';
 import { currentUser, customersTab, openWorkbook, readCustomerIndex, readLists, type Tab } from './records';
 import { withDocumentLock } from './lock';
+import { recordStageChanges, stageChangesFor, stageFields, STAGE_READ_KEYS } from './stage-history';
 import { currentLocale } from './locale';
 import { alert, showSidebar } from './host';
 
@@ -221,17 +222,26 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
     }
 
     const now = new Date();
+    let stageChanges: ReturnType<typeof stageChangesFor> = [];
     if (target) {
       // Last contact lies between the form's columns and Updated: written back as it was read
       // under the lock, so the row goes in two runs of columns (the form's and Notes), not three.
-      const current = customers.readRow(target.row, ['last_contact_at']);
-      const row: Record<string, unknown> = { ...record, last_contact_at: current.last_contact_at, updated_at: now };
+      const current = customers.readRow(target.row, ['last_contact_at', ...STAGE_READ_KEYS]);
+      // Stage history (issue 15): "since" and the stage recorded lie after Updated, in the same run.
+      stageChanges = stageChangesFor(current, record.stage, 'form', now.getTime(), user.by);
+      const row: Record<string, unknown> = {
+        ...record,
+        last_contact_at: current.last_contact_at,
+        updated_at: now,
+        ...stageFields(wb, stageChanges, record.stage, now.getTime()),
+      };
       let id = target.id;
       if (!id) {
         id = customers.claimIds(1, index.extent)[0];
         row.customer_id = id;
       }
       customers.write(target.row, [row]);
+      recordStageChanges(wb, stageChanges, new Map([[id, String(record.name)]]));
       return {
         ok: true,
         id,
@@ -244,8 +254,17 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
 
     if (!record.stage) record.stage = (lists.stage ?? [])[0] ?? '';
     if (!record.owner && me) record.owner = me.name;
-    const added = customers.append([{ notes: '', ...record, created_at: now, created_by: user.by, updated_at: now }], index.extent);
+    const first = stageChangesFor({ customer_id: '-' }, record.stage, 'form', now.getTime(), user.by);
+    const stage = customers.has('stage_recorded') ? stageFields(wb, first, record.stage, now.getTime()) : {};
+    const added = customers.append([{ notes: '', ...record, created_at: now, created_by: user.by, updated_at: now, ...stage }], index.extent);
     const id = added.ids[0];
+    // A new customer has no deals: its first Stage history row needs no copy onto Deals.
+    recordStageChanges(
+      wb,
+      first.map((c) => ({ ...c, customerId: id })),
+      new Map([[id, String(record.name)]]),
+      [],
+    );
     return { ok: true, id, row: added.row, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
   });
 }

@@ -15,6 +15,7 @@ export { whoAmI, setWhoIAm, getIdentityInfo, showIdentity } from './identity';
 export { showObjectionForm, getObjectionFormData, searchObjectionCustomers, getObjectionPlaybook, saveObjection, overdueObjectionsFor } from './objections';
 export { askLossReasonIfLost, showLossDialog, getLossDialogData, recordLossReason } from './loss';
 export { showDealForm, getDealFormData, searchCustomersForDeal, saveDeal, refreshCustomerValues } from './deals';
+export { openDeal, addDeal, editDeal } from './deals';
 export { showImport, previewImport, runImport } from './import';
 export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFollowUp, scheduleFollowUp_ } from './followups';
 export { showToday, getTodayView, snoozeFollowUp } from './today';

@@ -29,6 +29,7 @@ import {
 } from '../core/cadence';
 import { confirmationsFor, intentionKeyOf, intentionOf } from '../core/customers/intention';
 import { stageKeyOf } from '../core/customers/stage';
+import { recordStageChanges, stageChangesFor, stageFields } from './stage-history';
 import { checkFollowup, commitmentsText, LIMITS, type FollowupFormRef, type FollowupInput } from '../core/followups';
 import {
   currentUser,
@@ -217,7 +218,17 @@ export interface LoggedFollowup {
  * column: in new workbooks these columns are the ones before the first computed column, so the
  * one-row read touches no computed cell and need not wait for the sheet to recalculate.
  */
-const LOG_CUSTOMER_KEYS = ['customer_id', 'name', 'scenario', 'need_confirmed', 'budget_confirmed', 'stage', 'owner', 'last_contact_at'] as const;
+const LOG_CUSTOMER_KEYS = [
+  'customer_id',
+  'name',
+  'scenario',
+  'need_confirmed',
+  'budget_confirmed',
+  'stage',
+  'owner',
+  'last_contact_at',
+  'stage_recorded',
+] as const;
 
 /**
  * Sidebar API: records a contact (done) and plans the next follow-up from the cadence in
@@ -329,7 +340,11 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
     if (input.intention) Object.assign(update, confirmationsFor(intentionKeyOf(input.intention)));
     const previous = asDate(cv.last_contact_at);
     if (previous && previous.getTime() > doneAt.getTime()) delete update.last_contact_at; // an older contact logged late
+    // Stage history (issue 15): the new stage, after a stage typed on the row and not yet noticed.
+    const stageChanges = stageChangesFor(cv, input.stage || cv.stage, 'followup', nowMs, me.by);
+    Object.assign(update, stageFields(wb, stageChanges, input.stage || cv.stage, nowMs));
     customers.write(customer.row, [update]);
+    recordStageChanges(wb, stageChanges, new Map([[customerId, customerName]]));
 
     const plannedIds = newRows.slice(planned ? 0 : 1).map((r, i) => ({ id: String(r.followup_id), day: isoDayOfSerial(plans[i].due), rule: plans[i].rule }));
     const first = plannedIds[0];

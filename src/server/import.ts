@@ -13,6 +13,7 @@ import { guessMapping } from '../core/import/headers';
 import { planImport, type DuplicateMode, type ImportPlan } from '../core/import/plan';
 import { currentUser, customersTab, IDENTIFYING_KEYS, openWorkbook, readCustomerIndex, readLists, readTeam, type Tab, type Workbook } from './records';
 import { withDocumentLock } from './lock';
+import { recordStageChanges, stageChangesFor } from './stage-history';
 import { currentLocale } from './locale';
 import { showDialog } from './host';
 
@@ -193,6 +194,12 @@ export function runImport(rawRequest: ImportRequest): ImportResult {
     const now = new Date();
     const who = user.by;
     const defaultStage = (lists.stage ?? [])[0] ?? '';
+    // Stage history (issue 15): each new customer's first stage, and a stage a merge filled in.
+    const stageChanges = [
+      ...plan.add.flatMap((a, i) => stageChangesFor({ customer_id: ids[i] }, a.record.stage || defaultStage, 'import', now.getTime(), who)),
+      ...plan.merge.flatMap((m) => (m.fills.stage ? stageChangesFor({ customer_id: m.id }, m.fills.stage, 'import', now.getTime(), who) : [])),
+    ];
+    const tracked = customers.has('stage_recorded');
     const newRows = plan.add.map((a, i) => ({
       customer_id: ids[i],
       ...a.record,
@@ -200,6 +207,7 @@ export function runImport(rawRequest: ImportRequest): ImportResult {
       created_at: now,
       created_by: who,
       updated_at: now,
+      ...(tracked ? { stage_since: now, stage_recorded: a.record.stage || defaultStage } : {}),
     }));
     const undo: (() => void)[] = [];
     try {
@@ -214,10 +222,18 @@ export function runImport(rawRequest: ImportRequest): ImportResult {
         customers.write(reserved.row, newRows);
       }
       customers.writeCells(
-        plan.merge.map((m) => ({ row: m.row, values: { ...m.fills, updated_at: now } })),
+        plan.merge.map((m) => ({
+          row: m.row,
+          values: { ...m.fills, updated_at: now, ...(tracked && m.fills.stage ? { stage_since: now, stage_recorded: m.fills.stage } : {}) },
+        })),
         undo,
       );
       reserved.commit();
+      const names = new Map([
+        ...plan.add.map((a, i) => [ids[i], String(a.record.name ?? '')] as const),
+        ...plan.merge.map((m) => [m.id, String(m.fills.name ?? '')] as const),
+      ]);
+      recordStageChanges(wb, stageChanges, names);
     } catch (e) {
       // Put back what was written, newest first, then report the failure: nothing half-imported.
       for (const u of undo.reverse()) {

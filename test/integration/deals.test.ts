@@ -109,6 +109,8 @@ describe('saveDeal', () => {
   it('answers field problems in the user’s language and writes nothing', () => {
     const rt = fresh('zh_CN');
     addCustomers(rt, 2, 'zh');
+    const before = JSON.stringify(rt.workbook.toJSON().sheets.find((s) => s.name === deals.name.zh));
+    expect(before).toContain(deals.columns[0].header.zh);
     const res = rt.rpc('saveDeal', JSON.stringify([{ customer_id: 'C-000404', amount: '-1', won_on: '2026-03-03', kind: 'new' }])) as {
       ok: true;
       value: { ok: false; errors: Record<string, string>; message: string };
@@ -122,7 +124,10 @@ describe('saveDeal', () => {
       value: { ok: false; errors: Record<string, string> };
     };
     expect(unknown.value.errors.customer_id).toBe('请从列表中选择客户。');
-    expect(rt.workbook.values(deals.name.zh).length).toBeLessThanOrEqual(1);
+    // No deal row: the Deals sheet is as set-up left it (its data range is the whole sheet, not
+    // the header row: the computed columns' array formulas fill every row with "", as on Google).
+    expect(JSON.stringify(rt.workbook.toJSON().sheets.find((s) => s.name === deals.name.zh))).toBe(before);
+    expect(rt.spreadsheet.getSheetByName(deals.name.zh)!.getRange(2, col(deals, 'deal_id')).getValue()).toBe('');
     expect(cell(rt, cust, 3, 'stage', 'zh')).toBe('5 谈判与签约');
     // Not an object at all: still a field answer, never a crash.
     const junk = rt.rpc('saveDeal', JSON.stringify(['<script>'])) as { ok: true; value: { ok: boolean } };

@@ -10,13 +10,14 @@ import { LOCALES } from '../../src/core/i18n';
 const nonEmpty = (s: string) => typeof s === 'string' && s.trim().length > 0;
 
 describe('schema', () => {
-  it('has the tabs issue 3 asks for', () => {
+  it('has the tabs issue 3 asks for, and the Stage history of issue 15', () => {
     expect(TABS.map((t) => t.key)).toEqual([
       'customers',
       'followups',
       'objections',
       'survey_responses',
       'deals',
+      'stage_history',
       'dashboard',
       'playbook',
       'settings',

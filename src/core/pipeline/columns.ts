@@ -1,10 +1,9 @@
 /**
- * The schema the pipeline adds, declared here for the wiring to splice into src/core/schema/tabs.ts
- * (DEALS gains these columns after `kind`; STAGE_HISTORY joins TABS): the Deals columns of a
- * pipeline deal, and the script-kept Stage history tab. The deal's "won or lost on" (Deal.closedOn)
- * is the existing `won_on` column, no longer required (an open deal has none); `delivered_on`,
- * `owner`, `product` and `notes` are Deals columns already. Kept out of TABS until the server writes
- * them, so set-up does not create columns nothing fills yet.
+ * The schema the pipeline adds, spliced into src/core/schema/tabs.ts (DEALS gains the input
+ * columns after `kind` and the computed ones at its end; STAGE_HISTORY joins TABS): the Deals
+ * columns of a pipeline deal, and the script-kept Stage history tab. The deal's "won or lost on"
+ * (Deal.closedOn) is the existing `won_on` column, no longer required (an open deal has none);
+ * `delivered_on`, `owner`, `product` and `notes` are Deals columns already.
  *
  * The live formulas of a deal's probability and weighted value live beside their TypeScript rule
  * (dealProbability, weightedValue in ./deal.ts) here, and test/integration/pipeline-formulas checks
@@ -38,8 +37,8 @@ export const PROBABILITY_USED_FORMULA =
 /** weightedValue's twin: amount × the probability used. */
 export const WEIGHTED_VALUE_FORMULA = 'ARRAYFORMULA(IF({deal_id}="","",IF({amount}="","",{amount}*{probability_used})))';
 
-/** The Deals columns a pipeline deal adds (after `kind`). */
-export const DEAL_PIPELINE_COLUMNS: readonly ColumnDef[] = [
+/** The Deals columns a pipeline deal adds that the form or the script fills (after `kind`). */
+export const DEAL_PIPELINE_INPUTS: readonly ColumnDef[] = [
   col(
     'scenario',
     'list',
@@ -80,6 +79,23 @@ export const DEAL_PIPELINE_COLUMNS: readonly ColumnDef[] = [
     { list: 'stage', protected: true },
   ),
   col(
+    'loss_reason',
+    'list',
+    L('Loss reason', '丢单原因'),
+    L('Why it was lost: an objection type, as for a lost customer.', '丢单原因：异议类型，与丢单客户相同。'),
+    160,
+    { list: 'objection_type' },
+  ),
+  col('expected_delivery', 'date', L('Expected delivery', '预计交付日期'), L('When delivery is planned.', '计划交付的日期。'), 100),
+];
+
+/**
+ * The computed Deals columns, at the end of the tab (after the audit columns): a deal row is then
+ * one run of adjacent columns the script writes in one setValues — a formula column in the middle
+ * would split every append and edit in two (an ARRAYFORMULA's cells cannot be written over).
+ */
+export const DEAL_COMPUTED_COLUMNS: readonly ColumnDef[] = [
+  col(
     'probability_used',
     'percent',
     L('Probability', '赢单概率'),
@@ -93,15 +109,37 @@ export const DEAL_PIPELINE_COLUMNS: readonly ColumnDef[] = [
   col('weighted_value', 'currency', L('Weighted value', '加权金额'), L('Computed: amount × probability.', '自动计算：金额 × 赢单概率。'), 160, {
     formula: WEIGHTED_VALUE_FORMULA,
   }),
+];
+
+/** Every column a pipeline deal adds, by key (inputs and computed). */
+export const DEAL_PIPELINE_COLUMNS: readonly ColumnDef[] = [...DEAL_PIPELINE_INPUTS, ...DEAL_COMPUTED_COLUMNS];
+
+/**
+ * The Customers columns the stage history keeps (after Updated, next to the stage, owner and last
+ * contact a save writes anyway, so a stage change goes in the same setValues): since when the
+ * customer is in its stage, and the stage the history last recorded — the snapshot a stage typed
+ * in the grid is told from (it differs from the stage cell until Sales Desk notices it).
+ */
+export const CUSTOMER_STAGE_COLUMNS: readonly ColumnDef[] = [
   col(
-    'loss_reason',
-    'list',
-    L('Loss reason', '丢单原因'),
-    L('Why it was lost: an objection type, as for a lost customer.', '丢单原因：异议类型，与丢单客户相同。'),
-    160,
-    { list: 'objection_type' },
+    'stage_since',
+    'datetime',
+    L('In this stage since', '进入本阶段时间'),
+    L('When the customer entered its stage (from the Stage history; kept by Sales Desk).', '客户进入当前阶段的时间（来自阶段历史，由销售台维护）。'),
+    140,
+    { protected: true },
   ),
-  col('expected_delivery', 'date', L('Expected delivery', '预计交付日期'), L('When delivery is planned.', '计划交付的日期。'), 100),
+  col(
+    'stage_recorded',
+    'list',
+    L('Stage recorded', '已记录阶段'),
+    L(
+      'The stage the Stage history last recorded (kept by Sales Desk); a stage typed on this row differs from it until Sales Desk notices the change.',
+      '阶段历史最近记录的阶段（由销售台维护）；在本行手动修改阶段后，直到销售台发现之前二者不同。',
+    ),
+    140,
+    { list: 'stage', protected: true },
+  ),
 ];
 
 /** The script-kept Stage history tab: one row per change of a customer's stage (core/pipeline/stage-history). */

@@ -3,3 +3,4 @@ export * from './deal';
 export * from './stage-history';
 export * from './measures';
 export * from './columns';
+export * from './measure-formulas';

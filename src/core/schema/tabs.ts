@@ -17,6 +17,7 @@ import {
 import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIER_FORMULA } from '../tiers/rules';
 import { DAYS_LATE_FORMULA, FOLLOWUP_STATUS_FORMULA } from '../followups/status';
 import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer';
+import { CUSTOMER_STAGE_COLUMNS, DEAL_COMPUTED_COLUMNS, DEAL_PIPELINE_INPUTS, STAGE_HISTORY } from '../pipeline/columns';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -181,6 +182,7 @@ export const CUSTOMERS: TabDef = {
       { protected: true },
     ),
     updated(),
+    ...CUSTOMER_STAGE_COLUMNS,
     c(
       'intention_level',
       'list',
@@ -580,7 +582,10 @@ export const DEALS: TabDef = {
   key: 'deals',
   name: L('Deals', '成交记录'),
   kind: 'table',
-  description: L('One row per deal won: the purchase history behind value tiers.', '每笔成交一行：价值等级所依据的购买记录。'),
+  description: L(
+    'One row per deal, open, won or lost: the pipeline, and (won deals) the purchase history behind value tiers.',
+    '每笔商机一行（跟进中、赢单或丢单）：即销售漏斗；赢单记录也是价值等级所依据的购买记录。',
+  ),
   frozenRows: 1,
   frozenColumns: 1,
   headerStyle: LOG_HEADER,
@@ -590,9 +595,15 @@ export const DEALS: TabDef = {
     c('deal_id', 'id', L('Deal ID', '成交编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。'), { protected: true }),
     ...customerRef(),
     c('amount', 'currency', L('Amount', '金额'), L('Value of the deal.', '成交金额。'), { required: true, bounds: { min: 0 } }),
-    c('won_on', 'date', L('Date won', '成交日期'), L('Date the contract was signed.', '合同签订日期。'), { required: true }),
+    c(
+      'won_on',
+      'date',
+      L('Won or lost on', '赢单/丢单日期'),
+      L('Won: the day the contract was signed; lost: the day it was lost. Blank while open.', '赢单为合同签订日期，丢单为丢单日期；跟进中留空。'),
+    ),
     c('product', 'text', L('Product / line', '产品/产品线'), L('What was sold.', '销售的产品或产品线。')),
     c('kind', 'list', L('Kind', '成交类型'), L('New, repurchase or upsell.', '新购、复购或增购。'), { list: 'deal_kind', width: 110 }),
+    ...DEAL_PIPELINE_INPUTS,
     c(
       'delivered_on',
       'date',
@@ -602,6 +613,7 @@ export const DEALS: TabDef = {
     owner(L('The rep who won the deal.', '赢得该笔成交的销售。')),
     c('notes', 'longtext', L('Notes', '备注'), L('Anything else about the deal.', '关于该笔成交的其他信息。')),
     ...audit(),
+    ...DEAL_COMPUTED_COLUMNS,
   ],
 };
 
@@ -726,7 +738,19 @@ export const REMINDER_LOG: TabDef = {
 };
 
 /** Every tab, in the order set-up creates them. */
-export const TABS: readonly TabDef[] = [CUSTOMERS, FOLLOWUPS, OBJECTIONS, SURVEY_RESPONSES, DEALS, DASHBOARD, PLAYBOOK, SETTINGS_TAB, LISTS_TAB, REMINDER_LOG];
+export const TABS: readonly TabDef[] = [
+  CUSTOMERS,
+  FOLLOWUPS,
+  OBJECTIONS,
+  SURVEY_RESPONSES,
+  DEALS,
+  STAGE_HISTORY,
+  DASHBOARD,
+  PLAYBOOK,
+  SETTINGS_TAB,
+  LISTS_TAB,
+  REMINDER_LOG,
+];
 
 export function getTab(key: string): TabDef {
   const t = TABS.find((x) => x.key === key);

@@ -21,6 +21,7 @@ export class Workbook implements TabHost, MapStore {
   private props: Properties | null | undefined;
   private snapshot: Record<string, string> | null = null;
   private zone: string | null = null;
+  private locale: string | null = null;
 
   constructor(readonly ss: Spreadsheet) {}
 
@@ -135,6 +136,12 @@ export class Workbook implements TabHost, MapStore {
 
   url(): string {
     return this.ss.getUrl();
+  }
+
+  /** The spreadsheet's locale (File → Settings), e.g. en_GB: asked once, only by who needs it (the workbook's currency on Auto). */
+  spreadsheetLocale(): string {
+    if (this.locale === null) this.locale = this.ss.getSpreadsheetLocale();
+    return this.locale;
   }
 
   /** The row selected on a tab (the active range's first row), or 0 when the active sheet is another tab. */
