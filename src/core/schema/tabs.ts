@@ -611,7 +611,10 @@ export const DASHBOARD: TabDef = {
   key: 'dashboard',
   name: L('Dashboard', '仪表板'),
   kind: 'shell',
-  description: L('The manager’s overview. Charts and KPIs arrive in a later version.', '管理者总览。图表和指标将在后续版本提供。'),
+  description: L(
+    'The manager’s overview: live measures for a chosen period beside the previous one, and how each is computed.',
+    '管理者总览：所选期间及上一期间的实时指标，以及各指标的计算方法。',
+  ),
   frozenRows: 0,
   headerStyle: ADMIN_HEADER,
   color: '#202124',

@@ -15,6 +15,7 @@ import { t } from '../../core/i18n';
 import { withDocumentLock } from '../lock';
 import { currentLocale } from '../locale';
 import { Workbook } from '../records/workbook';
+import { ensureDashboard } from './dashboard';
 import { ensureFormats, formatRangesA1 } from './formats';
 import { anchorRangesA1, ensureFormulas } from './formulas';
 import { ensureHeaderRow, ensureShell, keyColumns, keyRangesA1, placeColumns } from './headers';
@@ -57,7 +58,7 @@ export function runSetup(ss: Spreadsheet): SetupReport {
 
   for (const tab of tabs.values()) {
     if (tab.def.kind === 'shell') {
-      ensureShell(tab, locale);
+      if (tab.def.key !== 'dashboard') ensureShell(tab, locale);
       continue;
     }
     const added = placeColumns(tab, locale, report);
@@ -77,6 +78,8 @@ export function runSetup(ss: Spreadsheet): SetupReport {
     if (ensureFormats(tab, settingRows)) report.repairs.push(`${tab.def.key}: number formats`);
   }
   for (const tab of tabs.values()) ensureFormulas(tabs, tab, locale, report);
+  const dashboard = tabs.get('dashboard');
+  if (dashboard) ensureDashboard(dashboard, tabs, locale, report);
   for (const key of ensureProtections(ss, tabs)) report.repairs.push(`${key}: protections`);
   const playbook = tabs.get('playbook');
   if (playbook) seedPlaybook(playbook, locale, report);
