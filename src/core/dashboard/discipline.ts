@@ -37,7 +37,7 @@ export const DISCIPLINE_MEASURES: readonly Measure[] = [
     key: 'overdue_by_rep',
     label: L('Overdue follow-ups', '逾期跟进数'),
     definition: L('Open follow-ups of each rep whose planned day is before today.', '每位销售计划日期早于今天、尚未完成的跟进数。'),
-    source: 'seed 002 §6 (follow-up cadences)',
+    source: 'seed 002 §1.3, §6.2 (cadences)',
     format: 'count',
     periodic: false,
     breakdown: teamItems,
@@ -51,7 +51,7 @@ export const DISCIPLINE_MEASURES: readonly Measure[] = [
       'Follow-ups planned in the period done on or before their planned day ÷ those done or overdue.',
       '计划日期在期间内的跟进中，在计划日期当天或之前完成的 ÷ 已完成或已逾期的。',
     ),
-    source: 'seed 002 §6 (follow-up cadences)',
+    source: 'seed 002 §1.3, §6.2 (cadences)',
     format: 'percent',
     periodic: true,
     formula:

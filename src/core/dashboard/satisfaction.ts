@@ -41,7 +41,7 @@ export const SATISFACTION_MEASURES: readonly Measure[] = [
     key: 'survey_answers',
     label: L('Survey answers', '问卷答卷数'),
     definition: L('Answers attached to a customer received in the period.', '期间内收到的、已关联客户的答卷数。'),
-    source: 'seed 000 (satisfaction surveys)',
+    source: 'seed 000 §3.3 (surveys)',
     format: 'count',
     periodic: true,
     formula: `COUNTIFS(${ATTACHED},${ANSWERED_IN})`,

@@ -76,7 +76,7 @@ export const TIER_MEASURES: readonly Measure[] = [
     key: 'a_gold_not_contacted',
     label: L('A or gold customers past their cadence', 'A 类或黄金客户超期未联系'),
     definition: L('Customers in tier A or gold whose next follow-up date has passed without contact.', 'A 类或黄金客户中，下次跟进日期已过仍未联系的客户数。'),
-    source: 'seed 001 (key accounts); seed 002 §6 (cadences)',
+    source: 'seed 001 (gold customers); seed 002 §1.3 (cadences)',
     format: 'count',
     periodic: false,
     formula: `ARRAYFORMULA(SUMPRODUCT(({customers.customer_id}<>"")*({customers.followup_state}=${OVERDUE})*((({customers.value_tier}=${TIER_A})+({customers.gold}=TRUE))>0)))`,
