@@ -5,7 +5,7 @@
  * (server/summaries/dashboard.ts); a test reads it back cell by cell against the references.
  */
 import type { Locale, Localized } from '../i18n/locale';
-import { resolveFormula, type ResolveContext } from '../formulas/resolve';
+import { resolveFormula, UnresolvedColumnError, type ResolveContext } from '../formulas/resolve';
 import { breakdownItems, fillMeasure, type Measure, type MeasureFormat, type Section } from './measure';
 import { PERIOD_LABELS, PERIOD_KINDS, periodArgs, SELECTOR, selectorFormulas } from './period';
 
@@ -87,7 +87,16 @@ export function dashboardGrid(sections: readonly Section[], locale: Locale, team
   push([T.shown[locale], sel.from, sel.last, T.previous[locale], sel.prevFrom, sel.prevLast], ['', DATE_FORMAT, DATE_FORMAT, '', DATE_FORMAT, DATE_FORMAT]);
   push([]);
   push([T.measure[locale], T.thisPeriod[locale], T.previousPeriod[locale], T.source[locale]]);
-  const resolve = (f: string) => resolveFormula(f, { ...ctx, tabKey: 'dashboard' });
+  // A tab set-up could not recognise this run (its header row is gone) leaves its figures blank
+  // until a later run, once the tab is repaired, writes them.
+  const resolve = (f: string) => {
+    try {
+      return resolveFormula(f, { ...ctx, tabKey: 'dashboard' });
+    } catch (e) {
+      if (e instanceof UnresolvedColumnError) return '';
+      throw e;
+    }
+  };
   for (const section of sections) {
     titleRows.push(push([section.title[locale]]));
     for (const m of section.measures) {

@@ -9,7 +9,8 @@
  * writes nothing when they are what the grid says; otherwise it rewrites the block, keeping the
  * user's choice of period and custom dates.
  */
-import type { Locale } from '../../core/i18n';
+import { LOCALES, type Locale } from '../../core/i18n';
+import { listItemKey } from '../../core/lists';
 import { sameFormula } from '../../core/formulas';
 import { FIRST_DATA_ROW } from '../../core/schema';
 import { DASHBOARD_SECTIONS } from '../../core/dashboard/sections';
@@ -60,20 +61,50 @@ function matches(grid: Grid, formulas: string[][], values: unknown[][], formats:
   return true;
 }
 
-/** Set-up's part for the Dashboard: writes it on a new tab, repairs it on an existing one. */
-export function ensureDashboard(tab: SetupTab, tabs: SetupTabs, locale: Locale, report: SetupReport): void {
-  const grid = buildDashboardGrid(tabs, locale);
-  if (writeDashboard(tab.sheet, grid, tab.created) && !tab.created) report.repairs.push('dashboard');
+/** The language Settings name explicitly, or null for Auto (read from the block set-up read anyway). */
+function settingsLanguage(tabs: SetupTabs): Locale | null {
+  const settings = tabs.get('settings');
+  const keyCol = settings?.columns.get('setting_key');
+  const valueCol = settings?.columns.get('setting_value');
+  if (!settings || !keyCol || !valueCol) return null;
+  const row = settings.dataValues().find((line) => String(line[keyCol - 1] ?? '').trim() === 'language');
+  const key = row ? listItemKey('language', row[valueCol - 1]) : null;
+  return key === 'en' || key === 'zh' ? key : null;
 }
 
-/** Writes the grid unless the sheet already shows it; true when it wrote. */
-export function writeDashboard(sheet: Sheet, grid: Grid, created: boolean): boolean {
-  const rows = grid.values.length;
-  const block = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
-  const values: (Cell | Date)[][] = grid.values.map((r) => [...r]);
+/**
+ * Set-up's part for the Dashboard: writes it on a new tab, repairs it on an existing one. The
+ * language is the workbook's: Settings' when it names one, else the one the Dashboard is already
+ * written in (a user of the other language re-running set-up changes nothing), else set-up's.
+ */
+export function ensureDashboard(tab: SetupTab, tabs: SetupTabs, locale: Locale, report: SetupReport): void {
+  const grids = new Map(LOCALES.map((l) => [l, () => buildDashboardGrid(tabs, l)] as const));
+  const chosen = settingsLanguage(tabs);
+  if (writeDashboard(tab.sheet, (l) => grids.get(l)!(), chosen ?? locale, !chosen, tab.created) && !tab.created) report.repairs.push('dashboard');
+}
+
+/**
+ * Writes the grid unless the sheet already shows it; true when it wrote. `keepLanguage`: an
+ * existing Dashboard whose title is in another language stays in it.
+ */
+export function writeDashboard(sheet: Sheet, gridIn: (l: Locale) => Grid, locale: Locale, keepLanguage: boolean, created: boolean): boolean {
+  let grid = gridIn(locale);
+  let rows = grid.values.length;
+  let block = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
+  let values: (Cell | Date)[][] = grid.values.map((r) => [...r]);
   if (!created) {
-    const current = block.getValues();
+    let current = block.getValues();
+    const written = LOCALES.find((l) => String(current[0][0]) === gridIn(l).values[0][0]);
+    if (keepLanguage && written && written !== locale) {
+      grid = gridIn(written);
+      if (grid.values.length !== rows) {
+        rows = grid.values.length;
+        block = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
+        current = block.getValues();
+      }
+    }
     if (matches(grid, block.getFormulas(), current, block.getNumberFormats())) return false;
+    values = grid.values.map((r) => [...r]);
     // Keep the user's period and custom dates (a choice the dropdown no longer offers falls back to the month).
     for (const [r, c] of INPUTS) {
       const v = current[r][c];
