@@ -20,6 +20,9 @@ import { DASHBOARD_SECTIONS } from '../../src/core/dashboard/sections';
 import { dashboardGrid, type Grid } from '../../src/core/dashboard/layout';
 import { PERIOD_LABELS, periodBounds, type PeriodKind } from '../../src/core/dashboard/period';
 import type { DashboardData, DealRow, DealStatusKey } from '../../src/core/dashboard/data';
+import { TEAM_COLUMNS, teamGrid, type TargetRow, type TeamData } from '../../src/core/dashboard/team';
+import { trendMeasures, trendsGrid } from '../../src/core/dashboard/trends';
+import { monthStart } from '../../src/core/dashboard/pipeline';
 import { FIRST_DATA_ROW } from '../../src/core/schema';
 import { rng } from './objections-fixture';
 
@@ -34,6 +37,17 @@ const STAGES: (StageKey | null)[] = ['reach', 'needs', 'solution', 'objections',
 const TYPES = ['price', 'product', 'service', 'timing', 'trust', 'decision', 'need', 'competitor', 'other'];
 const RESULTS = ['resolved', 'partly', 'unresolved'];
 const RULES = ['high', 'medium', 'return_call', 'low', 'manual'];
+
+/** Monthly targets for each rep over the last 14 months (a few left blank), on a day inside the month. */
+const TARGETS: TargetRow[] = TEAM.flatMap((rep, i) =>
+  Array.from({ length: 14 }, (_, k) => ({
+    rep,
+    month: monthStart(TODAY, -k) + ((k * 7 + i) % 27),
+    revenue: k === 3 ? null : 20_000 + 5_000 * ((k + i) % 5),
+    newCustomers: 3 + ((k + 2 * i) % 4),
+    contacts: 40 + 10 * ((k + i) % 3),
+  })),
+);
 
 interface Generated {
   facts: CustomerFacts[];
@@ -150,6 +164,17 @@ function fill(rt: LocalRuntime, g: Generated): void {
     rt,
     'settings',
     TEAM.map((name, i) => ({ team_name: name, team_email: `m${i}@example.com` })),
+  );
+  writeBlock(
+    rt,
+    'settings',
+    TARGETS.map((t) => ({
+      target_rep: t.rep,
+      target_month: toDate(t.month),
+      target_revenue: t.revenue ?? '',
+      target_new_customers: t.newCustomers ?? '',
+      target_contacts: t.contacts ?? '',
+    })),
   );
   const won = d.deals.filter((x) => x.status === 'won').map((x) => ({ customerId: x.customerId, amount: x.amount, wonOn: x.closedOn! }));
   const computed = computeCustomers(g.facts, won, g.surveys, tierSettings(), TODAY);
@@ -275,6 +300,35 @@ function compare(rt: LocalRuntime, d: DashboardData, kind: PeriodKind, custom?: 
   return n;
 }
 
+function compareTeam(rt: LocalRuntime, d: TeamData, kind: PeriodKind): void {
+  const { current } = periodBounds(kind, TODAY);
+  const g = teamGrid('en', TEAM, { firstDataRow: FIRST_DATA_ROW, column: () => 1, sheetName: () => 'x' }, 'Dashboard');
+  const cells = rt.workbook.values('Team');
+  const problems: string[] = [];
+  const revenue = new Map<string, number>();
+  for (const { rep, row } of g.repRows) {
+    const got: Record<string, number | null> = {};
+    expect(cells[row - 1][0]).toBe(rep);
+    for (const c of TEAM_COLUMNS) {
+      const want = c.key === 'rank' ? null : c.reference(d, current, rep, got);
+      const v = cells[row - 1][g.columns.get(c.key)! - 1];
+      got[c.key] = want;
+      if (c.key === 'revenue') revenue.set(rep, want!);
+      if (c.key === 'rank') continue;
+      const tol = c.format === 'count' ? 0 : c.format === 'money' ? 0.005 : 0.0005;
+      const ok = want === null ? v === '' : typeof v === 'number' && Math.abs(v - want) <= tol;
+      if (!ok) problems.push(`${kind} ${rep} ${c.key}: got ${JSON.stringify(v)}, want ${want}`);
+    }
+  }
+  for (const { rep, row } of g.repRows) {
+    const rank = [...revenue.values()].filter((x) => x > revenue.get(rep)!).length + 1;
+    if (cells[row - 1][g.columns.get('rank')! - 1] !== rank) problems.push(`${kind} ${rep} rank`);
+  }
+  expect(problems).toEqual([]);
+  // Targets exist for this period, so attainment is a figure, not a blank.
+  if (kind !== 'week') expect(cells[g.repRows[0].row - 1][g.columns.get('revenue_attainment')! - 1]).toEqual(expect.any(Number));
+}
+
 function choose(rt: LocalRuntime, kind: PeriodKind, custom?: { from: number; last: number }): void {
   const sh = rt.spreadsheet.getSheetByName('Dashboard')!;
   sh.getRange('B2').setValue(PERIOD_LABELS[kind].en);
@@ -332,6 +386,39 @@ describe('Dashboard measures agree with their references on a generated workbook
     expect(changed.customers.filter((c) => c.tier === 'a').length).not.toBe(data.customers.filter((c) => c.tier === 'a').length);
     choose(rt, 'quarter');
     compare(rt, changed, 'quarter');
+  });
+
+  it('Team: actuals, targets from Settings, attainment and rank for three periods', () => {
+    const d: TeamData = { ...data, targets: TARGETS };
+    for (const kind of ['month', 'quarter', 'year'] as const) {
+      choose(rt, kind);
+      compareTeam(rt, d, kind);
+    }
+  });
+
+  it('Trends: each of the last 12 months and the same month a year before', () => {
+    const g = trendsGrid('en', { firstDataRow: FIRST_DATA_ROW, column: () => 1, sheetName: () => 'x' });
+    const cells = rt.workbook.values('Trends');
+    const problems: string[] = [];
+    let nonZero = 0;
+    for (const { back, row } of g.monthRows) {
+      for (const [which, k] of [
+        ['now', -back],
+        ['before', -back - 12],
+      ] as const) {
+        const p = { from: monthStart(TODAY, k), to: monthStart(TODAY, k + 1) };
+        for (const m of trendMeasures()) {
+          const want = m.reference(data, p);
+          const v = cells[row - 1][g.columns.get(m.key)![which] - 1];
+          if (want) nonZero++;
+          const tol = m.format === 'count' ? 0 : m.format === 'money' ? 0.005 : 0.0005;
+          const ok = want === null ? v === '' : typeof v === 'number' && Math.abs(v - want) <= tol;
+          if (!ok) problems.push(`${m.key} ${which} ${back}: got ${JSON.stringify(v)}, want ${want}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(nonZero).toBeGreaterThan(100);
   });
 
   it('changes when one log row is edited, with no script run (the sheet recalculates)', () => {

@@ -18,6 +18,8 @@ import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIE
 import { DAYS_LATE_FORMULA, FOLLOWUP_STATUS_FORMULA } from '../followups/status';
 import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer';
 import { DEAL_PIPELINE_COLUMNS, STAGE_HISTORY } from '../pipeline/columns';
+import { TEAM_TAB, TRENDS_TAB } from '../dashboard/tabs';
+import { TARGET_COLUMNS } from '../dashboard/targets';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -684,6 +686,7 @@ export const SETTINGS_TAB: TabDef = {
     ),
     c('team_email', 'email', L('Team e-mail', '成员邮箱'), L('Google e-mail of the team member.', '团队成员的 Google 邮箱。')),
     c('team_role', 'list', L('Team role', '成员角色'), L('Rep or manager.', '销售代表或经理。'), { list: 'role', width: 110 }),
+    ...TARGET_COLUMNS,
   ],
 };
 
@@ -739,6 +742,8 @@ export const TABS: readonly TabDef[] = [
   DEALS,
   STAGE_HISTORY,
   DASHBOARD,
+  TEAM_TAB,
+  TRENDS_TAB,
   PLAYBOOK,
   SETTINGS_TAB,
   LISTS_TAB,

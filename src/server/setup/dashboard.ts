@@ -14,7 +14,9 @@ import { listItemKey } from '../../core/lists';
 import { sameFormula } from '../../core/formulas';
 import { FIRST_DATA_ROW } from '../../core/schema';
 import { DASHBOARD_SECTIONS } from '../../core/dashboard/sections';
-import { DASHBOARD_WIDTH, dashboardGrid, INPUT_CELLS, type Cell, type Grid } from '../../core/dashboard/layout';
+import { dashboardGrid, INPUT_CELLS, type Cell, type Grid } from '../../core/dashboard/layout';
+import { TEAM_HEADER_ROW, teamGrid } from '../../core/dashboard/team';
+import { trendsGrid } from '../../core/dashboard/trends';
 import type { SetupReport } from './report';
 import type { SetupTab } from './tab';
 import type { SetupTabs } from './tabs';
@@ -33,11 +35,7 @@ function teamNames(tabs: SetupTabs): string[] {
 }
 
 export function buildDashboardGrid(tabs: SetupTabs, locale: Locale): Grid {
-  return dashboardGrid(DASHBOARD_SECTIONS, locale, teamNames(tabs), {
-    firstDataRow: FIRST_DATA_ROW,
-    column: (tabKey, key) => tabs.get(tabKey)?.columns.get(key) ?? null,
-    sheetName: (tabKey) => tabs.get(tabKey)?.name() ?? null,
-  });
+  return dashboardGrid(DASHBOARD_SECTIONS, locale, teamNames(tabs), resolveCtx(tabs));
 }
 
 const a1Index = (a1: string): [number, number] => {
@@ -48,10 +46,10 @@ const INPUTS = INPUT_CELLS.map(a1Index);
 const isInput = (r: number, c: number) => INPUTS.some(([ir, ic]) => ir === r && ic === c);
 
 /** True when the sheet's block shows the grid (inputs aside). */
-function matches(grid: Grid, formulas: string[][], values: unknown[][], formats: string[][]): boolean {
+function matches(grid: Grid, formulas: string[][], values: unknown[][], formats: string[][], selector: boolean): boolean {
   for (let r = 0; r < grid.values.length; r++)
-    for (let c = 0; c < DASHBOARD_WIDTH; c++) {
-      if (isInput(r, c)) continue;
+    for (let c = 0; c < grid.values[r].length; c++) {
+      if (selector && isInput(r, c)) continue;
       const want = grid.values[r][c];
       if (typeof want === 'string' && want.startsWith('=')) {
         if (!sameFormula(formulas[r][c] ?? '', want)) return false;
@@ -72,57 +70,119 @@ function settingsLanguage(tabs: SetupTabs): Locale | null {
   return key === 'en' || key === 'zh' ? key : null;
 }
 
+/** What differs between the summary tabs when written. */
+interface SummaryLook {
+  /** The Dashboard's period selector: keep its inputs, give it its dropdown. */
+  selector: boolean;
+  widths: [first: number, rest: number];
+  /** Team: attainment columns coloured by band (under 80 %, 80–100 %, from 100 %). */
+  bands?: string[];
+}
+
+type GridOf = (l: Locale) => Grid;
+
+function ensureSummary(tab: SetupTab, tabs: SetupTabs, gridOf: GridOf, locale: Locale, report: SetupReport, look: SummaryLook): void {
+  const chosen = settingsLanguage(tabs);
+  if (writeSummary(tab.sheet, gridOf, chosen ?? locale, !chosen, tab.created, look) && !tab.created) report.repairs.push(tab.def.key);
+}
+
 /**
- * Set-up's part for the Dashboard: writes it on a new tab, repairs it on an existing one. The
- * language is the workbook's: Settings' when it names one, else the one the Dashboard is already
+ * Set-up's parts for the summary tabs: each writes its tab when new and repairs it when it differs.
+ * The language is the workbook's: Settings' when it names one, else the one the tab is already
  * written in (a user of the other language re-running set-up changes nothing), else set-up's.
  */
 export function ensureDashboard(tab: SetupTab, tabs: SetupTabs, locale: Locale, report: SetupReport): void {
-  const grids = new Map(LOCALES.map((l) => [l, () => buildDashboardGrid(tabs, l)] as const));
-  const chosen = settingsLanguage(tabs);
-  if (writeDashboard(tab.sheet, (l) => grids.get(l)!(), chosen ?? locale, !chosen, tab.created) && !tab.created) report.repairs.push('dashboard');
+  ensureSummary(tab, tabs, (l) => buildDashboardGrid(tabs, l), locale, report, { selector: true, widths: [340, 130] });
+}
+
+const resolveCtx = (tabs: SetupTabs) => ({
+  firstDataRow: FIRST_DATA_ROW,
+  column: (tabKey: string, key: string) => tabs.get(tabKey)?.columns.get(key) ?? null,
+  sheetName: (tabKey: string) => tabs.get(tabKey)?.name() ?? null,
+});
+
+export function ensureTeam(tab: SetupTab, tabs: SetupTabs, locale: Locale, report: SetupReport): void {
+  const dashboard = tabs.get('dashboard');
+  if (!dashboard) return;
+  const gridOf = (l: Locale) => teamGrid(l, teamNames(tabs), resolveCtx(tabs), dashboard.name());
+  const g = gridOf(locale);
+  const bands = [...g.columns].filter(([k]) => k.endsWith('_attainment')).map(([, at]) => String.fromCharCode(64 + at));
+  ensureSummary(tab, tabs, gridOf, locale, report, {
+    selector: false,
+    widths: [160, 120],
+    bands: g.repRows.length ? bands.map((c) => `${c}${TEAM_HEADER_ROW + 1}:${c}${TEAM_HEADER_ROW + g.repRows.length}`) : [],
+  });
+}
+
+export function ensureTrends(tab: SetupTab, tabs: SetupTabs, locale: Locale, report: SetupReport): void {
+  ensureSummary(tab, tabs, (l) => trendsGrid(l, resolveCtx(tabs)), locale, report, { selector: false, widths: [110, 120] });
 }
 
 /**
  * Writes the grid unless the sheet already shows it; true when it wrote. `keepLanguage`: an
- * existing Dashboard whose title is in another language stays in it.
+ * existing tab whose title is in another language stays in it.
  */
-export function writeDashboard(sheet: Sheet, gridIn: (l: Locale) => Grid, locale: Locale, keepLanguage: boolean, created: boolean): boolean {
-  let grid = gridIn(locale);
+export function writeSummary(sheet: Sheet, gridOf: GridOf, locale: Locale, keepLanguage: boolean, created: boolean, look: SummaryLook): boolean {
+  let grid = gridOf(locale);
+  const width = () => grid.values[0].length;
   let rows = grid.values.length;
-  let block = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
+  let block = sheet.getRange(1, 1, rows, width());
   let values: (Cell | Date)[][] = grid.values.map((r) => [...r]);
   if (!created) {
     let current = block.getValues();
-    const written = LOCALES.find((l) => String(current[0][0]) === gridIn(l).values[0][0]);
+    const written = LOCALES.find((l) => String(current[0][0]) === gridOf(l).values[0][0]);
     if (keepLanguage && written && written !== locale) {
-      grid = gridIn(written);
+      grid = gridOf(written);
       if (grid.values.length !== rows) {
         rows = grid.values.length;
-        block = sheet.getRange(1, 1, rows, DASHBOARD_WIDTH);
+        block = sheet.getRange(1, 1, rows, width());
         current = block.getValues();
       }
     }
-    if (matches(grid, block.getFormulas(), current, block.getNumberFormats())) return false;
+    if (matches(grid, block.getFormulas(), current, block.getNumberFormats(), look.selector)) return false;
     values = grid.values.map((r) => [...r]);
     // Keep the user's period and custom dates (a choice the dropdown no longer offers falls back to the month).
-    for (const [r, c] of INPUTS) {
-      const v = current[r][c];
-      if (r === 1 && c === 1 && !grid.periodChoices.includes(String(v))) continue;
-      values[r][c] = v instanceof Date ? v : String(v ?? '') === '' ? '' : (v as Cell);
-    }
+    if (look.selector)
+      for (const [r, c] of INPUTS) {
+        const v = current[r][c];
+        if (r === 1 && c === 1 && !grid.periodChoices.includes(String(v))) continue;
+        values[r][c] = v instanceof Date ? v : String(v ?? '') === '' ? '' : (v as Cell);
+      }
     const last = sheet.getLastRow();
-    if (last > rows) sheet.getRange(rows + 1, 1, last - rows, DASHBOARD_WIDTH).clearContent();
+    if (last > rows) sheet.getRange(rows + 1, 1, last - rows, width()).clearContent();
   }
   block.setValues(values);
   block.setNumberFormats(grid.formats);
-  const [kr, kc] = INPUTS[0];
-  sheet
-    .getRange(kr + 1, kc + 1)
-    .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(grid.periodChoices, true).setAllowInvalid(false).build());
-  sheet.getRangeList(grid.titleRows.map((r) => `A${r}`)).setFontWeight('bold');
+  if (look.selector) {
+    const [kr, kc] = INPUTS[0];
+    sheet
+      .getRange(kr + 1, kc + 1)
+      .setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(grid.periodChoices, true).setAllowInvalid(false).build());
+  }
+  if (look.bands) sheet.setConditionalFormatRules(look.bands.length ? attainmentBands(sheet, look.bands) : []);
+  sheet.getRangeList(grid.titleRows.map((r) => `${r}:${r}`)).setFontWeight('bold');
   sheet.getRange(1, 1).setFontSize(16);
-  sheet.setColumnWidth(1, 340);
-  sheet.setColumnWidths(2, DASHBOARD_WIDTH - 1, 130);
+  sheet.setColumnWidth(1, look.widths[0]);
+  sheet.setColumnWidths(2, width() - 1, look.widths[1]);
   return true;
+}
+
+/**
+ * Three bands of attainment, a colour scale's steps: under 80 % red, 80–100 % amber, from 100 %
+ * green. Custom formulas on each column's own range (a custom formula reads relative to its
+ * range's top-left cell: https://support.google.com/docs/answer/78413).
+ */
+function attainmentBands(sheet: Sheet, a1s: string[]): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
+  const ranges = sheet.getRangeList(a1s).getRanges();
+  const bands: [string, string][] = [
+    ['>=1', '#ceead6'],
+    ['>=0.8', '#feefc3'],
+    ['>=0', '#fad2cf'],
+  ];
+  return ranges.flatMap((range, i) => {
+    const top = a1s[i].split(':')[0];
+    return bands.map(([test, colour]) =>
+      SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied(`=AND(ISNUMBER(${top}),${top}${test})`).setBackground(colour).setRanges([range]).build(),
+    );
+  });
 }

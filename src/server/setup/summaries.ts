@@ -8,7 +8,7 @@ import { t } from '../../core/i18n';
 import { withDocumentLock } from '../lock';
 import { currentLocale } from '../locale';
 import { Workbook } from '../records/workbook';
-import { ensureDashboard } from './dashboard';
+import { ensureSummaries } from './index';
 import { newReport } from './report';
 import { openSetupTabs } from './tabs';
 
@@ -20,8 +20,11 @@ export function rebuildSummaries(): void {
     const { tabs, locale } = openSetupTabs(wb, report, false);
     const dashboard = tabs.get('dashboard');
     if (!dashboard) return { locale, key: 'summaries.missing' as const };
-    ensureDashboard(dashboard, tabs, locale, report);
-    return { locale, key: report.repairs.includes('dashboard') ? ('summaries.rebuilt' as const) : ('summaries.current' as const) };
+    ensureSummaries(tabs, locale, report);
+    return {
+      locale,
+      key: report.repairs.some((r) => ['dashboard', 'team', 'trends'].includes(r)) ? ('summaries.rebuilt' as const) : ('summaries.current' as const),
+    };
   });
   ss.toast(t(outcome.locale, outcome.key), t(outcome.locale, 'app.name'), 5);
 }
