@@ -17,6 +17,8 @@ import { DASHBOARD_SECTIONS } from '../../core/dashboard/sections';
 import { dashboardGrid, INPUT_CELLS, type Cell, type Grid } from '../../core/dashboard/layout';
 import { TEAM_HEADER_ROW, teamGrid } from '../../core/dashboard/team';
 import { trendsGrid } from '../../core/dashboard/trends';
+import { dashboardCharts, teamCharts, trendsCharts, type ChartDecl } from '../../core/dashboard/charts';
+import { ensureCharts } from './charts';
 import type { SetupReport } from './report';
 import type { SetupTab } from './tab';
 import type { SetupTabs } from './tabs';
@@ -81,9 +83,19 @@ interface SummaryLook {
 
 type GridOf = (l: Locale) => Grid;
 
-function ensureSummary(tab: SetupTab, tabs: SetupTabs, gridOf: GridOf, locale: Locale, report: SetupReport, look: SummaryLook): void {
+function ensureSummary(
+  tab: SetupTab,
+  tabs: SetupTabs,
+  gridOf: GridOf,
+  locale: Locale,
+  report: SetupReport,
+  look: SummaryLook,
+  charts: (g: Grid) => ChartDecl[],
+): void {
   const chosen = settingsLanguage(tabs);
-  if (writeSummary(tab.sheet, gridOf, chosen ?? locale, !chosen, tab.created, look) && !tab.created) report.repairs.push(tab.def.key);
+  const written = writeSummary(tab.sheet, gridOf, chosen ?? locale, !chosen, tab.created, look);
+  const drew = ensureCharts(tab.sheet, charts(written.grid), written.locale);
+  if ((written.wrote || drew) && !tab.created) report.repairs.push(tab.def.key);
 }
 
 /**
@@ -92,7 +104,7 @@ function ensureSummary(tab: SetupTab, tabs: SetupTabs, gridOf: GridOf, locale: L
  * written in (a user of the other language re-running set-up changes nothing), else set-up's.
  */
 export function ensureDashboard(tab: SetupTab, tabs: SetupTabs, locale: Locale, report: SetupReport): void {
-  ensureSummary(tab, tabs, (l) => buildDashboardGrid(tabs, l), locale, report, { selector: true, widths: [340, 130] });
+  ensureSummary(tab, tabs, (l) => buildDashboardGrid(tabs, l), locale, report, { selector: true, widths: [340, 130] }, dashboardCharts);
 }
 
 const resolveCtx = (tabs: SetupTabs) => ({
@@ -106,23 +118,39 @@ export function ensureTeam(tab: SetupTab, tabs: SetupTabs, locale: Locale, repor
   if (!dashboard) return;
   const gridOf = (l: Locale) => teamGrid(l, teamNames(tabs), resolveCtx(tabs), dashboard.name());
   const g = gridOf(locale);
+  const first = TEAM_HEADER_ROW + 1;
+  const last = TEAM_HEADER_ROW + g.repRows.length;
   const bands = [...g.columns].filter(([k]) => k.endsWith('_attainment')).map(([, at]) => String.fromCharCode(64 + at));
-  ensureSummary(tab, tabs, gridOf, locale, report, {
-    selector: false,
-    widths: [160, 120],
-    bands: g.repRows.length ? bands.map((c) => `${c}${TEAM_HEADER_ROW + 1}:${c}${TEAM_HEADER_ROW + g.repRows.length}`) : [],
-  });
+  const look: SummaryLook = { selector: false, widths: [160, 120], bands: g.repRows.length ? bands.map((c) => `${c}${first}:${c}${last}`) : [] };
+  ensureSummary(tab, tabs, gridOf, locale, report, look, () => teamCharts(first, last, g.values[0].length, g.columns.get('revenue_attainment')!));
 }
 
 export function ensureTrends(tab: SetupTab, tabs: SetupTabs, locale: Locale, report: SetupReport): void {
-  ensureSummary(tab, tabs, (l) => trendsGrid(l, resolveCtx(tabs)), locale, report, { selector: false, widths: [110, 120] });
+  const g = trendsGrid(locale, resolveCtx(tabs));
+  const rows = g.monthRows.map((m) => m.row);
+  ensureSummary(
+    tab,
+    tabs,
+    (l) => trendsGrid(l, resolveCtx(tabs)),
+    locale,
+    report,
+    { selector: false, widths: [110, 120] },
+    () => trendsCharts(Math.min(...rows), Math.max(...rows), g.columns),
+  );
 }
 
 /**
  * Writes the grid unless the sheet already shows it; true when it wrote. `keepLanguage`: an
  * existing tab whose title is in another language stays in it.
  */
-export function writeSummary(sheet: Sheet, gridOf: GridOf, locale: Locale, keepLanguage: boolean, created: boolean, look: SummaryLook): boolean {
+export function writeSummary(
+  sheet: Sheet,
+  gridOf: GridOf,
+  locale: Locale,
+  keepLanguage: boolean,
+  created: boolean,
+  look: SummaryLook,
+): { wrote: boolean; grid: Grid; locale: Locale } {
   let grid = gridOf(locale);
   const width = () => grid.values[0].length;
   let rows = grid.values.length;
@@ -132,6 +160,7 @@ export function writeSummary(sheet: Sheet, gridOf: GridOf, locale: Locale, keepL
     let current = block.getValues();
     const written = LOCALES.find((l) => String(current[0][0]) === gridOf(l).values[0][0]);
     if (keepLanguage && written && written !== locale) {
+      locale = written;
       grid = gridOf(written);
       if (grid.values.length !== rows) {
         rows = grid.values.length;
@@ -139,7 +168,7 @@ export function writeSummary(sheet: Sheet, gridOf: GridOf, locale: Locale, keepL
         current = block.getValues();
       }
     }
-    if (matches(grid, block.getFormulas(), current, block.getNumberFormats(), look.selector)) return false;
+    if (matches(grid, block.getFormulas(), current, block.getNumberFormats(), look.selector)) return { wrote: false, grid, locale };
     values = grid.values.map((r) => [...r]);
     // Keep the user's period and custom dates (a choice the dropdown no longer offers falls back to the month).
     if (look.selector)
@@ -164,7 +193,7 @@ export function writeSummary(sheet: Sheet, gridOf: GridOf, locale: Locale, keepL
   sheet.getRange(1, 1).setFontSize(16);
   sheet.setColumnWidth(1, look.widths[0]);
   sheet.setColumnWidths(2, width() - 1, look.widths[1]);
-  return true;
+  return { wrote: true, grid, locale };
 }
 
 /**
