@@ -47,8 +47,8 @@ export function dashboardCharts(grid: Grid): ChartDecl[] {
   return out;
 }
 
-/** Team: revenue attainment by rep, right of the table. */
-export function teamCharts(firstRow: number, lastRow: number, width: number, attainmentCol: number): ChartDecl[] {
+/** Team: revenue attainment by rep, below the table (the table is wide; a new rep's row pushes the chart: set-up moves it). */
+export function teamCharts(firstRow: number, lastRow: number, _width: number, attainmentCol: number): ChartDecl[] {
   if (lastRow < firstRow) return [];
   return [
     {
@@ -56,8 +56,8 @@ export function teamCharts(firstRow: number, lastRow: number, width: number, att
       title: L('Revenue attainment by rep', '各销售金额达成率'),
       kind: 'BAR',
       ranges: [`A${firstRow}:A${lastRow}`, `${col(attainmentCol)}${firstRow}:${col(attainmentCol)}${lastRow}`],
-      row: 4,
-      col: width + 2,
+      row: lastRow + 3,
+      col: 1,
     },
   ];
 }
