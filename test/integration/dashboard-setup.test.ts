@@ -3,6 +3,8 @@
  * repaired without losing the manager's period choice, and "Rebuild summaries" (after a team
  * change) at the same Apps Script cost with an empty register and with 20,000 customers.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { getTab } from '../../src/core/schema';
@@ -28,6 +30,11 @@ function setTeam(rt: LocalRuntime, l: Locale, names: string[]): void {
 }
 
 describe('the Dashboard tab', () => {
+  it("ships without the playground's chart library (Chart.js draws only in the playground)", () => {
+    const code = readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
+    expect(code).not.toMatch(/chart\.js|Chart\.register|@kurkle\/color/i);
+  });
+
   for (const l of ['en', 'zh'] as const)
     it(`is written by set-up in the workbook's language, figures as formulas (${l})`, () => {
       const rt = fresh(l);
