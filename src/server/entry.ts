@@ -10,6 +10,7 @@ export { onOpen, onInstall } from './menu';
 export { showAbout, getAboutInfo } from './about';
 export { setMyLanguage } from './locale';
 export { setupWorkbook } from './setup';
+export { rebuildSummaries } from './setup/summaries';
 export { showCustomerForm, showEditSelectedCustomer, getCustomerForm, saveCustomer } from './customers';
 export { whoAmI, setWhoIAm, getIdentityInfo, showIdentity } from './identity';
 export { showObjectionForm, getObjectionFormData, searchObjectionCustomers, getObjectionPlaybook, saveObjection, overdueObjectionsFor } from './objections';

@@ -27,6 +27,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.remindersOff', run: 'turnOffReminders' },
   { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },
   { caption: 'menu.setup', run: 'setupWorkbook' },
+  { caption: 'menu.rebuildSummaries', run: 'rebuildSummaries' },
   'separator',
   { caption: 'menu.about', run: 'showAbout' },
   { caption: 'menu.help', submenu: [{ caption: 'menu.check', run: 'showSpreadsheetCheck' }] },

@@ -42,7 +42,7 @@ function writeByKey(rt: LocalRuntime, tabKey: string, records: Record<string, un
   }
 }
 
-function workbook(opts: { customers: number; followups?: number; objections?: number; deals?: number; user?: string }): LocalRuntime {
+export function workbook(opts: { customers: number; followups?: number; objections?: number; deals?: number; user?: string }): LocalRuntime {
   const rt = createLocalRuntime({ user: opts.user ?? 'ana@example.com', locale: 'en', timeZone: 'Asia/Shanghai', now: NOW });
   rt.run('setupWorkbook');
   writeByKey(rt, 'settings', [

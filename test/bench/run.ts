@@ -9,7 +9,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalRuntime } from '../../src/local';
-import { ACTIONS, type Action, type Size } from './benches';
+import { ACTIONS, workbook, type Action, type Size } from './benches';
+import { getTab } from '../../src/core/schema';
 
 interface Measure {
   calls: number;
@@ -115,10 +116,54 @@ for (const a of ACTIONS) {
   rows.push({ action: a.name, budget: BUDGETS[a.name] ?? null, small, large, ratio: large.warm.ms / Math.max(1, small.warm.ms) });
   console.error(`measured: ${a.name}`);
 }
+/**
+ * Issue 16's cost rule: a full recalculation of the bench workbook (20,000 customers, 100,000
+ * follow-ups, 10,000 objections, 20,000 deals) with the summary tabs, then — same runtime, the
+ * same data — after the Dashboard, Team and Trends tabs are deleted; at most 1.5× (median of three).
+ */
+interface RecalcResult {
+  withSummariesMs: number;
+  withoutSummariesMs: number;
+  ratio: number;
+}
+function recalculation(): RecalcResult {
+  const rt = workbook({ customers: 20_000, followups: 100_000, objections: 10_000, deals: 20_000 });
+  rt.run('rebuildSummaries');
+  const hf = (rt.workbook as unknown as { hf: { rebuildAndRecalculate(): void } }).hf;
+  const median = () => {
+    const times: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      global.gc?.();
+      const t0 = performance.now();
+      hf.rebuildAndRecalculate();
+      times.push(performance.now() - t0);
+    }
+    return times.sort((a, b) => a - b)[1];
+  };
+  const withSummariesMs = median();
+  for (const key of ['dashboard', 'team', 'trends']) {
+    const sh = rt.spreadsheet.getSheetByName(getTab(key).name.en);
+    if (sh) rt.spreadsheet.deleteSheet(sh);
+  }
+  const withoutSummariesMs = median();
+  return { withSummariesMs, withoutSummariesMs, ratio: withSummariesMs / withoutSummariesMs };
+}
+let recalc: RecalcResult | null = null;
+if (!filter || 'full recalculation'.includes(filter)) {
+  recalc = recalculation();
+  console.error('measured: full recalculation with and without the summary tabs');
+}
 console.log(table(rows));
+if (recalc)
+  console.log(
+    `\nfull recalculation (20,000 customers, 100,000 follow-ups, 10,000 objections, 20,000 deals): ${recalc.withSummariesMs.toFixed(0)} ms with the summary tabs, ${recalc.withoutSummariesMs.toFixed(0)} ms without: ${recalc.ratio.toFixed(2)}× (issue 16: at most 1.5×)`,
+  );
 if (!filter) {
   const dir = join(__dirname, '../../bench');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'results.json'), `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'results.json'),
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, rows, recalculation: recalc }, null, 2)}\n`,
+  );
   console.log('\nwritten to bench/results.json');
 }

@@ -17,6 +17,7 @@ import { reminders } from './catalog/reminders';
 import { survey } from './catalog/survey';
 import { complaints } from './catalog/complaints';
 import { check } from './catalog/check';
+import { summaries } from './catalog/summaries';
 
 export const PARTS = {
   base,
@@ -33,6 +34,7 @@ export const PARTS = {
   survey,
   complaints,
   check,
+  summaries,
 } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];

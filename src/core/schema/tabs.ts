@@ -18,6 +18,8 @@ import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIE
 import { DAYS_LATE_FORMULA, FOLLOWUP_STATUS_FORMULA } from '../followups/status';
 import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer';
 import { CUSTOMER_STAGE_COLUMNS, DEAL_COMPUTED_COLUMNS, DEAL_PIPELINE_INPUTS, STAGE_HISTORY } from '../pipeline/columns';
+import { TEAM_TAB, TRENDS_TAB } from '../dashboard/tabs';
+import { TARGET_COLUMNS } from '../dashboard/targets';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -621,7 +623,10 @@ export const DASHBOARD: TabDef = {
   key: 'dashboard',
   name: L('Dashboard', '仪表板'),
   kind: 'shell',
-  description: L('The manager’s overview. Charts and KPIs arrive in a later version.', '管理者总览。图表和指标将在后续版本提供。'),
+  description: L(
+    'The manager’s overview: live measures for a chosen period beside the previous one, and how each is computed.',
+    '管理者总览：所选期间及上一期间的实时指标，以及各指标的计算方法。',
+  ),
   frozenRows: 0,
   headerStyle: ADMIN_HEADER,
   color: '#202124',
@@ -691,6 +696,7 @@ export const SETTINGS_TAB: TabDef = {
     ),
     c('team_email', 'email', L('Team e-mail', '成员邮箱'), L('Google e-mail of the team member.', '团队成员的 Google 邮箱。')),
     c('team_role', 'list', L('Team role', '成员角色'), L('Rep or manager.', '销售代表或经理。'), { list: 'role', width: 110 }),
+    ...TARGET_COLUMNS,
   ],
 };
 
@@ -746,6 +752,8 @@ export const TABS: readonly TabDef[] = [
   DEALS,
   STAGE_HISTORY,
   DASHBOARD,
+  TEAM_TAB,
+  TRENDS_TAB,
   PLAYBOOK,
   SETTINGS_TAB,
   LISTS_TAB,

@@ -122,8 +122,24 @@ export interface CellView {
   err?: boolean;
 }
 
+/** An embedded chart as the runtime keeps its specification (Sheet.insertChart), with its data read from its ranges. */
+export interface ChartView {
+  kind: string;
+  title: string;
+  /** Anchor cell, 1-based, and offsets in pixels. */
+  row: number;
+  col: number;
+  offsetX: number;
+  offsetY: number;
+  labels: string[];
+  /** One series per range after the labels (a single two-column range: its second column). */
+  series: { name: string; values: (number | null)[] }[];
+}
+
 export interface GridView {
   sheet: string;
+  /** The sheet's embedded charts. */
+  charts?: ChartView[];
   version: number;
   rows: number;
   cols: number;

@@ -6,7 +6,7 @@
  * Only the requested window of rows is read, so a 20,000-row tab stays quick.
  */
 import type { AnyLocalRuntime } from '../index';
-import type { CellStyle, CellView, FormView, GridView, MailView, TabView, TeamMember } from './protocol';
+import type { CellStyle, CellView, ChartView, FormView, GridView, MailView, TabView, TeamMember } from './protocol';
 import { findColumns } from './demo/columns';
 import type { UiState } from '../runtime/services';
 
@@ -102,7 +102,38 @@ export function gridOf(rt: AnyLocalRuntime, req: GridRequest): Omit<GridView, 'v
   const count = Math.max(0, Math.min(req.count, rows - start, 2000));
   const frozen = frozenRows > 0 ? readWindow(sheet, 0, Math.min(frozenRows, rows), cols, lastRow, lastCol, ctx) : [];
   const cells = readWindow(sheet, start, count, cols, lastRow, lastCol, ctx);
-  return { sheet: sheet.getName(), rows, cols, frozenRows, frozenCols, colWidths, start, cells, frozen, styles, lists };
+  return { sheet: sheet.getName(), rows, cols, frozenRows, frozenCols, colWidths, start, cells, frozen, styles, lists, charts: chartsOf(sheet) };
+}
+
+interface StoredChart {
+  spec: { type: string; ranges: string[]; position: [number, number, number, number]; options: Record<string, unknown> };
+}
+
+/**
+ * The sheet's charts from the specification the add-in wrote (the runtime's Sheet.insertChart
+ * keeps it), their data read from the chart's ranges as the sheet now computes them.
+ */
+export function chartsOf(sheet: Sheet): ChartView[] {
+  return safe(
+    () =>
+      sheet.getCharts().map((chart) => {
+        const { spec } = chart as unknown as StoredChart;
+        const blocks = spec.ranges.map((a1) => {
+          const r = sheet.getRange(a1);
+          return { display: r.getDisplayValues(), values: r.getValues() };
+        });
+        const first = blocks[0] ?? { display: [], values: [] };
+        const labels = first.display.map((row) => String(row[0] ?? '').replace(/^.* · /, ''));
+        const num = (v: unknown) => (typeof v === 'number' ? v : null);
+        const series =
+          blocks.length > 1
+            ? blocks.slice(1).map((b, i) => ({ name: `${i + 1}`, values: b.values.map((row) => num(row[0])) }))
+            : [{ name: '1', values: first.values.map((row) => num(row[1])) }];
+        const [row, col, offsetX, offsetY] = spec.position;
+        return { kind: spec.type, title: String(spec.options.title ?? ''), row, col, offsetX, offsetY, labels, series };
+      }),
+    [] as ChartView[],
+  );
 }
 
 interface WindowCtx {

@@ -15,6 +15,7 @@ import { t } from '../../core/i18n';
 import { withDocumentLock } from '../lock';
 import { currentLocale } from '../locale';
 import { Workbook } from '../records/workbook';
+import { ensureDashboard, ensureTeam, ensureTrends } from './dashboard';
 import { ensureFormats, formatRangesA1 } from './formats';
 import { anchorRangesA1, ensureFormulas } from './formulas';
 import { ensureHeaderRow, ensureShell, keyColumns, keyRangesA1, placeColumns } from './headers';
@@ -25,7 +26,8 @@ import { ensureProtections, protectionRangesA1 } from './protections';
 import { ensureRecalculationInterval } from './recalculation';
 import { newReport, setupMessage, typedCount, type SetupReport } from './report';
 import { ensureListValues, ensureSettingRows } from './settings-rows';
-import { openSetupTabs, rememberColumnMap } from './tabs';
+import { openSetupTabs, rememberColumnMap, type SetupTabs } from './tabs';
+import type { Locale } from '../../core/i18n';
 import { clearTypedCells } from './typed-cells';
 import { ensureValidation, RuleBook } from './validation';
 import type { SetupTab } from './tab';
@@ -48,6 +50,19 @@ function plannedRanges(tab: SetupTab): string[] {
   ];
 }
 
+/** The summary tabs: written from core/dashboard, not from column declarations. */
+const SUMMARY_TABS = new Set(['dashboard', 'team', 'trends']);
+
+/** The Dashboard, Team and Trends tabs (also "Rebuild summaries"). */
+export function ensureSummaries(tabs: SetupTabs, locale: Locale, report: SetupReport): void {
+  const dashboard = tabs.get('dashboard');
+  if (dashboard) ensureDashboard(dashboard, tabs, locale, report);
+  const team = tabs.get('team');
+  if (team) ensureTeam(team, tabs, locale, report);
+  const trends = tabs.get('trends');
+  if (trends) ensureTrends(trends, tabs, locale, report);
+}
+
 /** Runs set-up on a spreadsheet and returns what it did (no UI). */
 export function runSetup(ss: Spreadsheet): SetupReport {
   const wb = new Workbook(ss);
@@ -57,7 +72,7 @@ export function runSetup(ss: Spreadsheet): SetupReport {
 
   for (const tab of tabs.values()) {
     if (tab.def.kind === 'shell') {
-      ensureShell(tab, locale);
+      if (!SUMMARY_TABS.has(tab.def.key)) ensureShell(tab, locale);
       continue;
     }
     const added = placeColumns(tab, locale, report);
@@ -77,6 +92,7 @@ export function runSetup(ss: Spreadsheet): SetupReport {
     if (ensureFormats(tab, settingRows)) report.repairs.push(`${tab.def.key}: number formats`);
   }
   for (const tab of tabs.values()) ensureFormulas(tabs, tab, locale, report);
+  ensureSummaries(tabs, locale, report);
   for (const key of ensureProtections(ss, tabs)) report.repairs.push(`${key}: protections`);
   const playbook = tabs.get('playbook');
   if (playbook) seedPlaybook(playbook, locale, report);

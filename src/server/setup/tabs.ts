@@ -33,8 +33,11 @@ export type SetupTabs = Map<string, SetupTab>;
 /** What became of a declared tab before anything is created. */
 type Found = { tab: SetupTab } | { foreign: Sheet } | { missing: true } | { unrecognised: true };
 
-/** Finds every tab, works out the workbook's language, creates the missing tabs in it and locates every column. */
-export function openSetupTabs(wb: Workbook, report: SetupReport): { tabs: SetupTabs; locale: Locale } {
+/**
+ * Finds every tab, works out the workbook's language, creates the missing tabs in it and locates
+ * every column. `createMissing: false` (Rebuild summaries) leaves missing tabs missing.
+ */
+export function openSetupTabs(wb: Workbook, report: SetupReport, createMissing = true): { tabs: SetupTabs; locale: Locale } {
   const finder = new TabFinder(wb);
   const found = new Map(TABS.map((def) => [def.key, finder.find(def, report)] as const));
   const settings = found.get('settings');
@@ -44,6 +47,7 @@ export function openSetupTabs(wb: Workbook, report: SetupReport): { tabs: SetupT
   for (const def of TABS) {
     const f = found.get(def.key)!;
     if ('tab' in f) tabs.set(def.key, f.tab);
+    else if (!createMissing) continue;
     else if ('foreign' in f) tabs.set(def.key, creator.create(def, f.foreign.getName()));
     else if ('missing' in f) tabs.set(def.key, creator.create(def));
   }

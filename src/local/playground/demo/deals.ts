@@ -42,6 +42,8 @@ export function fillDeals(ctx: DemoContext): DemoDeal[] {
         amount,
         won_on: wonOn,
         product: rng.pick(TEXTS[ctx.lang].products),
+        // Every demo deal was won (on won_on): the pipeline measures count it as such.
+        status: label(ctx, 'deal_status', 'won'),
         kind: label(ctx, 'deal_kind', k === 0 ? (c.scenario === 'repurchase' ? 'repurchase' : 'new') : rng.pick(['repurchase', 'upsell'])),
         delivered_on: delivered,
         owner: c.owner.name,

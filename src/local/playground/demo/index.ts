@@ -12,6 +12,7 @@ import { fillDeals } from './deals';
 import { fillFollowups } from './followups';
 import { fillObjections } from './objections';
 import { fillSurveys } from './surveys';
+import { fillTargets } from './targets';
 
 export interface DemoOptions {
   seed?: number;
@@ -47,9 +48,12 @@ export function fillDemo(rt: LocalRuntime, options: DemoOptions = {}): DemoSumma
   const followups = fillFollowups(ctx);
   const objections = fillObjections(ctx);
   const surveys = fillSurveys(ctx);
+  fillTargets(ctx);
   // Deals and surveys went straight into the sheet: let the add-in work out the values it keeps
   // on each customer (12-month value, share ahead, last score) so tiers and gold show at once.
   rt.run('refreshCustomerValues');
+  // The team is known now: the Dashboard's and the Team tab's per-rep rows and charts follow it.
+  rt.run('rebuildSummaries');
   // The demo team's manager is the one looking at the playground first.
   const manager = ctx.team.find((m) => m.role === 'manager');
   if (manager) rt.setUser({ email: manager.email });

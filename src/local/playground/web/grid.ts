@@ -5,6 +5,7 @@
  */
 import type { CellView, GridView } from '../protocol';
 import { clear, columnLetter, el, getJson } from './dom';
+import { ChartLayer } from './charts';
 
 export const ROW_H = 21;
 const HEAD_H = 24;
@@ -42,13 +43,15 @@ export class Grid {
   private editing: { row: number; col: number; input: HTMLInputElement | HTMLSelectElement } | null = null;
   private renderQueued = false;
   private offsets: number[] = [];
+  private charts = new ChartLayer();
+  private chartsFor = '';
 
   constructor(private readonly host: GridHost) {
     this.head = el('div', { class: 'g-head' });
     this.frozenBox = el('div', { class: 'g-frozen' });
     this.body = el('div', { class: 'g-body' });
     this.editorBox = el('div', { class: 'g-editor-layer' });
-    this.canvas = el('div', { class: 'g-canvas' }, this.head, this.frozenBox, this.body, this.editorBox);
+    this.canvas = el('div', { class: 'g-canvas' }, this.head, this.frozenBox, this.body, this.editorBox, this.charts.root);
     this.root = el('div', { class: 'grid', tabindex: 0, 'data-testid': 'grid' }, this.canvas);
     this.root.addEventListener('scroll', () => this.queueRender());
     this.root.addEventListener('keydown', (e) => this.onKey(e));
@@ -80,6 +83,17 @@ export class Grid {
     }
     await this.load(this.firstVisibleBlock());
     this.render();
+    this.drawCharts();
+  }
+
+  /** The sheet's embedded charts over the grid at their anchor cells (redrawn when the sheet or its version changes). */
+  private drawCharts(): void {
+    const g = this.meta;
+    if (!g) return;
+    const key = `${this.sheet}@${this.version}`;
+    if (key === this.chartsFor) return;
+    this.chartsFor = key;
+    this.charts.draw(g.charts ?? [], (row, col) => ({ x: this.offsets[col - 1] ?? ROWNUM_W, y: HEAD_H + (row - 1) * ROW_H }));
   }
 
   private firstVisibleBlock(): number {

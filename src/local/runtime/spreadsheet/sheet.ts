@@ -382,6 +382,15 @@ export class LocalChart {
   getRanges(): LocalRange[] {
     return this.spec.ranges.map((a1) => LocalRange.fromA1(this.doc, this.sheetId, a1));
   }
+  /** Where the chart sits: its anchor cell and offsets (https://developers.google.com/apps-script/reference/spreadsheet/container-info). */
+  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
+    const [row, col, x, y] = this.spec.position;
+    return { getAnchorRow: () => row, getAnchorColumn: () => col, getOffsetX: () => x, getOffsetY: () => y };
+  }
+  getNumHeaders(): number {
+    const n = this.spec.options.numHeaders;
+    return typeof n === 'number' ? n : -1;
+  }
   modify(): LocalChartBuilder {
     const b = new LocalChartBuilder(this.doc, this.sheetId, this.index);
     b.spec = JSON.parse(JSON.stringify(this.spec));
@@ -415,6 +424,15 @@ export class LocalChartBuilder {
   }
   setOption(k: string, v: unknown): this {
     this.spec.options[k] = v;
+    return this;
+  }
+  /**
+   * How many rows or columns of the ranges are headers; Sheets guesses when it is not set
+   * (https://developers.google.com/apps-script/reference/spreadsheet/embedded-chart-builder#setnumheadersheaders).
+   * Kept in the spec for the playground's drawing.
+   */
+  setNumHeaders(n: number): this {
+    this.spec.options.numHeaders = n;
     return this;
   }
   asColumnChart(): this {
