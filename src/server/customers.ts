@@ -16,6 +16,7 @@ import type { TeamMember } from '../core/customers/team';
 import { FIRST_DATA_ROW } from '../core/schema';
 import { currentUser, customersTab, openWorkbook, readCustomerIndex, readLists, type Tab } from './records';
 import { withDocumentLock } from './lock';
+import { replanCustomers } from './plans';
 import { currentLocale } from './locale';
 import { alert, showSidebar } from './host';
 
@@ -232,6 +233,7 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
         row.customer_id = id;
       }
       customers.write(target.row, [row]);
+      replanCustomers(wb, [id], { rows: new Map([[id, target.row]]) });
       return {
         ok: true,
         id,
@@ -246,6 +248,7 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
     if (!record.owner && me) record.owner = me.name;
     const added = customers.append([{ notes: '', ...record, created_at: now, created_by: user.by, updated_at: now }], index.extent);
     const id = added.ids[0];
+    replanCustomers(wb, [id], { rows: new Map([[id, added.row]]) });
     return { ok: true, id, row: added.row, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
   });
 }

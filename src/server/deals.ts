@@ -40,6 +40,7 @@ import {
   type Workbook,
 } from './records';
 import { withDocumentLock } from './lock';
+import { replanCustomers } from './plans';
 import { currentLocale } from './locale';
 import { showSidebar, toast } from './host';
 import type { Job, JobContext } from './dispatcher';
@@ -323,6 +324,7 @@ export function saveDeal(input: DealFormValues): SaveResult<SavedDeal> {
 
     const facts = [...dealFacts(dealRows), { customerId: deal.customer_id, amount: deal.amount, wonOn: wonOn.getTime() }];
     writeCustomerValues({ customers, customerRows, deals: facts }, tabs.surveys, tz, readSettings(wb));
+    replanCustomers(wb, [deal.customer_id], { rows: new Map([[deal.customer_id, customer.row]]) });
     return {
       ok: true as const,
       value: { dealId, customerId: deal.customer_id, customerName, stage: stageNow },

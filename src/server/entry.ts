@@ -21,3 +21,4 @@ export { showToday, getTodayView, snoozeFollowUp } from './today';
 export { dispatch } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
 export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';
+export { markDelivered, markDeliveredFromSelection } from './delivery';

@@ -24,7 +24,6 @@ import {
   scenarioKeyOf,
   serialAt,
   serialOfIsoDay,
-  type PlannedContact,
   type RuleKey,
 } from '../core/cadence';
 import { confirmationsFor, intentionKeyOf, intentionOf } from '../core/customers/intention';
@@ -43,6 +42,7 @@ import {
   type Workbook,
 } from './records';
 import { withDocumentLock } from './lock';
+import { replanCustomers } from './plans';
 import { currentLocale } from './locale';
 import { showSidebar } from './host';
 
@@ -272,17 +272,20 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
     const stageBefore = stageKeyOf(cv.stage);
     const stageAfter = input.stage ? stageKeyOf(input.stage) : stageBefore;
     const intentionAfter = input.intention ? intentionKeyOf(input.intention) : intentionOf(cv.need_confirmed === true, cv.budget_confirmed === true);
-    const plans = plansFor(
-      input,
-      {
-        stage: stageAfter,
-        intention: intentionAfter,
-        scenario: scenarioKeyOf(cv.scenario),
-        at: serialAt(input.doneMs, timeZone),
-        enteredDelivery: stageAfter === 'delivery' && stageBefore !== 'delivery',
-      },
-      settings,
-    );
+    // The survey a month after entering Delivery is an item of its own; the next contact itself
+    // is the customer's one plan, which replanCustomers keeps (the rep's date, or the cadence).
+    const extras = input.noNext
+      ? []
+      : planAfterContact(
+          {
+            stage: stageAfter,
+            intention: intentionAfter,
+            scenario: scenarioKeyOf(cv.scenario),
+            at: serialAt(input.doneMs, timeZone),
+            enteredDelivery: stageAfter === 'delivery' && stageBefore !== 'delivery',
+          },
+          settings,
+        ).filter((p) => p.rule === 'survey');
 
     const shared = {
       customer_id: customerId,
@@ -301,27 +304,11 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
       intention_after: input.intention,
       updated_at: now,
     };
-    const newRows: RowRecord[] = plans.map((p) => ({
-      ...shared,
-      owner,
-      purpose: purposeLabel(wb, p.purpose),
-      planned_at: dateAt(p.due, timeZone),
-      next_step: p.rule === 'survey' ? '' : input.nextStep,
-      rule: p.rule,
-      created_at: now,
-      created_by: me.by,
-      updated_at: now,
-    }));
     let doneId = '';
     if (planned) {
       doneId = text(planned.values.followup_id);
       log.write(planned.row, [doneRecord]);
-    } else {
-      newRows.unshift({ ...doneRecord, rule: 'manual', created_at: now, created_by: me.by });
-    }
-    const added = log.append(newRows);
-    newRows.forEach((r, i) => (r.followup_id = added.ids[i]));
-    if (!planned) doneId = added.ids[0];
+    } else doneId = log.append([{ ...doneRecord, rule: 'manual', created_at: now, created_by: me.by }]).ids[0];
 
     // The customer row: last contact, and stage / intention when the rep changed them.
     const update: RowRecord = { last_contact_at: doneAt, updated_at: now };
@@ -331,29 +318,38 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
     if (previous && previous.getTime() > doneAt.getTime()) delete update.last_contact_at; // an older contact logged late
     customers.write(customer.row, [update]);
 
-    const plannedIds = newRows.slice(planned ? 0 : 1).map((r, i) => ({ id: String(r.followup_id), day: isoDayOfSerial(plans[i].due), rule: plans[i].rule }));
-    const first = plannedIds[0];
+    const chosenDay = input.nextDate && !input.noNext ? serialOfIsoDay(input.nextDate) : null;
+    const plan = replanCustomers(wb, [customerId], {
+      rows: new Map([[customerId, customer.row]]),
+      chosen: chosenDay === null ? undefined : new Map([[customerId, chosenDay]]),
+      none: input.noNext ? new Set([customerId]) : undefined,
+    }).get(customerId.toUpperCase());
+    const also = extras.length
+      ? log
+          .append(
+            extras.map((p) => ({
+              ...shared,
+              owner,
+              purpose: purposeLabel(wb, p.purpose),
+              planned_at: dateAt(p.due, timeZone),
+              rule: p.rule,
+              created_at: now,
+              created_by: me.by,
+              updated_at: now,
+            })),
+          )
+          .ids.map((id, i) => ({ id, day: isoDayOfSerial(extras[i].due), rule: extras[i].rule }))
+      : [];
+    const first = plan ? { id: plan.id, day: isoDayOfSerial(plan.due), rule: plan.rule as RuleKey } : undefined;
     return {
       ok: true as const,
       value: {
         id: doneId,
         next: first ? { ...first, ruleLabel: t(locale, `followup.rule.${first.rule}` as 'followup.rule.high') } : null,
-        also: plannedIds.slice(1),
+        also,
       },
     };
   });
-}
-
-/** The cadence's plans, with the rep's date (if any) replacing the first one's. */
-function plansFor(input: FollowupInput, facts: Parameters<typeof planAfterContact>[0], settings: ReturnType<typeof cadenceSettings>): PlannedContact[] {
-  if (input.noNext) return [];
-  const plans = planAfterContact(facts, settings);
-  if (!input.nextDate) return plans;
-  const day = serialOfIsoDay(input.nextDate)!;
-  const first = plans[0];
-  if (first && Math.floor(first.due) === day) return plans;
-  const purpose = first ? first.purpose : 'return_visit';
-  return [{ due: day, rule: 'manual', purpose }, ...plans.slice(1)];
 }
 
 // ------------------------------------------------------------------ for other features

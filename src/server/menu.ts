@@ -19,6 +19,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.addCustomer', run: 'showCustomerForm' },
   { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
   { caption: 'menu.addDeal', run: 'showDealForm' },
+  { caption: 'menu.markDelivered', run: 'markDeliveredFromSelection' },
   { caption: 'menu.importCustomers', run: 'showImport' },
   'separator',
   // Once per user or per workbook.
