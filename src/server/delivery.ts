@@ -129,7 +129,10 @@ export function markDeliveredFromSelection(): void {
   const locale = currentLocale();
   const wb = openWorkbook();
   const ref = selected(wb);
-  if (!ref) return alert(t(locale, 'delivery.selectRow'));
+  if (!ref) {
+    alert(t(locale, 'delivery.selectRow'));
+    return;
+  }
   const answer = prompt(t(locale, 'delivery.ask', { today: isoDay(Date.now(), wb.timeZone()) }), t(locale, 'menu.markDelivered'));
   if (answer === null) return;
   const res = markDelivered({ ...ref, day: answer });

@@ -235,12 +235,12 @@ function readMany(ctx: Ctx, want: Set<string>): Subject[] {
 }
 
 /**
- * When the row was added, for customers the cadence counts from it (never contacted, nothing
- * planned yet): a one-cell read each for a save, one read of the column for an import. It lies
- * at the end of the register, away from the span the plan reads.
+ * When the row was added, for customers the cadence counts from it (never contacted): a
+ * one-cell read each for a save, one read of the column for an import. It lies at the end of
+ * the register, away from the span the plan reads.
  */
 function needCreated(ctx: Ctx, subjects: Subject[], many: boolean): void {
-  const need = subjects.filter((s) => blank(s.values.last_contact_at) && !s.open.length);
+  const need = subjects.filter((s) => blank(s.values.last_contact_at));
   if (!need.length || !ctx.customers.has('created_at')) return;
   if (many) {
     const byRow = new Map(ctx.customers.readAll(['created_at']).rows.map((r) => [r.row, r.values.created_at]));
