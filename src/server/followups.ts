@@ -286,6 +286,9 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
           },
           settings,
         ).filter((p) => p.rule === 'survey');
+    // Each commitment with a date is a planned item of its own (issue 12): the promise is its
+    // next step, so Today and the digest say what was promised; it is done from Today like any.
+    const promises = input.commitments.filter((c) => c.due).map((c) => ({ due: serialOfIsoDay(c.due)!, rule: 'commitment' as RuleKey, what: c.what }));
 
     const shared = {
       customer_id: customerId,
@@ -324,21 +327,14 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
       chosen: chosenDay === null ? undefined : new Map([[customerId, chosenDay]]),
       none: input.noNext ? new Set([customerId]) : undefined,
     }).get(customerId.toUpperCase());
-    const also = extras.length
+    const items: (RowRecord & { due: number; rule: RuleKey })[] = [
+      ...extras.map((p) => ({ ...shared, owner, purpose: purposeLabel(wb, p.purpose), due: p.due, rule: p.rule })),
+      ...promises.map((p) => ({ ...shared, owner, purpose: '', next_step: p.what.slice(0, LIMITS.nextStep), summary: p.what, due: p.due, rule: p.rule })),
+    ];
+    const also = items.length
       ? log
-          .append(
-            extras.map((p) => ({
-              ...shared,
-              owner,
-              purpose: purposeLabel(wb, p.purpose),
-              planned_at: dateAt(p.due, timeZone),
-              rule: p.rule,
-              created_at: now,
-              created_by: me.by,
-              updated_at: now,
-            })),
-          )
-          .ids.map((id, i) => ({ id, day: isoDayOfSerial(extras[i].due), rule: extras[i].rule }))
+          .append(items.map(({ due, ...r }) => ({ ...r, planned_at: dateAt(due, timeZone), created_at: now, created_by: me.by, updated_at: now })))
+          .ids.map((id, i) => ({ id, day: isoDayOfSerial(items[i].due), rule: items[i].rule }))
       : [];
     const first = plan ? { id: plan.id, day: isoDayOfSerial(plan.due), rule: plan.rule as RuleKey } : undefined;
     return {

@@ -45,7 +45,7 @@ function rows(rt: LocalRuntime, def: typeof CU): Row[] {
   const keys = def.columns.map((c) => c.key);
   return grid
     .slice(1)
-    .map((line, i) => ({ __row: i + 2, ...Object.fromEntries(keys.map((k, j) => [k, line[j]])) }))
+    .map((line, i): Row => ({ __row: i + 2, ...Object.fromEntries(keys.map((k, j) => [k, line[j]])) }))
     .filter((r) => r[def.key === 'customers' ? 'customer_id' : 'followup_id'] !== '');
 }
 const time = (v: unknown) => (v instanceof Date ? v.getTime() : null);
@@ -280,6 +280,52 @@ for (const tz of ['Asia/Shanghai', 'America/Los_Angeles']) {
         rt.clock.advance(days * DAY);
         agree(rt, tz);
       }
+    });
+
+    it('a commitment with a date becomes its own planned item: in Today and the digest on its day, done from there, the plan untouched', () => {
+      const rt = runtime(tz, wall(tz, 2026, 3, 2, 9));
+      const saved = rt.run('saveCustomer', { name: 'Kite Labs', email: 'k@example.com', owner: 'Ana Wu' }) as { id: string };
+      const logged = rt.run('logFollowUp', {
+        customerId: saved.id,
+        channel: label('channel', 'visit'),
+        purpose: label('purpose', 'needs_research'),
+        doneAt: new Date(rt.clock.nowMs()).toISOString(),
+        summary: 'Visit',
+        commitments: [{ what: 'Send the questionnaire answers', due: '2026-03-06' }],
+        nextStep: '',
+        stage: label('stage', 'needs'),
+        intention: label('intention', 'medium'),
+        nextDate: '',
+        noNext: false,
+      }) as { ok: boolean; value: { also: { id: string; day: string; rule: string }[] } };
+      expect(logged.ok, JSON.stringify(logged)).toBe(true);
+      expect(logged.value.also).toEqual([{ id: expect.any(String), day: '2026-03-06', rule: 'commitment' }]);
+      const item = rows(rt, FU).find((r) => r.rule === 'commitment')!;
+      expect(item.next_step).toBe('Send the questionnaire answers');
+      expect(openPlans(rt, saved.id)).toHaveLength(1);
+      rt.clock.set(wall(tz, 2026, 3, 6, 8));
+      const view = rt.run('getTodayView', 'Ana Wu') as { model: { dueToday: { id: string; nextStep: string }[] } };
+      expect(view.model.dueToday.find((i) => i.id === item.followup_id)?.nextStep).toBe('Send the questionnaire answers');
+      agree(rt, tz);
+      const done = rt.run('logFollowUp', {
+        customerId: saved.id,
+        followupId: String(item.followup_id),
+        followupRow: item.__row,
+        channel: label('channel', 'email'),
+        purpose: label('purpose', 'needs_research'),
+        doneAt: new Date(rt.clock.nowMs()).toISOString(),
+        summary: 'Answers sent',
+        commitments: [],
+        nextStep: '',
+        stage: '',
+        intention: '',
+        nextDate: '',
+        noNext: false,
+      }) as { ok: boolean };
+      expect(done.ok).toBe(true);
+      expect(rows(rt, FU).find((r) => r.followup_id === item.followup_id)!.done_at).toBeInstanceOf(Date);
+      expect(openPlans(rt, saved.id)).toHaveLength(1);
+      agree(rt, tz);
     });
   });
 }

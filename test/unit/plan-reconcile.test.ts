@@ -61,7 +61,10 @@ describe('the plan after delivery', () => {
   });
 
   it('satisfaction survey at + 1 month, then the relationship survey every interval of Settings', () => {
-    expect(surveyPlan({ stage: 'delivery', deliveredAt: delivered, lastSurveyDone: null }, s)).toMatchObject({ rule: 'survey', due: serialFromYmd(2026, 4, 9) });
+    expect(surveyPlan({ stage: 'delivery', deliveredAt: delivered, lastSurveyDone: null }, s)).toMatchObject({
+      rule: 'survey',
+      due: serialFromYmd(2026, 4, 9),
+    });
     const done = serialFromYmd(2026, 4, 10);
     const next = surveyPlan({ stage: 'won', deliveredAt: delivered, lastSurveyDone: done }, s)!;
     expect(next.rule).toBe('relationship_survey');
