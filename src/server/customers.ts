@@ -246,9 +246,10 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
 
     if (!record.stage) record.stage = (lists.stage ?? [])[0] ?? '';
     if (!record.owner && me) record.owner = me.name;
-    const added = customers.append([{ notes: '', ...record, created_at: now, created_by: user.by, updated_at: now }], index.extent);
+    const row = { notes: '', ...record, created_at: now, created_by: user.by, updated_at: now };
+    const added = customers.append([row], index.extent);
     const id = added.ids[0];
-    replanCustomers(wb, [id], { rows: new Map([[id, added.row]]) });
+    replanCustomers(wb, [id], { rows: new Map([[id, added.row]]), added: new Map([[id, { ...row, customer_id: id }]]) });
     return { ok: true, id, row: added.row, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
   });
 }

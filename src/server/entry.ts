@@ -22,3 +22,4 @@ export { dispatch } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
 export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';
 export { markDelivered, markDeliveredFromSelection } from './delivery';
+export { replanAllCustomers } from './replan-all';

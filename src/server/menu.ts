@@ -27,6 +27,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.remindersOn', run: 'turnOnReminders' },
   { caption: 'menu.remindersOff', run: 'turnOffReminders' },
   { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },
+  { caption: 'menu.replan', run: 'replanAllCustomers' },
   { caption: 'menu.setup', run: 'setupWorkbook' },
   'separator',
   { caption: 'menu.about', run: 'showAbout' },

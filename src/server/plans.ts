@@ -59,6 +59,8 @@ export interface ReplanOptions {
   rows?: ReadonlyMap<string, number>;
   /** A date the rep just chose for the next contact (serial in the spreadsheet's zone), by customer ID: it becomes the plan (rule manual). */
   chosen?: ReadonlyMap<string, number>;
+  /** A row the caller has just written whole (a customer added now): its values, so nothing needs reading back. */
+  added?: ReadonlyMap<string, RowRecord>;
   /** Customers the rep just said to plan no next contact for ("Plan no next follow-up"): their open plan is cancelled until the next re-plan. */
   none?: ReadonlySet<string>;
 }
@@ -107,7 +109,7 @@ export function replanCustomers(wb: Workbook, customerIds: readonly string[], op
   const log = wb.tab('followups');
   if (!ids.length || !customers || !log || !log.has('followup_id') || !customers.has('next_planned_at')) return new Map();
   const ctx: Ctx = { wb, tz: wb.timeZone(), nowMs: Date.now(), settings: cadenceSettings(readSettings(wb)), customers, log };
-  const subjects = ids.length >= BATCH_AT ? readMany(ctx, new Set(ids)) : readFew(ctx, ids, opts.rows);
+  const subjects = ids.length >= BATCH_AT ? readMany(ctx, new Set(ids)) : readFew(ctx, ids, opts.rows, opts.added);
   const chosen = new Map([...(opts.chosen ?? new Map<string, number>())].map(([k, v]) => [idOf(k), v]));
   const none = new Set([...(opts.none ?? [])].map(idOf));
   return apply(ctx, subjects, chosen, none);
@@ -176,10 +178,17 @@ const afterSales = (v: RowRecord) => {
 };
 
 /** A save's few customers: rows by hint, the plan row by the reference the register keeps. */
-function readFew(ctx: Ctx, ids: readonly string[], hints?: ReadonlyMap<string, number>): Subject[] {
+function readFew(ctx: Ctx, ids: readonly string[], hints?: ReadonlyMap<string, number>, added?: ReadonlyMap<string, RowRecord>): Subject[] {
   const out: Subject[] = [];
+  const known = new Map([...(added ?? new Map<string, RowRecord>())].map(([k, v]) => [idOf(k), v]));
   for (const id of ids) {
     const hint = hints?.get(id) ?? [...(hints?.entries() ?? [])].find(([k]) => idOf(k) === id)?.[1];
+    const given = known.get(id);
+    if (given && hint) {
+      // Just added: nothing planned yet, and when it was added is in the record.
+      out.push({ id, row: hint, values: given, created: serial(ctx, given.created_at), deliveredAt: null, open: [], openSurveys: [], lastSurveyDone: null });
+      continue;
+    }
     const c = ctx.customers.findById(id, hint, { keys: CUSTOMER_KEYS });
     if (!c) continue;
     const s: Subject = { id, row: c.row, values: c.values, created: null, deliveredAt: null, open: [], openSurveys: [], lastSurveyDone: null };
@@ -240,7 +249,7 @@ function readMany(ctx: Ctx, want: Set<string>): Subject[] {
  * the register, away from the span the plan reads.
  */
 function needCreated(ctx: Ctx, subjects: Subject[], many: boolean): void {
-  const need = subjects.filter((s) => blank(s.values.last_contact_at));
+  const need = subjects.filter((s) => blank(s.values.last_contact_at) && s.created === null);
   if (!need.length || !ctx.customers.has('created_at')) return;
   if (many) {
     const byRow = new Map(ctx.customers.readAll(['created_at']).rows.map((r) => [r.row, r.values.created_at]));
@@ -256,7 +265,8 @@ function factsOf(s: Subject, ctx: Ctx) {
     stage: stageKeyOf(v.stage),
     intention: intentionOf(v.need_confirmed === true, v.budget_confirmed === true),
     scenario: scenarioKeyOf(v.scenario),
-    created: s.created ?? (blank(v.last_contact_at) ? serialAt(ctx.nowMs, ctx.tz) : null),
+    // A row nobody dated and nobody contacted (typed in the grid) has no day to count from: no plan, as on the sheet's reference.
+    created: s.created,
     lastContact: serial(ctx, v.last_contact_at),
     deliveredAt: s.deliveredAt,
   };

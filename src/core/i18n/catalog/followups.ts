@@ -80,6 +80,8 @@ export const followups = defineMessages(
     'delivery.ask': 'Delivered on which day? (YYYY-MM-DD; leave blank for today, {today})',
     'delivery.done': 'Deal {dealId} of {customerId} delivered on {day}. Return call planned for {returnCall}, satisfaction survey for {survey}.',
     'delivery.button': 'Mark delivered',
+    'menu.replan': 'Re-plan follow-ups',
+    'plans.replanned': 'The next contact of {n} customers is planned again from Settings.',
   },
   {
     'menu.followup': '记录跟进',
@@ -159,5 +161,7 @@ export const followups = defineMessages(
     'delivery.ask': '哪天交付的？（YYYY-MM-DD；留空表示今天，{today}）',
     'delivery.done': '客户 {customerId} 的成交 {dealId} 已于 {day} 交付。回访计划于 {returnCall}，满意度调查计划于 {survey}。',
     'delivery.button': '标记已交付',
+    'menu.replan': '重新安排跟进',
+    'plans.replanned': '已按设置重新安排 {n} 个客户的下次联系。',
   },
 );
