@@ -84,6 +84,9 @@ export function showFollowupForm(ref?: FollowupFormRef): void {
   page.followupId = typeof r.followupId === 'string' ? r.followupId.slice(0, LIMITS.id) : '';
   page.followupRow = typeof r.followupRow === 'number' && Number.isInteger(r.followupRow) ? String(r.followupRow) : '';
   page.customerId = typeof r.customerId === 'string' ? r.customerId.slice(0, LIMITS.id) : '';
+  const back = r.backToToday && typeof r.backToToday === 'object' ? (r.backToToday as Record<string, unknown>) : null;
+  page.backToToday = back ? '1' : '';
+  page.backAt = back && typeof back.at === 'string' ? back.at.slice(0, LIMITS.id) : '';
   showSidebar(page.evaluate(), t(locale, 'followup.title'));
 }
 

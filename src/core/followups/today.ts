@@ -173,3 +173,35 @@ export function buildDigests(
   }
   return out;
 }
+
+/** A manager's line per rep at the top of Today (issue 12): what each has waiting. */
+export interface RepCounts {
+  rep: string;
+  overdue: number;
+  dueToday: number;
+  /** Planned after today, within the upcoming window. */
+  upcoming: number;
+  /** Objections waiting for a written answer (Today's extras of kind 'objection'). */
+  objections: number;
+}
+
+/** Counts per team member (team-list order), from the same rows and rules as the lists themselves. */
+export function repCounts(
+  rows: readonly { row: number; values: FollowupRowValues }[],
+  extras: readonly TodayExtra[],
+  team: readonly string[],
+  o: Omit<TodayOptions, 'rep' | 'limit'>,
+): RepCounts[] {
+  const all = buildToday(rows, { ...o, rep: null, limit: Number.MAX_SAFE_INTEGER });
+  const count = (list: readonly { owner: string }[], rep: string) => list.filter((i) => sameRep(i.owner, rep)).length;
+  return team.map((rep) => ({
+    rep,
+    overdue: count(all.overdue, rep),
+    dueToday: count(all.dueToday, rep),
+    upcoming: count(all.upcoming, rep),
+    objections: count(
+      extras.filter((x) => x.kind === 'objection'),
+      rep,
+    ),
+  }));
+}
