@@ -25,8 +25,8 @@ const SIX_HOURS = 6 * 3600_000 + 60_000;
 const PLAN_ON_SAVE = 8;
 /** Logging a contact: the customer's row and the log's header are read already; the plan row goes in its own append. */
 const PLAN_ON_CONTACT = 2;
-/** The first save after set-up finds where the empty Follow-ups log ends from its key columns (getNextDataCell, ./records/tab.ts): once per workbook. */
-const FIRST_PLAN_ROW = 14;
+/** The first save after set-up finds where the empty Follow-ups log ends from its key columns (getMaxRows, then getRange, getNextDataCell, getRow and getValue per key column, ./records/tab.ts) before its first append: once per workbook. */
+const FIRST_PLAN_ROW = 15;
 
 /**
  * Logging a follow-up: issue 11 asks ≤ 12 warm; it costs 14, warm and cold, at 100 and 100,000
