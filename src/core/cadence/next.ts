@@ -1,12 +1,10 @@
 /**
- * When the next contact with a customer is due — the one cadence rule, in TypeScript and, right
- * below each function, as the formula of the Customers column that computes it live. The
- * follow-up tracker plans with the same functions (./rules.ts), and
- * test/integration/tiers-agreement.test.ts evaluates the formulas against them cell by cell.
- *
- * Sheets has no LET, so the formula's stand-in for a named intermediate value is a helper column:
- * `cadence_base` (the day the cadence counts from) and `cadence_date` (that day plus the cadence)
- * are columns of their own, and `next_followup` only applies the weekend rule to `cadence_date`.
+ * When the next contact with a customer is due — the one cadence rule, in TypeScript. The plan
+ * (./rules.ts planForCustomer, kept on Follow-ups by src/server/plans.ts) is made with these
+ * functions; since issue 12 the Customers tab no longer computes the cadence itself: its Next
+ * follow-up column shows the plan the script keeps (PLANNED_NEXT_FORMULA), and
+ * test/integration/tiers-agreement.test.ts checks it against the plan cell by cell. The helper
+ * column `cadence_base` (the day the cadence counts from) stays for the churn rule.
  *
  * Times are serial days in the spreadsheet's time zone (src/core/cadence/time.ts converts).
  */

@@ -387,8 +387,8 @@ export const FOLLOWUPS: TabDef = {
       'text',
       L('Planned by', '计划依据'),
       L(
-        'Which cadence planned this contact (set by Sales Desk): high, medium, low, return_call, survey, new_customer, existing_customer, key_account, manual or objection. The KPIs count by it.',
-        '本次联系由哪条跟进节奏安排（由销售台填写）：high 高意向、medium 中意向、low 低意向、return_call 交付回访、survey 满意度调查、new_customer 新客户、existing_customer 老客户、key_account 大客户、manual 手动、objection 异议。指标按此统计。',
+        'Which cadence planned this contact (set by Sales Desk): high, medium, low, return_call, survey, new_customer, existing_customer, key_account, manual, objection, first_contact, relationship_survey or commitment. The KPIs count by it.',
+        '本次联系由哪条跟进节奏安排（由销售台填写）：high 高意向、medium 中意向、low 低意向、return_call 交付回访、survey 满意度调查、new_customer 新客户、existing_customer 老客户、key_account 大客户、manual 手动、objection 异议、first_contact 首次联系、relationship_survey 定期关系调查、commitment 承诺事项。指标按此统计。',
       ),
       { protected: true, width: 120 },
     ),
