@@ -23,3 +23,4 @@ export { turnOnReminders, turnOffReminders } from './reminders';
 export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';
 export { markDelivered, markDeliveredFromSelection } from './delivery';
 export { replanAllCustomers } from './replan-all';
+export { onEdit } from './grid-edit';

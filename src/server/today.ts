@@ -40,6 +40,7 @@ export const TODAY_KEYS = [
   'next_step',
   'cancelled',
   'snooze_reason',
+  'rule',
 ] as const;
 
 /** Days ahead "upcoming" reaches, and the most items per list. */

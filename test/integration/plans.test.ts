@@ -282,6 +282,48 @@ for (const tz of ['Asia/Shanghai', 'America/Los_Angeles']) {
       }
     });
 
+    it('Lost typed in the grid: no plan left, and a "reason missing" item Today shows the owner until the reason is given (a generated history)', () => {
+      const rt = runtime(tz, wall(tz, 2026, 3, 2, 9));
+      const n = 24;
+      const csv = ['Customer name,E-mail,Owner', ...Array.from({ length: n }, (_, i) => `Gen ${i},g${i}@example.com,${TEAM[i % 2].name}`)].join('\n');
+      const imp = rt.run('runImport', { text: csv, mode: 'skip' }) as { ok: boolean; ids: string[] };
+      expect(imp.ok).toBe(true);
+      const stageCol = CU.columns.findIndex((c) => c.key === 'stage') + 1;
+      const lost = imp.ids.filter((_, i) => i % 3 === 0);
+      for (const id of lost) {
+        const row = customer(rt, id).__row as number;
+        expect(rt.editCell(CU.name.en, row, stageCol, label('stage', 'lost'))).toEqual({ ok: true });
+      }
+      // Half of them get their reason (from Today's "Give the reason", the loss dialog's API).
+      const given = lost.filter((_, i) => i % 2 === 0);
+      for (const id of given) {
+        const res = rt.run('recordLossReason', id, 'new', { type: label('objection_type', 'price'), details: 'Too expensive', cause: 'Budget cut' }) as {
+          ok: boolean;
+        };
+        expect(res.ok, JSON.stringify(res)).toBe(true);
+      }
+      const log = rows(rt, FU);
+      const objections = rows(rt, getTab('objections') as typeof CU);
+      for (const id of lost) {
+        expect(openPlans(rt, id)).toHaveLength(0);
+        const flag = log.filter((r) => r.customer_id === id && r.rule === 'loss_reason' && open(r));
+        const reason = objections.some((o) => o.customer_id === id && o.lost_deal === true);
+        expect(reason || flag.length === 1, id).toBe(true);
+        expect(reason && flag.length > 0, id).toBe(false);
+        const owner = String(customer(rt, id).owner);
+        if (flag.length) {
+          expect(flag[0].owner).toBe(owner);
+          rt.setUser({ email: TEAM.find((m) => m.name === owner)!.email });
+          const view = rt.run('getTodayView') as {
+            model: { dueToday: { customerId: string; rule: string }[]; overdue: { customerId: string; rule: string }[] };
+          };
+          expect([...view.model.overdue, ...view.model.dueToday].some((i) => i.customerId === id && i.rule === 'loss_reason')).toBe(true);
+          rt.setUser({ email: 'ana@example.com' });
+        }
+      }
+      agree(rt, tz);
+    });
+
     it('a commitment with a date becomes its own planned item: in Today and the digest on its day, done from there, the plan untouched', () => {
       const rt = runtime(tz, wall(tz, 2026, 3, 2, 9));
       const saved = rt.run('saveCustomer', { name: 'Kite Labs', email: 'k@example.com', owner: 'Ana Wu' }) as { id: string };

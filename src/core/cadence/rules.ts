@@ -51,6 +51,7 @@ export const RULE_KEYS = [
   'first_contact',
   'relationship_survey',
   'commitment',
+  'loss_reason',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 

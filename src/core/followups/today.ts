@@ -19,6 +19,7 @@ export interface FollowupRowValues {
   next_step?: unknown;
   summary?: unknown;
   snooze_reason?: unknown;
+  rule?: unknown;
 }
 
 export interface TodayItem {
@@ -38,6 +39,8 @@ export interface TodayItem {
   daysLate: number;
   nextStep: string;
   snoozed: string;
+  /** Why it was planned (the Follow-ups rule key; '' when typed by hand). */
+  rule: string;
 }
 
 /**
@@ -129,6 +132,7 @@ export function buildToday(rows: readonly { row: number; values: FollowupRowValu
         daysLate: day < today ? today - day : 0,
         nextStep: text(r.next_step),
         snoozed: text(r.snooze_reason),
+        rule: text(r.rule),
       },
     });
   }

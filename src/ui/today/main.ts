@@ -45,7 +45,9 @@ function item(i: TodayItem): HTMLElement {
   const buttons = h(
     'div',
     { class: 'buttons' },
-    h('button', { type: 'button', class: 'done', onclick: () => void done(i) }, tr('today.done')),
+    i.rule === 'loss_reason'
+      ? h('button', { type: 'button', class: 'done reason', onclick: () => void call('showLossDialog', i.customerId).catch(fail) }, tr('today.giveReason'))
+      : h('button', { type: 'button', class: 'done', onclick: () => void done(i) }, tr('today.done')),
     h('button', { type: 'button', class: 'snooze-open', onclick: () => openSnooze(box, i) }, tr('today.snooze')),
   );
   box.append(buttons);

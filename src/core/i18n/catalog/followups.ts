@@ -81,6 +81,9 @@ export const followups = defineMessages(
     'delivery.done': 'Deal {dealId} of {customerId} delivered on {day}. Return call planned for {returnCall}, satisfaction survey for {survey}.',
     'delivery.button': 'Mark delivered',
     'menu.replan': 'Re-plan follow-ups',
+    'followup.rule.loss_reason': 'a lost customer without a reason',
+    'loss.reasonMissing': 'Lost, reason missing: say which objection lost this customer.',
+    'today.giveReason': 'Give the reason',
     'plans.replanned': 'The next contact of {n} customers is planned again from Settings.',
   },
   {
@@ -162,6 +165,9 @@ export const followups = defineMessages(
     'delivery.done': '客户 {customerId} 的成交 {dealId} 已于 {day} 交付。回访计划于 {returnCall}，满意度调查计划于 {survey}。',
     'delivery.button': '标记已交付',
     'menu.replan': '重新安排跟进',
+    'followup.rule.loss_reason': '丢单但未填写原因',
+    'loss.reasonMissing': '已丢单，缺少原因：请说明是哪条异议导致丢单。',
+    'today.giveReason': '填写原因',
     'plans.replanned': '已按设置重新安排 {n} 个客户的下次联系。',
   },
 );
