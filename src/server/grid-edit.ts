@@ -40,14 +40,14 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   }
 }
 
-function handle(wb: Workbook, range: GoogleAppsScript.Spreadsheet.Range): void {
+function handle(wb: Workbook, range: GoogleAppsScript.Events.SheetsOnEdit['range']): void {
   const customers = customersTab(wb);
-  if (!customers || range.getSheet().getSheetId() !== customers.sheet.getSheetId()) return;
-  const first = Math.max(range.getRow(), HEADER_ROW + 1);
-  const last = range.getLastRow();
+  const block = customers ? wb.editedBlock('customers', range) : null;
+  if (!customers || !block) return;
+  const first = Math.max(block.first, HEADER_ROW + 1);
+  const last = block.last;
   if (last < first || last - first + 1 > MAX_ROWS) return;
-  const from = range.getColumn();
-  const to = range.getLastColumn();
+  const { from, to } = block;
   const touched = PLAN_INPUTS.some((k) => {
     const c = customers.columns.get(k);
     return c !== undefined && c >= from && c <= to;
