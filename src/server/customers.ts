@@ -17,6 +17,7 @@ import { FIRST_DATA_ROW } from '../core/schema';
 import { currentUser, customersTab, openWorkbook, readCustomerIndex, readLists, type Tab } from './records';
 import { withDocumentLock } from './lock';
 import { recordStageChanges, stageChangesFor, stageFields, STAGE_READ_KEYS } from './stage-history';
+import { replanCustomers } from './plans';
 import { currentLocale } from './locale';
 import { alert, showSidebar } from './host';
 
@@ -242,6 +243,7 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
       }
       customers.write(target.row, [row]);
       recordStageChanges(wb, stageChanges, new Map([[id, String(record.name)]]));
+      replanCustomers(wb, [id], { rows: new Map([[id, target.row]]) });
       return {
         ok: true,
         id,
@@ -256,7 +258,8 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
     if (!record.owner && me) record.owner = me.name;
     const first = stageChangesFor({ customer_id: '-' }, record.stage, 'form', now.getTime(), user.by);
     const stage = customers.has('stage_recorded') ? stageFields(wb, first, record.stage, now.getTime()) : {};
-    const added = customers.append([{ notes: '', ...record, created_at: now, created_by: user.by, updated_at: now, ...stage }], index.extent);
+    const row = { notes: '', ...record, created_at: now, created_by: user.by, updated_at: now, ...stage };
+    const added = customers.append([row], index.extent);
     const id = added.ids[0];
     // A new customer has no deals: its first Stage history row needs no copy onto Deals.
     recordStageChanges(
@@ -265,6 +268,7 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
       new Map([[id, String(record.name)]]),
       [],
     );
+    replanCustomers(wb, [id], { rows: new Map([[id, added.row]]), added: new Map([[id, { ...row, customer_id: id }]]) });
     return { ok: true, id, row: added.row, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
   });
 }

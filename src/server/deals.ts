@@ -59,9 +59,9 @@ import {
   type Workbook,
 } from './records';
 import { withDocumentLock } from './lock';
+import { replanCustomers } from './plans';
 import { currentLocale } from './locale';
 import { showSidebar, toast } from './host';
-import { replanCustomers } from './plans';
 import { recordStageChanges, stageChangesFor, stageFields, workbookLanguage } from './stage-history';
 import type { Job, JobContext } from './dispatcher';
 

@@ -23,3 +23,6 @@ export { showToday, getTodayView, snoozeFollowUp } from './today';
 export { dispatch } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
 export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';
+export { markDelivered, markDeliveredFromSelection } from './delivery';
+export { replanAllCustomers } from './replan-all';
+export { onEdit } from './grid-edit';

@@ -24,7 +24,6 @@ import {
   scenarioKeyOf,
   serialAt,
   serialOfIsoDay,
-  type PlannedContact,
   type RuleKey,
 } from '../core/cadence';
 import { confirmationsFor, intentionKeyOf, intentionOf } from '../core/customers/intention';
@@ -44,6 +43,7 @@ import {
   type Workbook,
 } from './records';
 import { withDocumentLock } from './lock';
+import { replanCustomers } from './plans';
 import { currentLocale } from './locale';
 import { showSidebar } from './host';
 
@@ -85,6 +85,9 @@ export function showFollowupForm(ref?: FollowupFormRef): void {
   page.followupId = typeof r.followupId === 'string' ? r.followupId.slice(0, LIMITS.id) : '';
   page.followupRow = typeof r.followupRow === 'number' && Number.isInteger(r.followupRow) ? String(r.followupRow) : '';
   page.customerId = typeof r.customerId === 'string' ? r.customerId.slice(0, LIMITS.id) : '';
+  const back = r.backToToday && typeof r.backToToday === 'object' ? (r.backToToday as Record<string, unknown>) : null;
+  page.backToToday = back ? '1' : '';
+  page.backAt = back && typeof back.at === 'string' ? back.at.slice(0, LIMITS.id) : '';
   showSidebar(page.evaluate(), t(locale, 'followup.title'));
 }
 
@@ -283,17 +286,23 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
     const stageBefore = stageKeyOf(cv.stage);
     const stageAfter = input.stage ? stageKeyOf(input.stage) : stageBefore;
     const intentionAfter = input.intention ? intentionKeyOf(input.intention) : intentionOf(cv.need_confirmed === true, cv.budget_confirmed === true);
-    const plans = plansFor(
-      input,
-      {
-        stage: stageAfter,
-        intention: intentionAfter,
-        scenario: scenarioKeyOf(cv.scenario),
-        at: serialAt(input.doneMs, timeZone),
-        enteredDelivery: stageAfter === 'delivery' && stageBefore !== 'delivery',
-      },
-      settings,
-    );
+    // The survey a month after entering Delivery is an item of its own; the next contact itself
+    // is the customer's one plan, which replanCustomers keeps (the rep's date, or the cadence).
+    const extras = input.noNext
+      ? []
+      : planAfterContact(
+          {
+            stage: stageAfter,
+            intention: intentionAfter,
+            scenario: scenarioKeyOf(cv.scenario),
+            at: serialAt(input.doneMs, timeZone),
+            enteredDelivery: stageAfter === 'delivery' && stageBefore !== 'delivery',
+          },
+          settings,
+        ).filter((p) => p.rule === 'survey');
+    // Each commitment with a date is a planned item of its own (issue 12): the promise is its
+    // next step, so Today and the digest say what was promised; it is done from Today like any.
+    const promises = input.commitments.filter((c) => c.due).map((c) => ({ due: serialOfIsoDay(c.due)!, rule: 'commitment' as RuleKey, what: c.what }));
 
     const shared = {
       customer_id: customerId,
@@ -312,27 +321,11 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
       intention_after: input.intention,
       updated_at: now,
     };
-    const newRows: RowRecord[] = plans.map((p) => ({
-      ...shared,
-      owner,
-      purpose: purposeLabel(wb, p.purpose),
-      planned_at: dateAt(p.due, timeZone),
-      next_step: p.rule === 'survey' ? '' : input.nextStep,
-      rule: p.rule,
-      created_at: now,
-      created_by: me.by,
-      updated_at: now,
-    }));
     let doneId = '';
     if (planned) {
       doneId = text(planned.values.followup_id);
       log.write(planned.row, [doneRecord]);
-    } else {
-      newRows.unshift({ ...doneRecord, rule: 'manual', created_at: now, created_by: me.by });
-    }
-    const added = log.append(newRows);
-    newRows.forEach((r, i) => (r.followup_id = added.ids[i]));
-    if (!planned) doneId = added.ids[0];
+    } else doneId = log.append([{ ...doneRecord, rule: 'manual', created_at: now, created_by: me.by }]).ids[0];
 
     // The customer row: last contact, and stage / intention when the rep changed them.
     const update: RowRecord = { last_contact_at: doneAt, updated_at: now };
@@ -346,29 +339,31 @@ export function logFollowUp(raw: FollowupInput): SaveResult<LoggedFollowup> {
     customers.write(customer.row, [update]);
     recordStageChanges(wb, stageChanges, new Map([[customerId, customerName]]));
 
-    const plannedIds = newRows.slice(planned ? 0 : 1).map((r, i) => ({ id: String(r.followup_id), day: isoDayOfSerial(plans[i].due), rule: plans[i].rule }));
-    const first = plannedIds[0];
+    const chosenDay = input.nextDate && !input.noNext ? serialOfIsoDay(input.nextDate) : null;
+    const plan = replanCustomers(wb, [customerId], {
+      rows: new Map([[customerId, customer.row]]),
+      chosen: chosenDay === null ? undefined : new Map([[customerId, chosenDay]]),
+      none: input.noNext ? new Set([customerId]) : undefined,
+    }).get(customerId.toUpperCase());
+    const items: (RowRecord & { due: number; rule: RuleKey })[] = [
+      ...extras.map((p) => ({ ...shared, owner, purpose: purposeLabel(wb, p.purpose), due: p.due, rule: p.rule })),
+      ...promises.map((p) => ({ ...shared, owner, purpose: '', next_step: p.what.slice(0, LIMITS.nextStep), summary: p.what, due: p.due, rule: p.rule })),
+    ];
+    const also = items.length
+      ? log
+          .append(items.map(({ due, ...r }) => ({ ...r, planned_at: dateAt(due, timeZone), created_at: now, created_by: me.by, updated_at: now })))
+          .ids.map((id, i) => ({ id, day: isoDayOfSerial(items[i].due), rule: items[i].rule }))
+      : [];
+    const first = plan ? { id: plan.id, day: isoDayOfSerial(plan.due), rule: plan.rule as RuleKey } : undefined;
     return {
       ok: true as const,
       value: {
         id: doneId,
         next: first ? { ...first, ruleLabel: t(locale, `followup.rule.${first.rule}` as 'followup.rule.high') } : null,
-        also: plannedIds.slice(1),
+        also,
       },
     };
   });
-}
-
-/** The cadence's plans, with the rep's date (if any) replacing the first one's. */
-function plansFor(input: FollowupInput, facts: Parameters<typeof planAfterContact>[0], settings: ReturnType<typeof cadenceSettings>): PlannedContact[] {
-  if (input.noNext) return [];
-  const plans = planAfterContact(facts, settings);
-  if (!input.nextDate) return plans;
-  const day = serialOfIsoDay(input.nextDate)!;
-  const first = plans[0];
-  if (first && Math.floor(first.due) === day) return plans;
-  const purpose = first ? first.purpose : 'return_visit';
-  return [{ due: day, rule: 'manual', purpose }, ...plans.slice(1)];
 }
 
 // ------------------------------------------------------------------ for other features

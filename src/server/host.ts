@@ -38,3 +38,10 @@ export function toast(message: string, title: string, seconds?: number): void {
 export function userTriggersHere(): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getUserTriggers(SpreadsheetApp.getActiveSpreadsheet());
 }
+
+/** Asks for one line of text (OK / Cancel); null when the user cancelled or closed the dialog. */
+export function prompt(message: string, title: string): string | null {
+  const ui = SpreadsheetApp.getUi();
+  const r = ui.prompt(title, message, ui.ButtonSet.OK_CANCEL);
+  return r.getSelectedButton() === ui.Button.OK ? r.getResponseText() : null;
+}

@@ -14,6 +14,7 @@ import { planImport, type DuplicateMode, type ImportPlan } from '../core/import/
 import { currentUser, customersTab, IDENTIFYING_KEYS, openWorkbook, readCustomerIndex, readLists, readTeam, type Tab, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { recordStageChanges, stageChangesFor } from './stage-history';
+import { replanCustomers } from './plans';
 import { currentLocale } from './locale';
 import { showDialog } from './host';
 
@@ -245,6 +246,10 @@ export function runImport(rawRequest: ImportRequest): ImportResult {
       }
       throw e;
     }
+    // New customers get their first contact, merged ones a plan from what they have now (issue 12);
+    // after the rows are safely in, so a planning failure never undoes an import.
+    const idAt = new Map(reg.existing.map((e) => [e.row, e.id]));
+    replanCustomers(wb, [...ids, ...plan.merge.map((m) => idAt.get(m.row) ?? '')]);
     const message =
       plan.add.length || plan.merge.length
         ? t(locale, 'import.done', {

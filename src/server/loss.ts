@@ -12,7 +12,7 @@ import { t } from '../core/i18n';
 import { listItemKey } from '../core/lists';
 import { fieldFailure, type SaveResult } from '../core/result';
 import { checkObjection, type ObjectionInput } from '../core/objections';
-import { openWorkbook } from './records';
+import { openWorkbook, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { showDialog } from './host';
@@ -135,6 +135,7 @@ export function recordLossReason(customerId: string, objectionIdOrNew: string, n
       checked.value.customerId = c.id;
       const now = new Date();
       const objectionId = appendObjection(wb, { ...objectionRecord(checked.value, c.name, me || c.owner, now, wb.timeZone()), lost_deal: true });
+      reasonGiven(wb, c.id);
       return { ok: true as const, value: { objectionId, created: true } };
     });
   }
@@ -151,6 +152,24 @@ export function recordLossReason(customerId: string, objectionIdOrNew: string, n
     )
       return fieldFailure<LossRecorded>({ objection: t(locale, 'loss.error.noObjection') }, t(locale, 'loss.error.noObjection'));
     log.write(hit.row, [{ lost_deal: true, updated_at: new Date() }]);
+    reasonGiven(wb, c.id);
     return { ok: true as const, value: { objectionId: String(hit.values.objection_id).trim(), created: false } };
   });
+}
+
+/** The "reason missing" items of a customer (Lost typed in the grid, src/server/grid-edit.ts) are done once the reason is recorded: one read of the log. */
+function reasonGiven(wb: Workbook, customerId: string): void {
+  const followups = wb.tab('followups');
+  if (!followups) return;
+  const now = new Date();
+  const open = followups.readAll(['customer_id', 'rule', 'done_at', 'cancelled']).rows.filter(
+    (r) =>
+      r.values.rule === 'loss_reason' &&
+      (r.values.done_at === '' || r.values.done_at == null) &&
+      r.values.cancelled !== true &&
+      String(r.values.customer_id ?? '')
+        .trim()
+        .toLowerCase() === customerId.toLowerCase(),
+  );
+  for (const r of open) followups.write(r.row, [{ done_at: now, updated_at: now }]);
 }

@@ -19,6 +19,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.addCustomer', run: 'showCustomerForm' },
   { caption: 'menu.editCustomer', run: 'showEditSelectedCustomer' },
   { caption: 'menu.addDeal', run: 'showDealForm' },
+  { caption: 'menu.markDelivered', run: 'markDeliveredFromSelection' },
   { caption: 'menu.importCustomers', run: 'showImport' },
   'separator',
   // Once per user or per workbook.
@@ -26,6 +27,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.remindersOn', run: 'turnOnReminders' },
   { caption: 'menu.remindersOff', run: 'turnOffReminders' },
   { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },
+  { caption: 'menu.replan', run: 'replanAllCustomers' },
   { caption: 'menu.setup', run: 'setupWorkbook' },
   { caption: 'menu.rebuildSummaries', run: 'rebuildSummaries' },
   'separator',

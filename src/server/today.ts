@@ -8,7 +8,7 @@
  */
 import { t, type Locale } from '../core/i18n';
 import { fieldFailure, type SaveResult } from '../core/result';
-import { buildToday, type TodayExtra, type TodayModel } from '../core/followups';
+import { buildToday, repCounts, type RepCounts, type TodayExtra, type TodayModel } from '../core/followups';
 import { instantOfSerial, isoDay, serialAt, serialOfIsoDay, todaySerial } from '../core/cadence';
 import type { TeamMember } from '../core/customers/team';
 import { currentUser, openWorkbook, type Workbook } from './records';
@@ -40,17 +40,27 @@ export const TODAY_KEYS = [
   'next_step',
   'cancelled',
   'snooze_reason',
+  'rule',
 ] as const;
 
 /** Days ahead "upcoming" reaches, and the most items per list. */
 export const UPCOMING_DAYS = 7;
 export const TODAY_LIMIT = 100;
 
-/** Menu action: the Today sidebar. */
-export function showToday(): void {
+/** Where Today opens after "Done → save" (issue 12): at an item, with the save's message. */
+export interface TodayRef {
+  at?: string;
+  message?: string;
+}
+
+/** Menu action: the Today sidebar (from the log form after a save: at the item after the done one, with its message). */
+export function showToday(ref?: TodayRef): void {
   const locale = currentLocale();
   const page = HtmlService.createTemplateFromFile('Today');
   page.locale = locale;
+  const r = (ref && typeof ref === 'object' ? ref : {}) as Record<string, unknown>;
+  page.at = typeof r.at === 'string' ? r.at.slice(0, 40) : '';
+  page.message = typeof r.message === 'string' ? r.message.slice(0, 500) : '';
   showSidebar(page.evaluate(), t(locale, 'today.title'));
 }
 
@@ -66,6 +76,8 @@ export interface TodayView {
   /** '' for the whole team. */
   shown: string;
   model: TodayModel;
+  /** A manager viewing the whole team: each rep's counts, from the same rows (issue 12). */
+  counts: RepCounts[];
 }
 
 function emptyModel(nowMs: number, timeZone: string, rep: string | null): TodayModel {
@@ -99,6 +111,7 @@ export function getTodayView(rep?: string | null): TodayView {
     team: isManager ? team.map((m) => m.name) : [],
     shown: me ? me.name : '',
     model: emptyModel(nowMs, timeZone, me ? me.name : null),
+    counts: [],
   };
   rememberMyLanguage(me);
   const who = whomToShow(rep, me, team, isManager);
@@ -113,6 +126,14 @@ export function getTodayView(rep?: string | null): TodayView {
       // A source that fails (its tab missing) must not hide the follow-ups.
     }
   }
+  // The whole team: the extras already are everyone's, so the counts cost no further read.
+  if (isManager && who === null)
+    view.counts = repCounts(
+      rows,
+      view.model.extras,
+      team.map((m) => m.name),
+      { nowMs, timeZone, upcomingDays: UPCOMING_DAYS },
+    );
   return view;
 }
 

@@ -73,6 +73,30 @@ describe('Log follow-up sidebar in Chromium', () => {
     expect(rows.map((r) => [r[col('customer_id')], r[col('rule')], r[col('commitments')]])).toEqual([
       ['C-000004', 'manual', `寄送案例（期限 ${DUE}）`],
       ['C-000004', 'high', ''],
+      ['C-000004', 'commitment', ''], // the dated commitment, an item of its own (issue 12)
     ]);
+  });
+
+  it('refuses a far-future date naming the field, and Lost asks why before the rep moves on (English)', async () => {
+    const fx = workbook({ locale: 'en', user: 'ana@example.com' });
+    const { page } = await openShownPage(browser, fx.rt, 'showFollowupForm', { customerId: 'C-000001' });
+    await page.locator('#chosen .who').waitFor();
+    await page.selectOption('#channel', { index: 1 });
+    await page.selectOption('#purpose', { index: 1 });
+    await page.locator('#summary').fill('They chose a competitor.');
+    await page.locator('#addCommitment').click();
+    await page.locator('.commitment .what').fill('Send the final offer');
+    // What Chromium's date field makes of a typed 2026年12月5日 (month / day / year): the year 6125.
+    await page.locator('.commitment .due').fill('6125-02-02');
+    await page.locator('#save').click();
+    await page.locator('.field[data-field="commitments"] .error').waitFor();
+    expect(await page.locator('.field[data-field="commitments"] .error').textContent()).toBe(
+      'Due: 6125-02-02 is more than 2 years from today. Check the year.',
+    );
+    await page.locator('.commitment button').first().click();
+    await page.selectOption('#stage', { label: getList('stage').items.find((i) => i.key === 'lost')!.label.en });
+    await page.locator('#save').click();
+    await expect.poll(() => fx.rt.ui.current()?.title).toBe('Why was this customer lost?');
+    await page.close();
   });
 });

@@ -151,13 +151,20 @@ describe('Today sidebar in Chromium', () => {
     await form.page.locator('#summary').fill('Presented the plan; they liked it.');
     await form.page.screenshot({ path: '/tmp/followup-form-en.png', fullPage: true });
     await form.page.locator('#save').click();
-    await form.page.locator('.banner.ok').waitFor();
-    expect(await form.page.locator('.banner.ok').textContent()).toMatch(/^Saved as F-000002\. Next follow-up planned for \d{4}-\d{2}-\d{2}/);
+    // Saved: straight back to Today (no trip through the menu), with the save's message, at the item that came next.
+    await expect.poll(() => rt.ui.current()?.title).toBe('Today');
     await form.page.close();
-
-    const again = await openShownPage(browser, rt, 'showToday');
+    const again = await openHtml(browser, rt, rt.ui.current()!.html);
     await again.page.locator('section.today').waitFor();
+    expect(await again.page.locator('.banner.ok').textContent()).toMatch(/^Saved as F-000002\. Next follow-up planned for \d{4}-\d{2}-\d{2}/);
     expect(await names(again.page, 'today')).toEqual([]);
+    expect(await again.page.locator('article.here').count()).toBeLessThanOrEqual(1);
+    // Groups fold and unfold.
+    await again.page.locator('section.upcoming h2 .toggle').click();
+    expect(await again.page.locator('section.upcoming .item').first().isVisible()).toBe(false);
+    await again.page.locator('section.upcoming h2 .toggle').click();
+    expect(await again.page.locator('section.upcoming .item').first().isVisible()).toBe(true);
+    await again.page.screenshot({ path: '/tmp/today-after-done-en.png', fullPage: true });
     await again.page.close();
   });
 
@@ -173,7 +180,19 @@ describe('Today sidebar in Chromium', () => {
     expect(await names(page, 'overdue')).toEqual(['华为技术 C-000003', 'Acme Trading C-000001']);
     expect(await page.locator('section.overdue .meta').allTextContents()).toContain('谈判 · 计划 2026-02-27 · 负责人：李雷 · 逾期 5 天');
     expect(await page.locator('section.overdue h2').textContent()).toBe('已逾期2');
+    // Counts per rep at the top, from the same rows as the lists; each opens that rep's list.
+    expect(await page.locator('#counts .rep-count').allTextContents()).toEqual([
+      'Ana Wu逾期 1今天到期 1未来 7 天 1待答复异议 0',
+      '李雷逾期 1今天到期 0未来 7 天 0待答复异议 0',
+      'Sam Boss逾期 0今天到期 0未来 7 天 0待答复异议 0',
+    ]);
     await page.screenshot({ path: '/tmp/today-manager-zh.png', fullPage: true });
+    await page.locator('#counts .rep-count[data-rep="Ana Wu"]').click();
+    await expect.poll(() => page.locator('#rep').inputValue()).toBe('Ana Wu');
+    expect(await page.locator('#counts').isHidden()).toBe(true);
+    expect(await names(page, 'overdue')).toEqual(['Acme Trading C-000001']);
+    await page.selectOption('#rep', '*');
+    await page.locator('#counts .rep-count').first().waitFor();
     await page.selectOption('#rep', '李雷');
     await expect.poll(() => names(page, 'overdue')).toEqual(['华为技术 C-000003']);
     expect(await names(page, 'today')).toEqual([]);

@@ -69,7 +69,8 @@ describe('logging a follow-up', () => {
     const res = fx.rt.run('logFollowUp', input()) as Logged;
     expect(res.ok).toBe(true);
     const rows = logRows(fx);
-    expect(rows).toHaveLength(2);
+    // The contact, its next planned contact, and the dated commitment as an item of its own (issue 12).
+    expect(rows.map((r) => r.rule)).toEqual(['manual', 'high', 'commitment']);
     const [done, next] = rows;
     expect(done).toMatchObject({
       followup_id: res.value.id,
@@ -101,13 +102,13 @@ describe('logging a follow-up', () => {
     const res = fx.rt.run('logFollowUp', input({ stage: label('stage', 'delivery'), intention: label('intention', 'medium') })) as Logged;
     expect(res.ok).toBe(true);
     expect(res.value.next!.rule).toBe('return_call');
-    expect(res.value.also.map((a) => a.rule)).toEqual(['survey']);
+    expect(res.value.also.map((a) => a.rule)).toEqual(['survey', 'commitment']);
     const c = customerRow(fx, 2);
     expect(c.stage).toBe(label('stage', 'delivery'));
     expect(c.need_confirmed).toBe(true);
     expect(c.budget_confirmed).toBe(false);
     expect(c.intention_level).toBe(label('intention', 'medium'));
-    expect(logRows(fx).map((r) => r.rule)).toEqual(['manual', 'return_call', 'survey']);
+    expect(logRows(fx).map((r) => r.rule)).toEqual(['manual', 'return_call', 'survey', 'commitment']);
   });
 
   it('plans the date the rep chose instead, or nothing', () => {
@@ -116,7 +117,8 @@ describe('logging a follow-up', () => {
     expect(res.value.next).toMatchObject({ day: CHOSEN, rule: 'manual' });
     const none = fx.rt.run('logFollowUp', input({ noNext: true })) as Logged;
     expect(none.value.next).toBeNull();
-    expect(logRows(fx)).toHaveLength(3);
+    // Two contacts, the rep's date (cancelled by "no next follow-up"), each contact's dated commitment.
+    expect(logRows(fx)).toHaveLength(5);
   });
 
   it('completes a planned follow-up in place and keeps its lateness', () => {
@@ -135,7 +137,7 @@ describe('logging a follow-up', () => {
     const res = fx.rt.run('logFollowUp', input({ followupId: 'F-000001', followupRow: 2 })) as Logged;
     expect(res.value.id).toBe('F-000001');
     const rows = logRows(fx);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3); // + the dated commitment (issue 12)
     expect(rows[0]).toMatchObject({ followup_id: 'F-000001', status: label('followup_status', 'done'), days_late: 3, rule: 'medium' });
     expect(rows[1].followup_id).toBe('F-000002');
     // Completing it twice is refused.
@@ -185,9 +187,9 @@ describe('logging a follow-up', () => {
     const res = fx.rt.run('logFollowUp', input({ customerId: 'C-000005', customerRow: 9 })) as Logged;
     expect(res.ok).toBe(true);
     const rows = logRows(fx);
-    expect(rows).toHaveLength(2 + 70 + 2);
-    expect(rows.slice(-2).map((r) => r.followup_id)).toEqual(['F-000170', 'F-000171']);
-    expect(rows.slice(-2).every((r) => r.customer_id === 'C-000005')).toBe(true);
+    expect(rows).toHaveLength(2 + 70 + 3); // the contact, its plan, its dated commitment
+    expect(rows.slice(-3).map((r) => r.followup_id)).toEqual(['F-000170', 'F-000171', 'F-000172']);
+    expect(rows.slice(-3).every((r) => r.customer_id === 'C-000005')).toBe(true);
     expect(new Set(rows.map((r) => r.followup_id)).size).toBe(rows.length);
   });
 
@@ -203,8 +205,8 @@ describe('logging a follow-up', () => {
       counts.push(fx.rt.counter.snapshot('SpreadsheetApp'));
       expect(res.ok).toBe(true);
       const rows = logRows(fx);
-      expect(rows).toHaveLength(n + 4);
-      expect(rows[n + 2].customer_id).toBe('C-000040');
+      expect(rows).toHaveLength(n + 6); // two contacts, each with its plan and its dated commitment
+      expect(rows[n + 3].customer_id).toBe('C-000040');
     }
     expect(counts[1]).toEqual(counts[0]);
     const total = Object.values(counts[0]).reduce((a, b) => a + b, 0);

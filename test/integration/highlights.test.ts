@@ -202,8 +202,9 @@ describe('the runtime colours the rows the highlights describe', () => {
     const def = getTab('customers');
     const name = def.name.en;
     writeByKey(rt, 'customers', 2, [
-      { customer_id: 'C-000001', name: 'Long silent', created_at: new Date(NOW.getTime() - 400 * DAY) },
-      { customer_id: 'C-000002', name: 'New today', created_at: NOW },
+      // With the planned contact the script keeps (issue 12): long overdue, and tomorrow.
+      { customer_id: 'C-000001', name: 'Long silent', created_at: new Date(NOW.getTime() - 400 * DAY), next_planned_at: new Date(NOW.getTime() - 399 * DAY) },
+      { customer_id: 'C-000002', name: 'New today', created_at: NOW, next_planned_at: new Date(NOW.getTime() + DAY) },
     ]);
     expect(
       sheetOf(rt, def)

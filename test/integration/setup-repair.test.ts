@@ -27,6 +27,8 @@ function addCustomers(rt: LocalRuntime, locale: Locale = 'en'): void {
   const sh = sheetOf(rt, CUSTOMERS, locale);
   sh.getRange(2, 1, 5, 2).setValues([1, 2, 3, 4, 5].map((i) => [`C-00000${i}`, `Customer ${i}`]));
   sh.getRange(2, col(CUSTOMERS, 'created_at'), 5, 1).setValues([1, 2, 3, 4, 5].map(() => [new Date(NOW.getTime() - 30 * DAY)]));
+  // Their planned contact, as the script keeps it (issue 12): Next follow-up shows it.
+  sh.getRange(2, col(CUSTOMERS, 'next_planned_at'), 5, 1).setValues([1, 2, 3, 4, 5].map(() => [new Date(NOW.getTime() - 29 * DAY)]));
 }
 
 describe('the recalculation interval', () => {

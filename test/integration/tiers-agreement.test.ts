@@ -203,6 +203,8 @@ describe('Customers formulas agree with the core reference on a generated workbo
     rt.run('setupWorkbook');
     fill(rt, data);
     rt.run('refreshCustomerValues');
+    // Rows pasted in the grid get their one plan from the menu's re-plan (issue 12).
+    rt.run('replanAllCustomers');
   });
 
   it('covers every tier, status and signal', () => {
@@ -245,7 +247,7 @@ describe('Customers formulas agree with the core reference on a generated workbo
     expect(rt.workbook.conditionalFormatAt(name, calm, 1)).toBeNull();
   });
 
-  it('after Settings change: thresholds and cadences apply at once, without a refresh', () => {
+  it('after Settings change: thresholds apply at once, cadences from the next re-plan', () => {
     const changed = {
       tier_a_share: 0.5,
       tier_b_share: 0.8,
@@ -272,6 +274,8 @@ describe('Customers formulas agree with the core reference on a generated workbo
     setSetting(rt, 'SD_CHURN_NO_CONTACT_DAYS', 45);
     setSetting(rt, 'SD_CHURN_VALUE_DROP', 0.25);
     setSetting(rt, 'SD_CHURN_LOW_SCORE', 3);
+    // Thresholds apply at once; the cadences shape the plan kept on the rows (issue 12), so they apply from the next re-plan.
+    rt.run('replanAllCustomers');
     expect(compare(rt, data, tierSettings(changed), TODAY)).toBe(N);
   });
 

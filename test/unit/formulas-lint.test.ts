@@ -78,16 +78,13 @@ describe('resolveFormula', () => {
 });
 
 describe('readable formulas', () => {
-  it('computes the next follow-up in short steps over helper columns, each under 400 characters as the schema writes it', () => {
+  it('shows the next follow-up from the plan the script keeps (issue 12), never a second computation of the cadence', () => {
     const customers = TABS.find((t) => t.key === 'customers')!;
-    const steps = ['cadence_base', 'cadence_days', 'cadence_date', 'next_followup'];
-    for (const key of steps) {
-      const f = customers.columns.find((c) => c.key === key)!.formula!;
-      expect(f.length, key).toBeLessThan(400);
-    }
-    // Each step reads the one before it instead of repeating it.
     const next = customers.columns.find((c) => c.key === 'next_followup')!.formula!;
-    expect(next).toContain('{cadence_date}');
-    expect(next).not.toContain('{last_contact_at}');
+    expect(next.length).toBeLessThan(400);
+    expect(next).toContain('{next_planned_at}');
+    for (const cadence of ['{last_contact_at}', '{created_at}', 'SD_FOLLOWUP_', 'SD_RETURN_CALL_DAYS', 'SD_FIRST_CONTACT']) expect(next).not.toContain(cadence);
+    // The helper columns that computed the cadence on the sheet are gone with it.
+    for (const gone of ['cadence_days', 'first_contact_due', 'cadence_date']) expect(customers.columns.some((c) => c.key === gone)).toBe(false);
   });
 });

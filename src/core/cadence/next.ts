@@ -1,12 +1,10 @@
 /**
- * When the next contact with a customer is due — the one cadence rule, in TypeScript and, right
- * below each function, as the formula of the Customers column that computes it live. The
- * follow-up tracker plans with the same functions (./rules.ts), and
- * test/integration/tiers-agreement.test.ts evaluates the formulas against them cell by cell.
- *
- * Sheets has no LET, so the formula's stand-in for a named intermediate value is a helper column:
- * `cadence_base` (the day the cadence counts from) and `cadence_date` (that day plus the cadence)
- * are columns of their own, and `next_followup` only applies the weekend rule to `cadence_date`.
+ * When the next contact with a customer is due — the one cadence rule, in TypeScript. The plan
+ * (./rules.ts planForCustomer, kept on Follow-ups by src/server/plans.ts) is made with these
+ * functions; since issue 12 the Customers tab no longer computes the cadence itself: its Next
+ * follow-up column shows the plan the script keeps (PLANNED_NEXT_FORMULA), and
+ * test/integration/tiers-agreement.test.ts checks it against the plan cell by cell. The helper
+ * column `cadence_base` (the day the cadence counts from) stays for the churn rule.
  *
  * Times are serial days in the spreadsheet's time zone (src/core/cadence/time.ts converts).
  */
@@ -37,7 +35,6 @@ export interface CadenceInput {
 
 /** Built-in list items by position in their Lists column (1-based), as the formulas index them. */
 const STAGE = (n: number) => `INDEX(SD_LIST_STAGE,${n})`; // 6 delivery, 7 won, 8 lost, 9 on hold
-const INTENT = (n: number) => `INDEX(SD_LIST_INTENTION,${n})`; // 1 high, 2 medium, 3 low
 export const LOST_STAGE = STAGE(8);
 
 /** The day the cadence counts from: the last contact, else the day the customer was added. */
@@ -60,11 +57,6 @@ export function cadenceDays(c: Pick<CadenceInput, 'stage' | 'intention'>, s: Cad
   if (c.intention === 'high') return s.followup_high_hours / 24;
   return s.followup_medium_days;
 }
-/** Blank for the monthly rule, and where there is no base date (no ID, never contacted nor dated). */
-export const CADENCE_DAYS_FORMULA =
-  `ARRAYFORMULA(IF({cadence_base}="","",IF({stage}=${STAGE(6)},SD_RETURN_CALL_DAYS,IF({stage}=${STAGE(7)},SD_EXISTING_CUSTOMER_FOLLOWUP_DAYS,` +
-  `IF(({stage}=${STAGE(9)})+({intention_level}=${INTENT(3)}),"",` +
-  `IF({intention_level}=${INTENT(1)},SD_FOLLOWUP_HIGH_HOURS/24,SD_FOLLOWUP_MEDIUM_DAYS))))))`;
 
 /**
  * `n` (≥ 1) working days after a serial, keeping the time of day, as WORKDAY counts them: Saturday
@@ -97,17 +89,6 @@ export function cadenceDate(c: CadenceInput, s: CadenceTimes): number | null {
   const days = cadenceDays(c, s);
   return days === 'months' ? edate(base, s.followup_low_months) : base + days;
 }
-const B = '{cadence_base}';
-const WD = `WEEKDAY(${B},2)`;
-const FROM = `IF(${WD}>5,5,${WD})`;
-/** The helper column `first_contact_due`: a new lead's first contact (addWorkingDays of the day it was added), else blank. */
-export const FIRST_CONTACT_DUE_FORMULA =
-  `ARRAYFORMULA(IF((${B}="")+({last_contact_at}<>"")+({stage}<>${STAGE(1)}),"",` +
-  `${B}-${WD}+${FROM}+SD_FIRST_CONTACT_WORKING_DAYS+2*INT((${FROM}-1+SD_FIRST_CONTACT_WORKING_DAYS)/5)))`;
-export const CADENCE_DATE_FORMULA =
-  `ARRAYFORMULA(IF((${B}="")+({stage}=${LOST_STAGE}),"",IF({first_contact_due}<>"",{first_contact_due},` +
-  `IF({cadence_days}="",EDATE(${B},SD_FOLLOWUP_LOW_MONTHS),${B}+{cadence_days}))))`;
-
 /** With SD_SKIP_WEEKENDS, a Saturday or Sunday moves to the next Monday. */
 export function skipWeekend(serial: number, s: Pick<CadenceTimes, 'skip_weekends'>): number {
   if (!s.skip_weekends) return serial;
@@ -120,8 +101,13 @@ export function nextFollowup(c: CadenceInput, s: CadenceTimes): number | null {
   const d = cadenceDate(c, s);
   return d === null ? null : skipWeekend(d, s);
 }
-const D = '{cadence_date}';
-export const NEXT_FOLLOWUP_FORMULA = `ARRAYFORMULA(IF(${D}="","",${D}+SD_SKIP_WEEKENDS*(WEEKDAY(${D},2)>5)*(8-WEEKDAY(${D},2))))`;
+/**
+ * The Customers tab's Next follow-up column (issue 12): the customer's one planned contact on
+ * Follow-ups, which the script keeps in `next_planned_at` whenever it re-plans the customer
+ * (src/server/plans.ts plans with the functions above), never a second computation of the
+ * cadence; none when Lost (also when Lost was typed in the grid and nothing re-planned yet).
+ */
+export const PLANNED_NEXT_FORMULA = `ARRAYFORMULA(IF({customer_id}="","",IF({stage}=${LOST_STAGE},"",IF({next_planned_at}="","",{next_planned_at}))))`;
 
 export type DueStateKey = 'overdue' | 'today' | 'scheduled' | 'none';
 

@@ -50,8 +50,34 @@ export const RULE_KEYS = [
   'objection',
   'first_contact',
   'relationship_survey',
+  'commitment',
+  'loss_reason',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
+
+/**
+ * The rules of a customer's ONE planned contact (issue 12): the cadence of its stage and
+ * intention, a new lead's first contact, the return call after delivery, the maintenance
+ * cadence once bought, and a date the rep chose by hand. Every other rule (survey, objection,
+ * commitment, …) is an extra planned item of its own next to the plan.
+ */
+export const PLAN_RULES: readonly RuleKey[] = [
+  'first_contact',
+  'high',
+  'medium',
+  'low',
+  'return_call',
+  'new_customer',
+  'existing_customer',
+  'key_account',
+  'manual',
+];
+
+/** True for a rule of the one plan; a blank rule (a row planned by typing in the grid) counts as the rep's own date. */
+export function isPlanRule(rule: unknown): boolean {
+  const r = typeof rule === 'string' ? rule.trim() : '';
+  return r === '' || (PLAN_RULES as readonly string[]).includes(r);
+}
 
 export type PurposeKey =
   | 'first_contact'
@@ -167,6 +193,8 @@ export interface CustomerPlanFacts {
   created: number | null;
   /** The latest logged contact, serial (null: never contacted). */
   lastContact: number | null;
+  /** The latest actual delivery of the customer's deals (Deals `delivered_on`), serial; null or absent: none. */
+  deliveredAt?: number | null;
 }
 
 /**
@@ -178,6 +206,11 @@ export interface CustomerPlanFacts {
  */
 export function planForCustomer(f: CustomerPlanFacts, s: CadenceSettings): PlannedContact | null {
   if (f.stage === 'lost') return null;
+  // A delivery not yet followed by a contact: the return call counts from the delivery itself.
+  const delivered = f.deliveredAt ?? null;
+  if (delivered !== null && (f.stage === 'delivery' || f.stage === 'won') && (f.lastContact === null || f.lastContact < delivered)) {
+    return planAfterDelivery(delivered, s)[0];
+  }
   if (f.lastContact !== null) return planAfterContact({ stage: f.stage, intention: f.intention, scenario: f.scenario, at: f.lastContact }, s)[0] ?? null;
   const due = nextFollowup({ stage: f.stage, intention: f.intention, lastContact: null, created: f.created }, s);
   if (due === null) return null;
@@ -205,4 +238,19 @@ export function planAfterDelivery(deliveredAt: number, s: CadenceSettings): Plan
  */
 export function planRelationshipSurvey(lastSurveyOrDelivery: number, s: CadenceSettings): PlannedContact {
   return { due: skipWeekend(edate(lastSurveyOrDelivery, s.survey_interval_months), s), rule: 'relationship_survey', purpose: 'survey' };
+}
+
+/**
+ * The survey planned for a delivered customer (issue 12): the satisfaction survey
+ * SD_SURVEY_AFTER_DELIVERY_MONTHS after the delivery until one was done after it; after that the
+ * relationship survey every SD_SURVEY_INTERVAL_MONTHS from the last one done. None without a
+ * delivery, and none for a Lost customer.
+ */
+export function surveyPlan(
+  f: { stage: StageKey | null; deliveredAt: number | null; lastSurveyDone: number | null },
+  s: CadenceSettings,
+): PlannedContact | null {
+  if (f.stage === 'lost' || f.deliveredAt === null) return null;
+  if (f.lastSurveyDone !== null && f.lastSurveyDone >= f.deliveredAt) return planRelationshipSurvey(f.lastSurveyDone, s);
+  return planAfterDelivery(f.deliveredAt, s)[1];
 }

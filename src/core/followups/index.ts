@@ -3,3 +3,4 @@ export * from './input';
 export * from './today';
 export * from './digest';
 export * from './status';
+export * from './plan';

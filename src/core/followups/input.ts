@@ -45,6 +45,8 @@ export interface FollowupFormRef {
   followupId?: string;
   followupRow?: number;
   customerId?: string;
+  /** Opened from Today with "Done": after the save the form goes back to Today, at this item (the one after the done one). */
+  backToToday?: { at: string };
 }
 
 export interface CheckContext {

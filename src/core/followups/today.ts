@@ -19,6 +19,7 @@ export interface FollowupRowValues {
   next_step?: unknown;
   summary?: unknown;
   snooze_reason?: unknown;
+  rule?: unknown;
 }
 
 export interface TodayItem {
@@ -38,6 +39,8 @@ export interface TodayItem {
   daysLate: number;
   nextStep: string;
   snoozed: string;
+  /** Why it was planned (the Follow-ups rule key; '' when typed by hand). */
+  rule: string;
 }
 
 /**
@@ -129,6 +132,7 @@ export function buildToday(rows: readonly { row: number; values: FollowupRowValu
         daysLate: day < today ? today - day : 0,
         nextStep: text(r.next_step),
         snoozed: text(r.snooze_reason),
+        rule: text(r.rule),
       },
     });
   }
@@ -172,4 +176,36 @@ export function buildDigests(
     out.push({ rep: m.name, email: m.email, overdue: overdue.slice(0, limit), dueToday: dueToday.slice(0, limit) });
   }
   return out;
+}
+
+/** A manager's line per rep at the top of Today (issue 12): what each has waiting. */
+export interface RepCounts {
+  rep: string;
+  overdue: number;
+  dueToday: number;
+  /** Planned after today, within the upcoming window. */
+  upcoming: number;
+  /** Objections waiting for a written answer (Today's extras of kind 'objection'). */
+  objections: number;
+}
+
+/** Counts per team member (team-list order), from the same rows and rules as the lists themselves. */
+export function repCounts(
+  rows: readonly { row: number; values: FollowupRowValues }[],
+  extras: readonly TodayExtra[],
+  team: readonly string[],
+  o: Omit<TodayOptions, 'rep' | 'limit'>,
+): RepCounts[] {
+  const all = buildToday(rows, { ...o, rep: null, limit: Number.MAX_SAFE_INTEGER });
+  const count = (list: readonly { owner: string }[], rep: string) => list.filter((i) => sameRep(i.owner, rep)).length;
+  return team.map((rep) => ({
+    rep,
+    overdue: count(all.overdue, rep),
+    dueToday: count(all.dueToday, rep),
+    upcoming: count(all.upcoming, rep),
+    objections: count(
+      extras.filter((x) => x.kind === 'objection'),
+      rep,
+    ),
+  }));
 }

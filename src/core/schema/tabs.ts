@@ -6,14 +6,7 @@ import type { Localized } from '../i18n/locale';
 import { LISTS } from '../lists';
 import type { ColumnDef, ColumnType, HeaderStyle, TabDef } from './types';
 import { INTENTION_FORMULA } from '../customers/intention';
-import {
-  CADENCE_BASE_FORMULA,
-  CADENCE_DATE_FORMULA,
-  CADENCE_DAYS_FORMULA,
-  FIRST_CONTACT_DUE_FORMULA,
-  FOLLOWUP_STATE_FORMULA,
-  NEXT_FOLLOWUP_FORMULA,
-} from '../cadence/next';
+import { CADENCE_BASE_FORMULA, FOLLOWUP_STATE_FORMULA, PLANNED_NEXT_FORMULA } from '../cadence/next';
 import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIER_FORMULA } from '../tiers/rules';
 import { DAYS_LATE_FORMULA, FOLLOWUP_STATUS_FORMULA } from '../followups/status';
 import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer';
@@ -185,6 +178,36 @@ export const CUSTOMERS: TabDef = {
     ),
     updated(),
     ...CUSTOMER_STAGE_COLUMNS,
+    // The customer's one planned contact (issue 12), kept by Sales Desk from the Follow-ups log
+    // whenever it re-plans the customer: Next follow-up and its status read these, so the tab,
+    // Today and the digest show the same plan (src/server/plans.ts).
+    c(
+      'next_planned_at',
+      'datetime',
+      L('Planned contact', '计划联系'),
+      L('The open planned contact on Follow-ups (kept by Sales Desk).', '跟进记录中尚未完成的计划联系时间（由销售台维护）。'),
+      { protected: true },
+    ),
+    c(
+      'plan_id',
+      'text',
+      L('Plan ID', '计划编号'),
+      L('ID of that planned contact on Follow-ups (kept by Sales Desk).', '该计划联系在跟进记录中的编号（由销售台维护）。'),
+      {
+        protected: true,
+        width: 100,
+      },
+    ),
+    c(
+      'plan_row',
+      'integer',
+      L('Plan row', '计划所在行'),
+      L('Where that row was on Follow-ups last time (kept by Sales Desk).', '该计划上次在跟进记录中的行号（由销售台维护）。'),
+      {
+        protected: true,
+        width: 80,
+      },
+    ),
     c(
       'intention_level',
       'list',
@@ -210,44 +233,14 @@ export const CUSTOMERS: TabDef = {
       { formula: CADENCE_BASE_FORMULA },
     ),
     c(
-      'cadence_days',
-      'number',
-      L('Cadence (days)', '节奏（天）'),
-      L(
-        'Computed helper: the cadence of the stage and intention level in days (Settings: High 24 h, Medium 1 week, Delivery 3 days, Won monthly); blank when it counts in months (Low intention or On hold: a quarter).',
-        '自动计算的辅助列：按阶段和意向等级的跟进节奏天数（见设置：高意向 24 小时，中意向 1 周，交付 3 天，已成交每月）；按月计算时为空（低意向或暂缓：每季度）。',
-      ),
-      { numberFormat: '0.##', width: 90, formula: CADENCE_DAYS_FORMULA },
-    ),
-    c(
-      'first_contact_due',
-      'datetime',
-      L('First contact due', '首次联系期限'),
-      L(
-        'Computed helper: for a new lead (stage 1, never contacted) the day it was added plus the working days of Settings (first contact, 1 working day); blank otherwise.',
-        '自动计算的辅助列：新线索（第 1 阶段且从未联系）为添加时间加上设置中的工作日数（首次联系，1 个工作日）；其他情况为空。',
-      ),
-      { formula: FIRST_CONTACT_DUE_FORMULA },
-    ),
-    c(
-      'cadence_date',
-      'datetime',
-      L('Cadence date', '节奏日期'),
-      L(
-        'Computed helper: the first contact of a new lead, else “Cadence from” plus “Cadence (days)”, or plus the months of the Low / On hold cadence; before weekends are skipped; empty when Lost.',
-        '自动计算的辅助列：新线索为首次联系期限，否则为“节奏起点”加上“节奏（天）”，低意向或暂缓则加上相应月数；尚未跳过周末；已丢单则为空。',
-      ),
-      { formula: CADENCE_DATE_FORMULA },
-    ),
-    c(
       'next_followup',
       'datetime',
       L('Next follow-up', '下次跟进时间'),
       L(
-        'Computed: a new lead (stage 1, never contacted) is due one working day after it was added (Settings); otherwise last contact (or the day the row was added) plus the cadence of the stage and intention level in Settings: High 24 h, Medium 1 week, Low or On hold a quarter, Delivery 3 days (return call), Won monthly; none when Lost.',
-        '自动计算：新线索（第 1 阶段且从未联系）在添加后 1 个工作日内到期（见设置）；其他情况为最近联系时间（从未联系则为添加日期）加上设置中按阶段和意向等级的跟进节奏：高意向 24 小时，中意向 1 周，低意向或暂缓每季度，交付阶段 3 天（回访），已成交每月；已丢单则无。',
+        'Computed: the planned contact of the customer on Follow-ups (a new lead one working day after it was added; then the cadence of Settings: High 24 h, Medium 1 week, Low or On hold a quarter, 3 days after delivery, weekly or monthly once bought; or the date the rep chose); none when Lost.',
+        '自动计算：该客户在跟进记录中的计划联系时间（新线索为添加后 1 个工作日；之后按设置中的节奏：高意向 24 小时，中意向 1 周，低意向或暂缓每季度，交付后 3 天，成交后每周或每月；或销售自选的日期）；已丢单则无。',
       ),
-      { formula: NEXT_FOLLOWUP_FORMULA },
+      { formula: PLANNED_NEXT_FORMULA },
     ),
     c(
       'followup_state',
@@ -398,8 +391,8 @@ export const FOLLOWUPS: TabDef = {
       'text',
       L('Planned by', '计划依据'),
       L(
-        'Which cadence planned this contact (set by Sales Desk): high, medium, low, return_call, survey, new_customer, existing_customer, key_account, manual or objection. The KPIs count by it.',
-        '本次联系由哪条跟进节奏安排（由销售台填写）：high 高意向、medium 中意向、low 低意向、return_call 交付回访、survey 满意度调查、new_customer 新客户、existing_customer 老客户、key_account 大客户、manual 手动、objection 异议。指标按此统计。',
+        'Which cadence planned this contact (set by Sales Desk): high, medium, low, return_call, survey, new_customer, existing_customer, key_account, manual, objection, first_contact, relationship_survey or commitment. The KPIs count by it.',
+        '本次联系由哪条跟进节奏安排（由销售台填写）：high 高意向、medium 中意向、low 低意向、return_call 交付回访、survey 满意度调查、new_customer 新客户、existing_customer 老客户、key_account 大客户、manual 手动、objection 异议、first_contact 首次联系、relationship_survey 定期关系调查、commitment 承诺事项。指标按此统计。',
       ),
       { protected: true, width: 120 },
     ),

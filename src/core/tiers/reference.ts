@@ -5,7 +5,8 @@
  */
 import { customerValueRecords, valueBoundsSerial, type DealFact, type SurveyFact } from './values';
 import { churnRisk, goldThreshold, isGold, valueTier, type TierKey, type TierSettings } from './rules';
-import { followupState, nextFollowup, type DueStateKey } from '../cadence/next';
+import { followupState, type DueStateKey } from '../cadence/next';
+import { cadenceSettings, planForCustomer } from '../cadence/rules';
 import { intentionOf, type IntentionKey } from '../customers/intention';
 import type { StageKey } from '../customers/stage';
 
@@ -55,7 +56,9 @@ export function computeCustomers(
     if (!r) return null;
     const intention = intentionOf(c.needConfirmed, c.budgetConfirmed);
     const cad = { stage: c.stage, intention, lastContact: c.lastContact, created: c.created };
-    const next = nextFollowup(cad, s);
+    // The Customers tab shows the customer's one plan (issue 12): what planForCustomer plans for
+    // the row (no scenario, no delivery in these facts), under these Settings.
+    const next = planForCustomer({ ...cad, scenario: null }, { ...cadenceSettings(), ...s })?.due ?? null;
     return {
       intention,
       valueWindow: r.value_window,

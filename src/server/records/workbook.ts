@@ -144,6 +144,13 @@ export class Workbook implements TabHost, MapStore {
     return this.locale;
   }
 
+  /** Where an edit event's range lies, when it is on the tab `key` (rows and columns, 1-based), else null. */
+  editedBlock(key: string, range: GoogleAppsScript.Spreadsheet.Range): { first: number; last: number; from: number; to: number } | null {
+    const t = this.tab(key);
+    if (!t || range.getSheet().getSheetId() !== t.sheet.getSheetId()) return null;
+    return { first: range.getRow(), last: range.getLastRow(), from: range.getColumn(), to: range.getLastColumn() };
+  }
+
   /** The row selected on a tab (the active range's first row), or 0 when the active sheet is another tab. */
   selectedRow(key: string): number {
     const t = this.tab(key);

@@ -144,6 +144,13 @@ async function save(): Promise<void> {
     showErrors({});
     const v = res.value;
     const msg = v.next ? tr('followup.saved', { id: v.id, day: v.next.day, rule: v.next.ruleLabel }) : tr('followup.savedNoNext', { id: v.id });
+    // Lost from this form too asks why (issue 12; the server opens the loss dialog only for Lost).
+    if (input.stage && chosen) await call('askLossReasonIfLost', chosen.id, String(input.stage));
+    // Opened with "Done" from Today: straight back to Today, at the item after the done one.
+    if (document.body.getAttribute('data-back-today') === '1') {
+      await call('showToday', { at: document.body.getAttribute('data-back-at') || '', message: msg });
+      return;
+    }
     status.append(
       h(
         'div',

@@ -45,7 +45,9 @@ function item(i: TodayItem): HTMLElement {
   const buttons = h(
     'div',
     { class: 'buttons' },
-    h('button', { type: 'button', class: 'done', onclick: () => void done(i) }, tr('today.done')),
+    i.rule === 'loss_reason'
+      ? h('button', { type: 'button', class: 'done reason', onclick: () => void call('showLossDialog', i.customerId).catch(fail) }, tr('today.giveReason'))
+      : h('button', { type: 'button', class: 'done', onclick: () => void done(i) }, tr('today.done')),
     h('button', { type: 'button', class: 'snooze-open', onclick: () => openSnooze(box, i) }, tr('today.snooze')),
   );
   box.append(buttons);
@@ -108,20 +110,60 @@ function openSnooze(box: HTMLElement, i: TodayItem): void {
 }
 
 async function done(i: TodayItem): Promise<void> {
+  // Back here after the save, at the item that follows this one (issue 12's working loop).
+  const box = document.querySelector(`article[data-id="${CSS.escape(i.id)}"]`);
+  const after = box?.nextElementSibling?.getAttribute('data-id') ?? '';
   try {
-    await call('showFollowupForm', { followupId: i.id, followupRow: i.row });
+    await call('showFollowupForm', { followupId: i.id, followupRow: i.row, backToToday: { at: after } });
   } catch (err) {
     fail(err);
   }
 }
 
+/** Groups the user folded, kept while the sidebar is open. */
+const folded = new Set<string>();
+
 function section(cls: string, title: string, items: HTMLElement[], empty: string): HTMLElement {
-  return h(
+  const body = h('div', { class: 'body' }, ...(items.length ? items : [h('p', { class: 'empty' }, empty)]));
+  const toggle = h('button', { type: 'button', class: 'toggle', 'aria-expanded': String(!folded.has(cls)) }, title);
+  const box = h(
     'section',
-    { class: `list ${cls}` },
-    h('h2', {}, title, h('span', { class: 'count' }, String(items.length))),
-    ...(items.length ? items : [h('p', { class: 'empty' }, empty)]),
+    { class: `list ${cls}${folded.has(cls) ? ' folded' : ''}` },
+    h('h2', {}, toggle, h('span', { class: 'count' }, String(items.length))),
+    body,
   );
+  toggle.addEventListener('click', () => {
+    if (folded.has(cls)) folded.delete(cls);
+    else folded.add(cls);
+    box.classList.toggle('folded', folded.has(cls));
+    toggle.setAttribute('aria-expanded', String(!folded.has(cls)));
+  });
+  return box;
+}
+
+/** A manager's overview of the whole team: one line per rep, each opening that rep's list. */
+function counts(): void {
+  const host = $('counts');
+  clear(host);
+  host.hidden = !view.counts.length;
+  if (!view.counts.length) return;
+  host.append(h('h2', {}, tr('today.perRep')));
+  for (const c of view.counts) {
+    const line = h(
+      'button',
+      { type: 'button', class: 'rep-count', 'data-rep': c.rep, onclick: () => void load(c.rep) },
+      h('span', { class: 'rep' }, c.rep),
+      h(
+        'span',
+        { class: 'nums' },
+        h('span', { class: c.overdue ? 'n late' : 'n' }, tr('today.countOverdue', { n: c.overdue })),
+        h('span', { class: 'n' }, tr('today.countToday', { n: c.dueToday })),
+        h('span', { class: 'n' }, tr('today.countWeek', { n: c.upcoming })),
+        h('span', { class: c.objections ? 'n late' : 'n' }, tr('today.countObjections', { n: c.objections })),
+      ),
+    );
+    host.append(line);
+  }
 }
 
 function render(): void {
@@ -138,6 +180,7 @@ function render(): void {
     for (const n of view.team) sel.append(h('option', { value: n }, n === view.me ? tr('today.me', { name: n }) : n));
     sel.value = view.shown || '*';
   }
+  counts();
   if (!m.overdue.length && !m.dueToday.length && !m.extras.length) {
     host.append(h('div', { class: 'clear', role: 'status' }, view.shown === '' ? tr('today.allClearTeam') : tr('today.allClear')));
   }
@@ -178,12 +221,21 @@ async function load(rep: string | null, message?: string): Promise<void> {
   render();
 }
 
+/** Opened again after "Done → save": the save's message, and the list at the item that came next. */
+function arrive(): void {
+  const at = document.body.getAttribute('data-at') || '';
+  const target = at ? document.querySelector<HTMLElement>(`article[data-id="${CSS.escape(at)}"]`) : null;
+  if (!target) return;
+  target.classList.add('here');
+  target.scrollIntoView({ block: 'center' });
+}
+
 function main(): void {
   translateStatic();
   $('log').addEventListener('click', () => void call('showFollowupForm').catch(fail));
   $('refresh').addEventListener('click', () => void load(view?.shown === '' ? '*' : (view?.shown ?? null)));
   $('rep').addEventListener('change', () => void load($<HTMLSelectElement>('rep').value));
-  void load(null);
+  void load(null, document.body.getAttribute('data-message') || undefined).then(arrive);
 }
 
 main();

@@ -5,6 +5,11 @@ export const today = defineMessages(
   {
     'menu.today': 'Today',
     'today.title': 'Today',
+    'today.perRep': 'By rep',
+    'today.countOverdue': '{n} overdue',
+    'today.countToday': '{n} due today',
+    'today.countWeek': '{n} next 7 days',
+    'today.countObjections': '{n} objections waiting',
     'today.showFor': 'Show follow-ups of',
     'today.me': '{name} (me)',
     'today.all': 'The whole team',
@@ -42,6 +47,11 @@ export const today = defineMessages(
   {
     'menu.today': '今日跟进',
     'today.title': '今日跟进',
+    'today.perRep': '按销售',
+    'today.countOverdue': '逾期 {n}',
+    'today.countToday': '今天到期 {n}',
+    'today.countWeek': '未来 7 天 {n}',
+    'today.countObjections': '待答复异议 {n}',
     'today.showFor': '查看谁的跟进',
     'today.me': '{name}（我）',
     'today.all': '整个团队',
