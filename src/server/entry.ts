@@ -21,3 +21,12 @@ export { showToday, getTodayView, snoozeFollowUp } from './today';
 export { dispatch } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
 export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';
+export {
+  showComplaintForm,
+  getComplaintFormData,
+  getComplaint,
+  searchComplaintCustomers,
+  customerComplaints,
+  getComplaintLessons,
+  saveComplaint,
+} from './complaints';

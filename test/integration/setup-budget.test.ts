@@ -10,8 +10,18 @@ import { getList } from '../../src/core/lists';
 import type { Locale } from '../../src/core/i18n';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
-/** The budgets set-up is held to (issue 11). */
-const BLANK_SETUP_BUDGET = 700;
+/**
+ * The budgets set-up is held to (issue 11's 700; a blank set-up cost 652 before issue 17).
+ * Issue 17's Complaints (26 columns) and Complaint steps (6 columns) tabs, four lists and six
+ * settings add 132 calls on a blank workbook: one developer-metadata tag per new column, 32 on
+ * the two tabs and 4 on the Lists tab (36), the two tabs' keys and the steps' seeded marker (3),
+ * a named range per new setting and list (10), a setColumnWidths per run of adjacent equal
+ * widths that are not Sheets' default (8 + 4 = 12), and creating the two tabs (insert, frozen
+ * rows and columns, tab colour, header values/notes/colours/weights, number formats, 4 list
+ * validations, 3 protections, 2 highlight rules, the formula row, the seeded steps: 71).
+ * 652 + 36 + 3 + 10 + 12 + 71 = 784, held at 800.
+ */
+const BLANK_SETUP_BUDGET = 800;
 /**
  * A run that finds nothing to repair (172 calls, in both languages; 256 before the one column map).
  * It reads each thing it checks once, and SpreadsheetApp has no call that reads an attribute
@@ -30,7 +40,15 @@ const BLANK_SETUP_BUDGET = 700;
  * Issue 11's 80 is below the 95 + 46 that checking each repaired attribute once costs: reaching it
  * means checking less, which set-up does not do.
  */
-const NOTHING_TO_REPAIR_BUDGET = 172;
+/*
+ * Issue 17 adds 43 to it: the header block and frozen rows of its two tabs (2 × 7 = 14); their
+ * data blocks (2), validations and number formats (2 + 2), the seeded steps' values (1) and
+ * the Complaints formula row (1) = 8; Complaints' highlights: the rules read (1), the sheet
+ * width (1), six getters per rule for two rules (12) and an A1 notation per range, 1 + 3
+ * (the second rule colours three separate columns) = 18; three protections' descriptions (3).
+ * 172 + 14 + 8 + 18 + 3 = 215.
+ */
+const NOTHING_TO_REPAIR_BUDGET = 215;
 
 /** Calls that change the document (builders only exist to write). */
 const WRITES = /\.(set|insert|delete|add|remove|protect|clear|move|append|copy|merge|sort|hide|new|build)[A-Z]?[A-Za-z]*$/;

@@ -11,7 +11,8 @@ const nonEmpty = (s: string) => typeof s === 'string' && s.trim().length > 0;
 
 describe('schema', () => {
   it('has the tabs issue 3 asks for', () => {
-    expect(TABS.map((t) => t.key)).toEqual([
+    // Issue 3's tabs first, in order; later issues append theirs (issue 17: complaints, complaint_steps).
+    expect(TABS.map((t) => t.key).slice(0, 10)).toEqual([
       'customers',
       'followups',
       'objections',

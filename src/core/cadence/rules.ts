@@ -50,6 +50,8 @@ export const RULE_KEYS = [
   'objection',
   'first_contact',
   'relationship_survey',
+  // issue 17: a check-in after a complaint closed without the customer confirming satisfaction
+  'complaint_checkin',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 

@@ -17,6 +17,7 @@ import {
 import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIER_FORMULA } from '../tiers/rules';
 import { DAYS_LATE_FORMULA, FOLLOWUP_STATUS_FORMULA } from '../followups/status';
 import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer';
+import { COMPLAINTS, COMPLAINT_STEPS_TAB } from './tabs-complaints';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -726,7 +727,23 @@ export const REMINDER_LOG: TabDef = {
 };
 
 /** Every tab, in the order set-up creates them. */
-export const TABS: readonly TabDef[] = [CUSTOMERS, FOLLOWUPS, OBJECTIONS, SURVEY_RESPONSES, DEALS, DASHBOARD, PLAYBOOK, SETTINGS_TAB, LISTS_TAB, REMINDER_LOG];
+export const TABS: readonly TabDef[] = [
+  CUSTOMERS,
+  FOLLOWUPS,
+  OBJECTIONS,
+  SURVEY_RESPONSES,
+  DEALS,
+  DASHBOARD,
+  PLAYBOOK,
+  SETTINGS_TAB,
+  LISTS_TAB,
+  REMINDER_LOG,
+  COMPLAINTS,
+  COMPLAINT_STEPS_TAB,
+];
+
+/** The complaint log (issue 17), declared in ./tabs-complaints.ts. */
+export { COMPLAINTS, COMPLAINT_STEPS_TAB };
 
 export function getTab(key: string): TabDef {
   const t = TABS.find((x) => x.key === key);
