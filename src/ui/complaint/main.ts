@@ -124,7 +124,7 @@ function stepItem(s: ComplaintFormData['steps'][number], saved: { doneAt: string
     s.firstResponse ? h('span', { class: 'badge' }, tr('complaint.firstResponseStep')) : null,
     !s.builtIn ? h('span', { class: 'badge' }, tr('complaint.teamStep')) : null,
     s.coaching ? h('span', { class: 'coaching' }, s.coaching) : null,
-    s.sampleReply ? h('span', { class: 'reply' }, `${tr('complaint.sampleReply')}: ${s.sampleReply}`) : null,
+    s.sampleReply ? h('span', { class: 'reply' }, tr('complaint.sampleReply', { text: s.sampleReply })) : null,
     h('div', { class: 'row' }, h('label', {}, done, ' ', tr('complaint.stepDone')), at),
     note,
   );
