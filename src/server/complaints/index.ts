@@ -23,6 +23,7 @@ import {
   encodeStepLog,
   firstResponseAt,
   msOf,
+  previousComplaintAt,
   whatWentWrong,
   type CleanComplaint,
   type ComplaintInput,
@@ -339,34 +340,6 @@ function canonical(clean: CleanComplaint, ctx: ReturnType<typeof checkContext>['
   if (clean.owner) clean.owner = ctx.team.find((n) => n.toLowerCase() === clean.owner.toLowerCase()) ?? clean.owner;
 }
 
-/**
- * The latest complaint of the same customer received before `receivedAt` (its received time),
- * from one read of three columns: what the repeat formula compares against.
- */
-function previousComplaint(rows: readonly { values: RowRecord }[], customerId: string, receivedAt: number, exceptId: string): Date | '' {
-  let best: number | null = null;
-  const want = customerId.toLowerCase();
-  for (const r of rows) {
-    const v = r.values;
-    if (
-      String(v.customer_id ?? '')
-        .trim()
-        .toLowerCase() !== want
-    )
-      continue;
-    if (
-      exceptId &&
-      String(v.complaint_id ?? '')
-        .trim()
-        .toLowerCase() === exceptId.toLowerCase()
-    )
-      continue;
-    const ms = msOf(v.received_at);
-    if (ms !== null && ms <= receivedAt && (best === null || ms > best)) best = ms;
-  }
-  return best === null ? '' : new Date(best);
-}
-
 /** Sidebar API: checks and saves one complaint (new, or continued by ID); closing may plan a check-in. */
 export function saveComplaint(input: ComplaintInput): SaveResult<SavedComplaint> {
   const locale = currentLocale();
@@ -426,7 +399,15 @@ export function saveComplaint(input: ComplaintInput): SaveResult<SavedComplaint>
       log.write(row, [record]);
     } else {
       const others = log.readAll(['complaint_id', 'customer_id', 'received_at']);
-      record.previous_received_at = previousComplaint(others.rows, customer.id, clean.receivedAt.getTime(), '');
+      const prev = previousComplaintAt(
+        others.rows.map((r) => ({
+          complaintId: String(r.values.complaint_id ?? ''),
+          customerId: String(r.values.customer_id ?? ''),
+          receivedAt: msOf(r.values.received_at),
+        })),
+        { complaintId: '', customerId: customer.id, receivedAt: clean.receivedAt.getTime() },
+      );
+      record.previous_received_at = prev === null ? '' : new Date(prev);
       record.created_at = now;
       record.created_by = user.by;
       const added = log.append([record], others.extent);
