@@ -34,10 +34,12 @@ export const complaintEscalationJob: Job = {
       const values = readSettings(wb);
       const settings = complaintSettings(values);
       const rows = log.readAll([...OVERDUE_KEYS]).rows;
-      const due = rows.filter((r) => {
-        const f = complaintFacts(r.values as ComplaintRow);
-        return f !== null && needsEscalation(f, ctx.nowMs, settings, ctx.timeZone);
-      });
+      // The longest waiting first: when the quota runs out, they are the ones that went.
+      const due = rows
+        .map((r) => ({ r, f: complaintFacts(r.values as ComplaintRow) }))
+        .filter((x) => x.f !== null && needsEscalation(x.f, ctx.nowMs, settings, ctx.timeZone))
+        .sort((a, b) => a.f!.receivedAt - b.f!.receivedAt)
+        .map((x) => x.r);
       if (!due.length) return null;
       const managers = readTeam(wb).filter((m) => m.role === 'manager' && normalizeEmail(m.email));
       return {
