@@ -90,6 +90,11 @@ describe('logging a complaint', () => {
     expect(rt.workbook.cellInfo('Complaints', 3, colOf(CP, 'words')).formula ?? '').toBe('');
     expect(cell(rt, 3, 'words')).toBe('=HYPERLINK("http://evil.example","x")');
     expect(cell(rt, 3, 'repeat')).toBe(true);
+    // Two open complaints: a churn-risk signal on the customer's row.
+    const CU = getTab('customers');
+    const customer = () => rt.workbook.values('Customers')[2];
+    expect(customer()[colOf(CU, 'open_complaints') - 1]).toBe(2);
+    expect(customer()[colOf(CU, 'churn_risk') - 1]).toBe(true);
     // Customer 3's name starts with "=": stored as text.
     expect((rt.run('saveComplaint', input({ customerId: 'c-000003' })) as Saved).ok).toBe(true);
     expect(cell(rt, 4, 'customer_name')).toBe(FORMULA_NAME);
@@ -148,6 +153,8 @@ describe('logging a complaint', () => {
     expect(cell(rt, 2, 'confirmed_satisfied')).toBe(false);
     expect(cell(rt, 2, 'root_cause')).toBe('Late or wrong delivery');
     expect(cell(rt, 2, 'survey_requested_at')).toBeInstanceOf(Date);
+    // Closed: no open complaint left on the customer's row.
+    expect(rt.workbook.values('Customers')[2][colOf(getTab('customers'), 'open_complaints') - 1]).toBe(0);
     const fu = rt.workbook.values('Follow-ups');
     const planned = fu.slice(1).filter((r) => r[colOf(FU, 'rule') - 1] === 'complaint_checkin');
     expect(planned).toHaveLength(1);

@@ -304,6 +304,16 @@ export const CUSTOMERS: TabDef = {
       { protected: true, numberFormat: '0.0' },
     ),
     c(
+      'open_complaints',
+      'integer',
+      L('Open complaints', '未结投诉'),
+      L(
+        'Complaints from this customer not yet closed (kept by Sales Desk when a complaint is saved); any counts as a churn-risk signal.',
+        '该客户尚未结案的投诉数（保存投诉时由销售台维护）；有未结投诉即视为流失风险信号。',
+      ),
+      { protected: true },
+    ),
+    c(
       'values_as_of',
       'date',
       L('Values as of', '价值计算日期'),

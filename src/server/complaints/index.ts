@@ -125,7 +125,7 @@ function severityOptions(values: readonly string[], locale: Locale): SeverityOpt
   });
 }
 
-function customerHit(wb: Workbook, id: string): ComplaintCustomerHit | null {
+function customerHit(wb: Workbook, id: string): (ComplaintCustomerHit & { row: number }) | null {
   const c = customersTab(wb)?.lookup(id, ['name', 'contact_name', 'owner']) ?? null;
   return c
     ? {
@@ -133,8 +133,43 @@ function customerHit(wb: Workbook, id: string): ComplaintCustomerHit | null {
         name: String(c.values.name ?? ''),
         contact: String(c.values.contact_name ?? ''),
         owner: String(c.values.owner ?? ''),
+        row: c.row,
       }
     : null;
+}
+
+/**
+ * The churn-risk signal (issue 17): the customer's open complaints, kept on their row for the
+ * churn formula (core/tiers/rules.ts). `rows` are the log's ID, customer and closed columns as
+ * read before this save; `saved` is this complaint as now written.
+ */
+function keepOpenComplaints(
+  wb: Workbook,
+  customer: { id: string; row: number },
+  rows: readonly { values: RowRecord }[],
+  saved: { id: string; closed: boolean },
+): void {
+  const customers = customersTab(wb);
+  if (!customers?.has('open_complaints')) return;
+  const want = customer.id.toLowerCase();
+  const self = saved.id.toLowerCase();
+  let open = saved.closed ? 0 : 1;
+  for (const r of rows) {
+    const v = r.values;
+    const id = String(v.complaint_id ?? '')
+      .trim()
+      .toLowerCase();
+    if (
+      !id ||
+      id === self ||
+      String(v.customer_id ?? '')
+        .trim()
+        .toLowerCase() !== want
+    )
+      continue;
+    if (msOf(v.closed_at) === null) open++;
+  }
+  customers.write(customer.row, [{ open_complaints: open }]);
 }
 
 const iso = (v: unknown): string => {
@@ -393,12 +428,12 @@ export function saveComplaint(input: ComplaintInput): SaveResult<SavedComplaint>
     if (clean.requestSurvey && clean.close && msOf(before?.survey_requested_at) === null) record.survey_requested_at = now;
     let id: string;
     let row: number;
+    const others = log.readAll(['complaint_id', 'customer_id', 'received_at', 'closed_at']);
     if (existing) {
       id = String(before!.complaint_id).trim();
       row = existing.row;
       log.write(row, [record]);
     } else {
-      const others = log.readAll(['complaint_id', 'customer_id', 'received_at']);
       const prev = previousComplaintAt(
         others.rows.map((r) => ({
           complaintId: String(r.values.complaint_id ?? ''),
@@ -414,6 +449,7 @@ export function saveComplaint(input: ComplaintInput): SaveResult<SavedComplaint>
       id = added.ids[0];
       row = added.row;
     }
+    keepOpenComplaints(wb, customer, others.rows, { id, closed: clean.close });
     let checkin = false;
     // Closing now, and the customer did not confirm (seed 001 step 7): a check-in is planned once.
     if (clean.close && wasClosed === null && clean.confirmedSatisfied !== true && wb.tab('followups')) {
