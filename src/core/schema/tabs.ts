@@ -304,22 +304,22 @@ export const CUSTOMERS: TabDef = {
       { protected: true, numberFormat: '0.0' },
     ),
     c(
-      'open_complaints',
-      'integer',
-      L('Open complaints', '未结投诉'),
-      L(
-        'Complaints from this customer not yet closed (kept by Sales Desk when a complaint is saved); any counts as a churn-risk signal.',
-        '该客户尚未结案的投诉数（保存投诉时由销售台维护）；有未结投诉即视为流失风险信号。',
-      ),
-      { protected: true },
-    ),
-    c(
       'values_as_of',
       'date',
       L('Values as of', '价值计算日期'),
       L(
         'The day Sales Desk last added up the values on this row: at every deal save, from the menu (Refresh customer values), and once a day while the hourly reminders trigger is on.',
         '销售台最近一次汇总本行价值的日期：每次保存成交、从菜单“刷新客户价值”时，以及开启提醒触发器后每天一次。',
+      ),
+      { protected: true },
+    ),
+    c(
+      'open_complaints',
+      'integer',
+      L('Open complaints', '未结投诉'),
+      L(
+        'Complaints from this customer not yet closed (kept by Sales Desk when a complaint is saved); any counts as a churn-risk signal.',
+        '该客户尚未结案的投诉数（保存投诉时由销售台维护）；有未结投诉即视为流失风险信号。',
       ),
       { protected: true },
     ),
