@@ -101,7 +101,7 @@ export const complaints = defineMessages(
     'complaint.customer': '客户',
     'complaint.customerSearch': '按名称、联系人、电话、邮箱或编号搜索',
     'complaint.customerNone': '没有匹配的客户。',
-    'complaint.customerChosen': '{name}（{id}）',
+    'complaint.customerChosen': '{name}（客户编号 {id}）',
     'complaint.existing': '该客户的投诉',
     'complaint.existingOpen': '处理中',
     'complaint.existingClosed': '已结案',
