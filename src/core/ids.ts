@@ -58,4 +58,5 @@ export const ID_SCHEMES: Readonly<Record<string, IdScheme>> = {
   followups: { column: 'followup_id', prefix: 'F', property: 'salesdesk.followups.append' },
   objections: { column: 'objection_id', prefix: 'O', property: 'salesdesk.seq.objection' },
   deals: { column: 'deal_id', prefix: 'D', property: 'salesdesk.seq.deal' },
+  complaints: { column: 'complaint_id', prefix: 'CP', property: 'salesdesk.seq.complaint' },
 };

@@ -6,6 +6,7 @@
  * `INDEX(SD_LIST_X, n)`, which keeps formulas independent of the language.
  */
 import type { Locale, Localized } from './i18n/locale';
+import { COMPLAINT_LISTS } from './complaints/lists';
 
 export interface ListItem {
   key: string;
@@ -233,6 +234,8 @@ export const LISTS: readonly ListDef[] = [
     source: 'our design',
     items: [item('auto', 'Auto', '自动'), item('en', 'English', 'English'), item('zh', '中文', '中文')],
   },
+  // The complaint log's lists (issue 17), declared in ./complaints/lists.ts.
+  ...COMPLAINT_LISTS,
 ];
 
 export function listNamedRange(listKey: string): string {

@@ -18,6 +18,7 @@
 import { reminderJob } from './reminders';
 import { customerValuesJob } from './deals';
 import { stageHistoryJob } from './stage-history';
+import { complaintEscalationJob } from './complaints/escalation';
 import { openWorkbook, type Workbook } from './records';
 import { tryWithDocumentLock } from './lock';
 import { userTriggersHere } from './host';
@@ -44,7 +45,7 @@ export interface Job {
 
 /** Every job the dispatcher runs, in order. Later features add one line here. (A function: the job modules import this one.) */
 export function jobs(): readonly Job[] {
-  return [reminderJob, customerValuesJob, stageHistoryJob];
+  return [reminderJob, customerValuesJob, stageHistoryJob, complaintEscalationJob];
 }
 
 /** Budget for a run: well inside Apps Script's 6 minutes, leaving time to write the log. */

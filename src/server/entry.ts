@@ -26,3 +26,12 @@ export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';
 export { markDelivered, markDeliveredFromSelection } from './delivery';
 export { replanAllCustomers } from './replan-all';
 export { onEdit } from './grid-edit';
+export {
+  showComplaintForm,
+  getComplaintFormData,
+  getComplaint,
+  searchComplaintCustomers,
+  customerComplaints,
+  getComplaintLessons,
+  saveComplaint,
+} from './complaints';

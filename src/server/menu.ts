@@ -14,6 +14,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.today', run: 'showToday' },
   { caption: 'menu.followup', run: 'showFollowupForm' },
   { caption: 'menu.objection', run: 'showObjectionForm' },
+  { caption: 'menu.complaint', run: 'showComplaintForm' },
   'separator',
   // The register.
   { caption: 'menu.addCustomer', run: 'showCustomerForm' },

@@ -20,6 +20,7 @@ import { currentLocale } from './locale';
 import { alert } from './host';
 import { TODAY_KEYS } from './today';
 import { ensureDispatcher, type Job, type JobContext } from './dispatcher';
+import { overdueComplaintsFor } from './complaints/overdue';
 
 /** Document property: 'true' while daily reminders are on. */
 export const ENABLED_PROPERTY = 'salesdesk.reminders.enabled';
@@ -103,11 +104,17 @@ export const reminderJob: Job = {
       const log = wb.tab('followups');
       if (!team.length || !log) return null;
       const rows = log.readAll(TODAY_KEYS).rows;
-      return { settings, state, team, rows };
+      const complaints = overdueComplaintsFor(wb, null, ctx.nowMs).map((c) => ({
+        owner: c.owner,
+        customer: c.customerName || c.customerId,
+        late: c.late,
+        words: c.words,
+      }));
+      return { settings, state, team, rows, complaints };
     });
     if (!read) return;
-    const { settings, state, team, rows } = read;
-    const digests = buildDigests(rows, team, ctx.nowMs, ctx.timeZone);
+    const { settings, state, team, rows, complaints } = read;
+    const digests = buildDigests(rows, team, ctx.nowMs, ctx.timeZone, undefined, complaints);
     const fallback = listsLocale(
       rows.slice(-50).map((r) => r.values.purpose),
       'purpose',

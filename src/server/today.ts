@@ -16,6 +16,7 @@ import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { showSidebar } from './host';
 import { overdueObjectionsForToday } from './objections';
+import { overdueComplaintsForToday } from './complaints/overdue';
 import { rememberMyLanguage } from './reminders';
 
 /** A source of late items for Today: `rep` is a team member's name, or null for everyone. */
@@ -25,7 +26,10 @@ export interface TodaySource {
 }
 
 /** Everything else Today lists besides follow-ups. Add a source here (one line). */
-export const TODAY_SOURCES: readonly TodaySource[] = [{ kind: 'objection', load: overdueObjectionsForToday }];
+export const TODAY_SOURCES: readonly TodaySource[] = [
+  { kind: 'objection', load: overdueObjectionsForToday },
+  { kind: 'complaint', load: overdueComplaintsForToday },
+];
 
 /** The Follow-ups columns Today reads: one getValues over their span. */
 export const TODAY_KEYS = [

@@ -220,6 +220,63 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       expect(deal[0].cold.calls).toBeLessThanOrEqual(25);
     }, 600_000);
 
+    it('log a complaint and continue one with 5,000 in the log: the same calls as with 10 (issue 17)', () => {
+      const costs: { log: { warm: Cost; cold: Cost }; tick: { warm: Cost; cold: Cost } }[] = [];
+      for (const n of [10, 5_000]) {
+        const fx = workbook({ locale, customers: 50 });
+        const base = fx.rt.clock.nowMs() - 200 * 86_400_000;
+        writeByKey(
+          fx.rt,
+          'complaints',
+          2,
+          Array.from({ length: n }, (_, i) => ({
+            complaint_id: `CP-${String(i + 1).padStart(6, '0')}`,
+            customer_id: `C-${String(1 + (i % 50)).padStart(6, '0')}`,
+            received_at: new Date(base + i * 3_000_000),
+            category: label('complaint_category', 'service', locale),
+            severity: label('complaint_severity', 'low', locale),
+            words: `words ${i}`,
+          })),
+          locale,
+        );
+        const input = (over: Record<string, unknown> = {}) => ({
+          complaintId: '',
+          customerId: 'C-000007',
+          receivedAt: new Date(fx.rt.clock.nowMs() - 3600_000).toISOString(),
+          channel: label('complaint_channel', 'phone', locale),
+          category: label('complaint_category', 'delivery', locale),
+          severity: label('complaint_severity', 'high', locale),
+          words: 'Late again',
+          owner: '',
+          steps: [],
+          close: false,
+          satisfied: '',
+          rootCause: '',
+          lesson: '',
+          requestSurvey: false,
+          ...over,
+        });
+        const log = warmAndCold(fx.rt, () => fx.rt.run('saveComplaint', input()));
+        const tick = warmAndCold(fx.rt, () =>
+          fx.rt.run(
+            'saveComplaint',
+            input({
+              complaintId: 'CP-000003',
+              row: 4,
+              steps: [{ key: 'thank_listen', doneAt: new Date(fx.rt.clock.nowMs() - 60_000).toISOString(), note: 'Called' }],
+            }),
+          ),
+        );
+        costs.push({ log, tick });
+      }
+      expect(costs[1].log.warm.calls).toBe(costs[0].log.warm.calls);
+      expect(costs[1].log.cold.calls).toBe(costs[0].log.cold.calls);
+      expect(costs[1].tick.warm.calls).toBe(costs[0].tick.warm.calls);
+      expect(costs[1].tick.cold.calls).toBe(costs[0].tick.cold.calls);
+      expect(costs[0].log.warm.calls).toBeLessThanOrEqual(20);
+      expect(costs[0].log.cold.calls).toBeLessThanOrEqual(30);
+    }, 600_000);
+
     it('open Today as a rep and as a manager with 5,000 customers and 20,000 log rows: ≤ 10 warm, ≤ 20 cold', () => {
       const fx = workbook({ locale, customers: 5_000 });
       fillLog(fx, 20_000, 5_000);

@@ -37,7 +37,7 @@ export interface Fixture {
   locale: 'en' | 'zh';
 }
 
-export function workbook(opts: { locale?: 'en' | 'zh'; user?: string; customers?: number } = {}): Fixture {
+export function workbook(opts: { locale?: 'en' | 'zh'; user?: string; customers?: number; mailQuota?: number } = {}): Fixture {
   const locale = opts.locale ?? 'en';
   const rt = createLocalRuntime({
     locale: locale === 'zh' ? 'zh_CN' : 'en_US',
@@ -46,6 +46,7 @@ export function workbook(opts: { locale?: 'en' | 'zh'; user?: string; customers?
     // new Date(), TODAY() and NOW() follow) starts at the real now.
     now: new Date(),
     timeZone: 'Asia/Shanghai',
+    mailQuota: opts.mailQuota,
   });
   rt.run('setupWorkbook');
   writeByKey(

@@ -324,7 +324,8 @@ describe('set-up cost does not depend on the number of rows', () => {
  * budgets of a blank set-up and of a run with nothing to repair.
  */
 describe('set-up stays within its call budget', () => {
-  const BLANK_BUDGET = 700;
+  // Issue 17's two tabs, four lists, six settings and a Customers column add 133 to the 652 a blank set-up cost (arithmetic in setup-budget.test.ts).
+  const BLANK_BUDGET = 800;
   const REPAIR_BUDGET = 450;
 
   function perColumnCalls(counts: Record<string, number>): Record<string, number> {

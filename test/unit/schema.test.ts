@@ -10,7 +10,7 @@ import { LOCALES } from '../../src/core/i18n';
 const nonEmpty = (s: string) => typeof s === 'string' && s.trim().length > 0;
 
 describe('schema', () => {
-  it('has the tabs issue 3 asks for, and the Stage history of issue 15', () => {
+  it('has the tabs issue 3 asks for, with those of issues 15 (Stage history), 16 (Team, Trends) and 17 (complaints)', () => {
     expect(TABS.map((t) => t.key)).toEqual([
       'customers',
       'followups',
@@ -19,10 +19,14 @@ describe('schema', () => {
       'deals',
       'stage_history',
       'dashboard',
+      'team',
+      'trends',
       'playbook',
       'settings',
       'lists',
       'reminder_log',
+      'complaints',
+      'complaint_steps',
     ]);
   });
 

@@ -200,6 +200,14 @@ describe('churn risk', () => {
   };
   const risk = (over: Partial<ChurnInput>) => churnRisk({ ...base, ...over }, TODAY, S);
 
+  it('flags an open complaint (issue 17), never for a Lost customer', () => {
+    expect(risk({})).toBe(false);
+    expect(risk({ openComplaints: 0 })).toBe(false);
+    expect(risk({ openComplaints: '' })).toBe(false);
+    expect(risk({ openComplaints: 1 })).toBe(true);
+    expect(risk({ openComplaints: 1, stage: 'lost' })).toBe(false);
+  });
+
   it('flags no contact beyond SD_CHURN_NO_CONTACT_DAYS (90), not at exactly 90', () => {
     expect(risk({ lastContact: TODAY - 90, next: null })).toBe(false);
     expect(risk({ lastContact: TODAY - 91, next: null })).toBe(true);

@@ -52,6 +52,8 @@ export const RULE_KEYS = [
   'relationship_survey',
   'commitment',
   'loss_reason',
+  // issue 17: a check-in after a complaint closed without the customer confirming satisfaction
+  'complaint_checkin',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 

@@ -11,3 +11,7 @@ export * from './rules';
 export * from './lessons';
 export * from './measures';
 export * from './email';
+export * from './step-log';
+export * from './formulas';
+export * from './check';
+export * from './row';

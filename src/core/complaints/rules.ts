@@ -131,3 +131,24 @@ export function checkInAfterClosing(c: Pick<ComplaintFacts, 'closedAt' | 'confir
   if (c.closedAt === null || c.confirmedSatisfied === true) return null;
   return addWallDays(c.closedAt, s.checkinDays, tz);
 }
+
+/**
+ * What the script keeps on a new complaint's row for the repeat formula (previous_received_at):
+ * the latest received time among the same customer's other complaints received at or before it
+ * (null when none). The formula then applies the live repeat window, so changing the Setting
+ * needs no rewrite; this agrees with repeatComplaintIds for complaints logged in the order received.
+ */
+export function previousComplaintAt(
+  others: Iterable<{ complaintId: string; customerId: string; receivedAt: number | null }>,
+  c: { complaintId: string; customerId: string; receivedAt: number },
+): number | null {
+  const want = c.customerId.trim().toLowerCase();
+  const self = c.complaintId.trim().toLowerCase();
+  let best: number | null = null;
+  for (const o of others) {
+    if (o.receivedAt === null || o.customerId.trim().toLowerCase() !== want) continue;
+    if (self && o.complaintId.trim().toLowerCase() === self) continue;
+    if (o.receivedAt <= c.receivedAt && (best === null || o.receivedAt > best)) best = o.receivedAt;
+  }
+  return best;
+}

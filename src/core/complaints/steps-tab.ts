@@ -39,6 +39,9 @@ export interface ShownStep {
   firstResponse: boolean;
 }
 
+/** The sheet's developer-metadata key that remembers which built-in steps set-up wrote. */
+export const COMPLAINT_STEPS_SEEDED_META = 'salesdesk.complaint_steps.seeded';
+
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).trim();
 const norm = (v: unknown): string => str(v).replace(/\s+/g, ' ').toLowerCase();
 

@@ -40,6 +40,18 @@ export function digestMail(d: RepDigest, locale: Locale, sheet: { name: string; 
       lines: d.dueToday.slice(0, DIGEST_MAX_LINES).map((i) => line(i, locale)),
       more: Math.max(0, d.dueToday.length - DIGEST_MAX_LINES),
     });
+  const late = d.complaints ?? [];
+  if (late.length)
+    sections.push({
+      heading: t(locale, 'complaint.digestHeading'),
+      lines: late
+        .slice(0, DIGEST_MAX_LINES)
+        .map(
+          (c) =>
+            `${c.customer}: ${t(locale, c.late === 'first_response' ? 'complaint.today.firstResponse' : 'complaint.today.resolution', { words: c.words.length > 80 ? `${c.words.slice(0, 79)}…` : c.words })}`,
+        ),
+      more: Math.max(0, late.length - DIGEST_MAX_LINES),
+    });
   const greeting = t(locale, 'reminders.greeting', { name: d.rep });
   const intro = t(locale, 'reminders.intro', { sheet: sheet.name });
   const footer = t(locale, 'reminders.footer', { url: sheet.url });

@@ -154,6 +154,16 @@ export interface RepDigest {
   email: string;
   overdue: TodayItem[];
   dueToday: TodayItem[];
+  /** Issue 17: the rep's complaints past their first-response or resolution time. */
+  complaints?: DigestComplaint[];
+}
+
+/** A late complaint in a digest (issue 17; src/server/complaints/overdue.ts finds them). */
+export interface DigestComplaint {
+  owner: string;
+  customer: string;
+  late: 'first_response' | 'resolution';
+  words: string;
 }
 
 /**
@@ -166,14 +176,22 @@ export function buildDigests(
   nowMs: number,
   timeZone: string,
   limit = 200,
+  complaints: readonly DigestComplaint[] = [],
 ): RepDigest[] {
   const all = buildToday(rows, { nowMs, timeZone, rep: null, upcomingDays: 0, limit: Number.MAX_SAFE_INTEGER });
   const out: RepDigest[] = [];
   for (const m of team) {
     const overdue = all.overdue.filter((i) => sameRep(i.owner, m.name));
     const dueToday = all.dueToday.filter((i) => sameRep(i.owner, m.name));
-    if (!overdue.length && !dueToday.length) continue;
-    out.push({ rep: m.name, email: m.email, overdue: overdue.slice(0, limit), dueToday: dueToday.slice(0, limit) });
+    const late = complaints.filter((c) => sameRep(c.owner, m.name));
+    if (!overdue.length && !dueToday.length && !late.length) continue;
+    out.push({
+      rep: m.name,
+      email: m.email,
+      overdue: overdue.slice(0, limit),
+      dueToday: dueToday.slice(0, limit),
+      ...(late.length ? { complaints: late.slice(0, limit) } : {}),
+    });
   }
   return out;
 }

@@ -74,7 +74,7 @@ function text(v: unknown): string {
   return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
 }
 
-function instant(v: string): Date | null {
+export function instant(v: string): Date | null {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v)) return null;
   const d = new Date(v);
   return Number.isNaN(d.getTime()) ? null : d;
@@ -92,7 +92,7 @@ export interface CheckContext {
   now: Date;
 }
 
-function inList(value: string, allowed: readonly string[], listKey: string): boolean {
+export function inList(value: string, allowed: readonly string[], listKey: string): boolean {
   const v = value.toLowerCase();
   if (allowed.some((a) => a.trim().toLowerCase() === v)) return true;
   return listItemKey(listKey, value) !== null;

@@ -25,6 +25,8 @@ export {
   SETTINGS_TAB,
   LISTS_TAB,
   REMINDER_LOG,
+  COMPLAINTS,
+  COMPLAINT_STEPS_TAB,
 } from './tabs';
 
 /** Developer-metadata keys: sheet-level tab key and column-level column key. */

@@ -13,6 +13,7 @@ import { ANSWER_DUE_FORMULA, ANSWER_OVERDUE_FORMULA } from '../objections/answer
 import { CUSTOMER_STAGE_COLUMNS, DEAL_COMPUTED_COLUMNS, DEAL_PIPELINE_INPUTS, STAGE_HISTORY } from '../pipeline/columns';
 import { TEAM_TAB, TRENDS_TAB } from '../dashboard/tabs';
 import { TARGET_COLUMNS } from '../dashboard/targets';
+import { COMPLAINTS, COMPLAINT_STEPS_TAB } from './tabs-complaints';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -306,6 +307,16 @@ export const CUSTOMERS: TabDef = {
       L(
         'The day Sales Desk last added up the values on this row: at every deal save, from the menu (Refresh customer values), and once a day while the hourly reminders trigger is on.',
         '销售台最近一次汇总本行价值的日期：每次保存成交、从菜单“刷新客户价值”时，以及开启提醒触发器后每天一次。',
+      ),
+      { protected: true },
+    ),
+    c(
+      'open_complaints',
+      'integer',
+      L('Open complaints', '未结投诉'),
+      L(
+        'Complaints from this customer not yet closed (kept by Sales Desk when a complaint is saved); any counts as a churn-risk signal.',
+        '该客户尚未结案的投诉数（保存投诉时由销售台维护）；有未结投诉即视为流失风险信号。',
       ),
       { protected: true },
     ),
@@ -751,7 +762,12 @@ export const TABS: readonly TabDef[] = [
   SETTINGS_TAB,
   LISTS_TAB,
   REMINDER_LOG,
+  COMPLAINTS,
+  COMPLAINT_STEPS_TAB,
 ];
+
+/** The complaint log (issue 17), declared in ./tabs-complaints.ts. */
+export { COMPLAINTS, COMPLAINT_STEPS_TAB };
 
 export function getTab(key: string): TabDef {
   const t = TABS.find((x) => x.key === key);

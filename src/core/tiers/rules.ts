@@ -103,6 +103,8 @@ export interface ChurnInput extends CadenceInput {
   valueWindow: number;
   valuePrevWindow: number;
   lastScore: number | '';
+  /** Issue 17: the customer's complaints not yet closed (script-kept on the row); blank is none. */
+  openComplaints?: number | '';
 }
 
 /**
@@ -110,7 +112,8 @@ export interface ChurnInput extends CadenceInput {
  * - no contact: more than SD_CHURN_NO_CONTACT_DAYS days since the last contact (or since the row
  *   was added), or the next follow-up overdue by a whole cadence (at least a day);
  * - falling value: the previous window had deals and the window fell by SD_CHURN_VALUE_DROP or more;
- * - low satisfaction: the latest survey's average score is SD_CHURN_LOW_SCORE or lower.
+ * - low satisfaction: the latest survey's average score is SD_CHURN_LOW_SCORE or lower;
+ * - an open complaint (issue 17): any complaint of the customer not yet closed.
  */
 export function churnRisk(c: ChurnInput, today: number, s: TierSettings): boolean {
   if (c.stage === 'lost') return false;
@@ -127,7 +130,8 @@ export function churnRisk(c: ChurnInput, today: number, s: TierSettings): boolea
   }
   const falling = c.valuePrevWindow > 0 && c.valueWindow <= c.valuePrevWindow * (1 - s.churn_value_drop);
   const lowScore = c.lastScore !== '' && c.lastScore <= s.churn_low_score;
-  return noContact || falling || lowScore;
+  const complaint = typeof c.openComplaints === 'number' && c.openComplaints > 0;
+  return noContact || falling || lowScore || complaint;
 }
 const BASE = '{cadence_base}';
 const NEXT = '{next_followup}';
@@ -137,7 +141,7 @@ const NO_CONTACT =
 export const CHURN_RISK_FORMULA =
   `ARRAYFORMULA(IF({customer_id}="","",IF({stage}=${LOST_STAGE},FALSE,` +
   `(${NO_CONTACT}+({value_prev_window}>0)*({value_window}<={value_prev_window}*(1-SD_CHURN_VALUE_DROP))` +
-  `+({last_score}<>"")*({last_score}<=SD_CHURN_LOW_SCORE))>0)))`;
+  `+({last_score}<>"")*({last_score}<=SD_CHURN_LOW_SCORE)+({open_complaints}>0))>0)))`;
 
 /** Days since the last contact (whole days, by date); null without one. */
 export function daysSinceContact(lastContact: number | null, today: number): number | null {

@@ -22,6 +22,7 @@ import { ensureHeaderRow, ensureShell, keyColumns, keyRangesA1, placeColumns } f
 import { ensureHighlights, highlightRangesA1 } from './highlights';
 import { ensureNamedRanges } from './named-ranges';
 import { seedPlaybook } from './playbook';
+import { seedComplaintSteps } from './complaint-steps';
 import { ensureProtections, protectionRangesA1 } from './protections';
 import { ensureRecalculationInterval } from './recalculation';
 import { newReport, setupMessage, typedCount, type SetupReport } from './report';
@@ -96,6 +97,8 @@ export function runSetup(ss: Spreadsheet): SetupReport {
   for (const key of ensureProtections(ss, tabs)) report.repairs.push(`${key}: protections`);
   const playbook = tabs.get('playbook');
   if (playbook) seedPlaybook(playbook, locale, report);
+  const complaintSteps = tabs.get('complaint_steps');
+  if (complaintSteps) seedComplaintSteps(complaintSteps, locale, report);
   for (const tab of tabs.values()) if (ensureHighlights(tab) && !tab.created) report.repairs.push(`${tab.def.key}: highlights`);
   if (ensureRecalculationInterval(ss) && !report.createdTabs.length) report.repairs.push('recalculation interval');
 

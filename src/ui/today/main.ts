@@ -185,7 +185,11 @@ function render(): void {
     host.append(h('div', { class: 'clear', role: 'status' }, view.shown === '' ? tr('today.allClearTeam') : tr('today.allClear')));
   }
   host.append(section('overdue', tr('today.overdue'), m.overdue.map(item), tr('today.emptyOverdue')));
-  if (m.extras.length) host.append(section('extras', tr('today.objections'), m.extras.map(extraItem), ''));
+  const objections = m.extras.filter((e) => e.kind !== 'complaint');
+  if (objections.length) host.append(section('extras', tr('today.objections'), objections.map(extraItem), ''));
+  // Issue 17: late complaints under their own heading.
+  const complaints = m.extras.filter((e) => e.kind === 'complaint');
+  if (complaints.length) host.append(section('extras complaints', tr('complaint.digestHeading'), complaints.map(extraItem), ''));
   host.append(section('today', tr('today.dueToday'), m.dueToday.map(item), tr('today.emptyToday')));
   host.append(section('upcoming', tr('today.upcoming'), m.upcoming.map(item), tr('today.emptyUpcoming')));
   if (m.truncated) host.append(h('p', { class: 'empty' }, tr('today.truncated', { n: 100 })));
