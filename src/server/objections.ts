@@ -159,7 +159,8 @@ export interface SavedObjection {
 }
 
 /** What a save writes (the objection ID comes with the append); shared with the loss-reason dialog. */
-export function objectionRecord(clean: CleanObjection, customerName: string, owner: string, now: Date, timeZone: string): RowRecord {
+/** `by`: who wrote the row, as Google reports them (records/people CurrentUser.by). */
+export function objectionRecord(clean: CleanObjection, customerName: string, owner: string, now: Date, timeZone: string, by: string): RowRecord {
   return {
     customer_id: clean.customerId,
     customer_name: customerName,
@@ -175,7 +176,7 @@ export function objectionRecord(clean: CleanObjection, customerName: string, own
     next_step_due: clean.nextStepDue ? new Date(zonedMidnight(clean.nextStepDue, timeZone)) : '',
     owner,
     created_at: now,
-    created_by: owner,
+    created_by: by,
     updated_at: now,
   };
 }
@@ -251,7 +252,7 @@ export function saveObjection(input: ObjectionInput): SaveResult<SavedObjection>
     clean.customerId = customer.id;
     const owner = clean.nextStepOwner || me || customer.owner;
     const now = new Date();
-    const id = appendObjection(wb, objectionRecord(clean, customer.name, owner, now, wb.timeZone()));
+    const id = appendObjection(wb, objectionRecord(clean, customer.name, owner, now, wb.timeZone(), currentUser(wb).by));
     const followup = scheduleNextStep(wb, clean, id, customer.name, clean.nextStepOwner || owner, locale);
     return { ok: true as const, value: { id, followup } };
   });

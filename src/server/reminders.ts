@@ -15,7 +15,7 @@ import { buildDigests, digestMail } from '../core/followups';
 import { instantOfSerial, isoDay, serialOfIsoDay, zonedHour } from '../core/cadence';
 import type { TeamMember } from '../core/customers/team';
 import { normalizeEmail } from '../core/validation/rules';
-import { currentUser, openWorkbook, readSettings, readTeam } from './records';
+import { currentUser, googleEmail, openWorkbook, readSettings, readTeam, type CurrentUser } from './records';
 import { currentLocale } from './locale';
 import { alert } from './host';
 import { TODAY_KEYS } from './today';
@@ -65,7 +65,9 @@ function forgetOldDays(props: GoogleAppsScript.Properties.Properties, today: str
  * in it. Called when a user opens Today or the log form.
  */
 export function rememberMyLanguage(member: TeamMember | null): void {
-  if (!member) return;
+  // Only for the member Google's e-mail names: a user who merely claimed a member with "I am …"
+  // must not change the language that member's digest comes in (issue 13).
+  if (!member || !member.email || member.email !== googleEmail()) return;
   try {
     const props = PropertiesService.getDocumentProperties();
     const key = LANG_PREFIX + (member.email || member.name.toLowerCase());
@@ -178,10 +180,13 @@ function dayDate(day: string, timeZone: string): Date {
 
 // ------------------------------------------------------------------ menu
 
-/** Reminders are the manager's switch (core's rule, hasManagerRights): anyone else is told so, and false comes back. */
-function managerOnly(manager: boolean, locale: Locale): boolean {
-  if (manager) return true;
-  alert(t(locale, 'reminders.managerOnly'));
+/**
+ * Reminders are the manager's switch (core's rule, hasManagerRights): anyone else is told so, and
+ * false comes back. A user whose e-mail Google hides is told how to get recognised.
+ */
+function managerOnly(user: CurrentUser, locale: Locale): boolean {
+  if (user.manager) return true;
+  alert(t(locale, user.email ? 'reminders.managerOnly' : 'identity.managerNeedsEmail'));
   return false;
 }
 
@@ -190,7 +195,7 @@ export function turnOnReminders(): string {
   const locale = currentLocale();
   const wb = openWorkbook();
   const user = currentUser(wb);
-  if (!managerOnly(user.manager, locale)) return 'denied';
+  if (!managerOnly(user, locale)) return 'denied';
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   const created = ensureDispatcher();
@@ -206,7 +211,7 @@ export function turnOnReminders(): string {
 /** Menu action (manager): turns daily reminders off (the dispatcher trigger stays for the other jobs). */
 export function turnOffReminders(): string {
   const locale = currentLocale();
-  if (!managerOnly(currentUser(openWorkbook()).manager, locale)) return 'denied';
+  if (!managerOnly(currentUser(openWorkbook()), locale)) return 'denied';
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   props.setProperty(ENABLED_PROPERTY, 'false');

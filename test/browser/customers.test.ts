@@ -220,13 +220,18 @@ describe('customer sidebar in Chinese', () => {
 describe('"I am …" sidebar', () => {
   it('lets a user whose e-mail Google hides pick themselves', async () => {
     const rt = fresh('en', '');
+    // Issue 13: with the e-mail hidden, only reps listed without an e-mail are offered.
+    const settings = rt.spreadsheet.getSheets().find((s) => ['Settings', '设置'].includes(s.getName()))!;
+    const h = settings.getRange(1, 1, 1, settings.getLastColumn()).getValues()[0].map(String);
+    settings.getRange(4, h.indexOf('Team member') + 1, 1, 3).setValues([['Cy Lin', '', 'Rep']]);
     const { page } = await openShownPage(browser, rt, 'showIdentity');
     await page.locator('#f-me').waitFor();
     expect(await page.locator('#google').textContent()).toContain('did not share');
-    await page.locator('#f-me').selectOption({ label: 'Bo Chen (bo@example.com)' });
+    expect(await page.locator('#f-me option').allTextContents()).toEqual([expect.any(String), 'Cy Lin']);
+    await page.locator('#f-me').selectOption({ label: 'Cy Lin' });
     await page.locator('#save').click();
     await page.locator('.banner.ok').waitFor();
-    expect(rt.run('whoAmI')).toMatchObject({ name: 'Bo Chen' });
+    expect(rt.run('whoAmI')).toMatchObject({ name: 'Cy Lin' });
     await page.close();
   });
 });

@@ -31,6 +31,12 @@ function fresh(locale = 'en', user = 'ana@example.com'): LocalRuntime {
   return rt;
 }
 
+/** A rep on the team list without an e-mail: whom "I am …" may offer a user whose e-mail Google hides. */
+function addRepWithoutEmail(rt: LocalRuntime, name: string): void {
+  const settings = sheetByKey(rt, 'Settings', '设置');
+  settings.getRange(5, headerIndex(settings, ['Team member', '团队成员']), 1, 3).setValues([[name, '', 'Rep']]);
+}
+
 function sheetByKey(rt: LocalRuntime, en: string, zh: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sh = rt.spreadsheet.getSheetByName(en) ?? rt.spreadsheet.getSheetByName(zh);
   if (!sh) throw new Error(`no sheet ${en}`);
@@ -341,11 +347,14 @@ describe('cost of a save', () => {
 describe('identity', () => {
   it('defaults to the team member with the e-mail Google gives, and remembers "I am …"', () => {
     const rt = fresh('en', 'bo@example.com');
+    addRepWithoutEmail(rt, 'Cy Lin');
     expect(rt.run('whoAmI')).toEqual({ name: 'Bo Chen', email: 'bo@example.com', role: 'rep' });
     rt.setUser({ email: '', key: 'consumer-1' });
     expect(rt.run('whoAmI')).toBeNull();
-    expect(rt.run('setWhoIAm', 'MIA@example.com')).toMatchObject({ name: 'Mia Wang', role: 'manager' });
-    expect(rt.run('whoAmI')).toMatchObject({ name: 'Mia Wang' });
+    // Issue 13: with the e-mail hidden, "I am …" offers reps listed without one, never the manager.
+    expect(() => rt.run('setWhoIAm', 'MIA@example.com')).toThrow('only choose a rep listed without one');
+    expect(rt.run('setWhoIAm', 'Cy Lin')).toMatchObject({ name: 'Cy Lin', role: 'rep' });
+    expect(rt.run('whoAmI')).toMatchObject({ name: 'Cy Lin' });
     // the choice is per user
     rt.setUser({ email: 'ana@example.com', key: 'ana' });
     expect(rt.run('whoAmI')).toMatchObject({ name: 'Ana Lee' });
@@ -355,10 +364,12 @@ describe('identity', () => {
 
   it('uses "I am …" as the default owner and the creator of new customers', () => {
     const rt = fresh('en', '');
-    rt.run('setWhoIAm', 'Mia Wang');
+    addRepWithoutEmail(rt, 'Cy Lin');
+    rt.run('setWhoIAm', 'Cy Lin');
     const form = rt.run('getCustomerForm') as { values: Record<string, unknown>; me: unknown };
-    expect(form.values.owner).toBe('Mia Wang');
+    expect(form.values.owner).toBe('Cy Lin');
     save(rt, { name: 'X' });
-    expect(rows(rt)[0]).toMatchObject({ Owner: 'Mia Wang', 'Created by': 'Mia Wang' });
+    // Issue 13: Google did not vouch for the choice, and the row says so.
+    expect(rows(rt)[0]).toMatchObject({ Owner: 'Cy Lin', 'Created by': 'Cy Lin (not confirmed by Google)' });
   });
 });

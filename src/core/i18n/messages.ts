@@ -17,6 +17,7 @@ import { reminders } from './catalog/reminders';
 import { survey } from './catalog/survey';
 import { complaints } from './catalog/complaints';
 import { check } from './catalog/check';
+import { trust } from './catalog/trust';
 
 export const PARTS = {
   base,
@@ -33,6 +34,7 @@ export const PARTS = {
   survey,
   complaints,
   check,
+  trust,
 } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];
