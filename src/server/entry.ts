@@ -18,6 +18,6 @@ export { showDealForm, getDealFormData, searchCustomersForDeal, saveDeal, refres
 export { showImport, previewImport, runImport } from './import';
 export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFollowUp, scheduleFollowUp_ } from './followups';
 export { showToday, getTodayView, snoozeFollowUp } from './today';
-export { dispatch } from './dispatcher';
+export { dispatch_ } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
 export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';

@@ -6,6 +6,7 @@
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { getTab } from '../../src/core/schema';
 import { getList } from '../../src/core/lists';
+import { dispatchNow } from '../integration/dispatch-fixture';
 
 const NOW = new Date('2026-03-04T01:30:00Z'); // 09:30 in Shanghai, a Wednesday
 const D = 86_400_000;
@@ -200,11 +201,12 @@ export const ACTIONS: Action[] = [
   },
   {
     name: 'hourly dispatch, nothing due',
-    small: { label: '100 log rows', setup: () => workbook({ customers: 50, followups: 100 }) },
-    large: { label: '20,000 log rows', setup: () => workbook({ customers: 5_000, followups: 20_000 }) },
+    // The dispatcher runs as the manager who installed its trigger.
+    small: { label: '100 log rows', setup: () => workbook({ customers: 50, followups: 100, user: 'boss@example.com' }) },
+    large: { label: '20,000 log rows', setup: () => workbook({ customers: 5_000, followups: 20_000, user: 'boss@example.com' }) },
     run: (rt) => {
       rt.clock.advance(3600_000);
-      return rt.run('dispatch');
+      return dispatchNow(rt);
     },
   },
   {

@@ -124,3 +124,24 @@ describe('A team e-mail cell holding two addresses sends to the outside address'
     expect(rt.run('whoAmI')).toBeNull();
   });
 });
+
+describe('`dispatch` is callable from any editor’s browser console', () => {
+  it('is private, and does nothing unless it is its own trigger’s execution', () => {
+    const rt = world();
+    rt.run('turnOnReminders');
+    rt.clock.advance(H); // 08:30: the digests are due
+    rt.setUser({ email: 'ana@example.com', key: 'ana' });
+    expect(rt.isEntryPoint('dispatch')).toBe(false);
+    expect(rt.rpc('dispatch_' as never, '[]')).toMatchObject({ ok: false });
+    // From the console or the Run button: no event, or a forged one.
+    expect(() => rt.run('dispatch_')).toThrow('runs only from its own hourly trigger');
+    expect(() => rt.run('dispatch_', { triggerUid: rt.triggers.state.triggers[0].uid })).toThrow('runs only from its own hourly trigger');
+    rt.setUser({ email: 'boss@example.com', key: 'boss@example.com' });
+    expect(() => rt.run('dispatch_', { triggerUid: '12345' })).toThrow('runs only from its own hourly trigger');
+    expect(rt.mail.outbox).toHaveLength(0);
+    expect(Object.keys(docProps(rt)).filter((k) => k.startsWith('salesdesk.reminders.day.'))).toEqual([]);
+    // The manager's trigger then does the day's work, from the manager's account.
+    expect(rt.fireDueTriggers()).toEqual([{ handler: 'dispatch_', ok: true }]);
+    expect(rt.mail.outbox.map((m) => [m.from, m.to.join()])).toEqual([['boss@example.com', 'ana@example.com']]);
+  });
+});
