@@ -43,6 +43,9 @@ function writeByKey(rt: LocalRuntime, tabKey: string, records: Record<string, un
   }
 }
 
+/** The version of the customer the edit bench saves, per runtime. */
+const editVersions = new WeakMap<LocalRuntime, string | undefined>();
+
 function workbook(opts: { customers: number; followups?: number; objections?: number; deals?: number; user?: string }): LocalRuntime {
   const rt = createLocalRuntime({ user: opts.user ?? 'ana@example.com', locale: 'en', timeZone: 'Asia/Shanghai', now: NOW });
   rt.run('setupWorkbook');
@@ -143,7 +146,13 @@ export const ACTIONS: Action[] = [
     name: 'edit a customer',
     small: { label: '10 customers', setup: () => workbook({ customers: 10 }) },
     large: { label: '20,000 customers', setup: () => workbook({ customers: 20_000 }) },
-    run: (rt, i) => rt.run('saveCustomer', { name: 'Company 5', email: 'c4@example.com', phone: `+86 138 0013 ${8000 + i}` }, { ref: { id: 'C-000005' } }),
+    // An edit sends the version the form opened with (issue 13); each save returns the next one.
+    run: (rt, i) => {
+      const version = editVersions.get(rt) ?? rt.run('getCustomerForm', { id: 'C-000005' }).version;
+      const r = rt.run('saveCustomer', { name: 'Company 5', email: 'c4@example.com', phone: `+86 138 0013 ${8000 + i}` }, { ref: { id: 'C-000005' }, version });
+      if (r.ok) editVersions.set(rt, r.version);
+      return r;
+    },
   },
   {
     name: 'log a follow-up',

@@ -78,9 +78,17 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
         register(fx, n);
         let k = 0;
         const add = warmAndCold(fx.rt, () => fx.rt.run('saveCustomer', { name: `New customer ${++k}`, email: `new${k}@example.com`, need_confirmed: true }));
-        const edit = warmAndCold(fx.rt, () =>
-          fx.rt.run('saveCustomer', { name: 'Customer 5', phone: `+86 138 0013 ${8000 + ++k}`, email: 'c4@example.com' }, { ref: { id: 'C-000005' } }),
-        );
+        // An edit sends the changed fields and the version the form opened with (issue 13); each save returns the next one.
+        let version = fx.rt.run('getCustomerForm', { id: 'C-000005' }).version;
+        const edit = warmAndCold(fx.rt, () => {
+          const r = fx.rt.run(
+            'saveCustomer',
+            { name: 'Customer 5', phone: `+86 138 0013 ${8000 + ++k}`, email: 'c4@example.com' },
+            { ref: { id: 'C-000005' }, version },
+          );
+          if (r.ok) version = r.version;
+          return r;
+        });
         results.push({ n, add, edit });
         // The identifying span (ID … e-mail, 9 columns) of every row, plus a constant.
         expect(add.warm.read).toBeLessThanOrEqual(n * 9 + 6_000);

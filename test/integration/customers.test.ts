@@ -65,6 +65,12 @@ function save(rt: LocalRuntime, input: Record<string, unknown>, options?: unknow
   return rt.run('saveCustomer', input, options) as Result;
 }
 
+/** Opens the form on a customer and saves `changes` with the version it opened with (as the sidebar does). */
+function edit(rt: LocalRuntime, ref: { id?: string; row?: number }, changes: Record<string, unknown>): Result {
+  const { version } = rt.run('getCustomerForm', ref) as { version: string };
+  return save(rt, changes, { ref, version });
+}
+
 describe('adding a customer', () => {
   it('writes one row with a C-000001 ID, the live intention level, default stage and owner, and audit columns', () => {
     const rt = fresh();
@@ -148,12 +154,12 @@ describe('editing a customer', () => {
     const rt = fresh();
     save(rt, { name: 'Acme Ltd', email: 'buyer@acme.com' });
     save(rt, { name: 'Beta GmbH' });
-    const form = rt.run('getCustomerForm', { id: 'C-000001' }) as { mode: string; values: Record<string, unknown>; ref: unknown };
+    const form = rt.run('getCustomerForm', { id: 'C-000001' }) as { mode: string; values: Record<string, unknown>; ref: unknown; version: string };
     expect(form.mode).toBe('edit');
     expect(form.ref).toEqual({ id: 'C-000001' });
     expect(form.values).toMatchObject({ name: 'Acme Ltd', email: 'buyer@acme.com', need_confirmed: false, owner: 'Ana Lee' });
     const created = rows(rt)[0].Created;
-    const r = save(rt, { ...form.values, need_confirmed: true, stage: '3 Solution & presentation' }, { ref: { id: 'C-000001' } });
+    const r = save(rt, { ...form.values, need_confirmed: true, stage: '3 Solution & presentation' }, { ref: { id: 'C-000001' }, version: form.version });
     expect(r).toMatchObject({ ok: true, id: 'C-000001', row: 2 });
     expect(rows(rt)).toHaveLength(2);
     expect(rows(rt)[0]).toMatchObject({ 'Customer ID': 'C-000001', 'Intention level': 'Medium', Stage: '3 Solution & presentation', Created: created });
@@ -169,7 +175,7 @@ describe('editing a customer', () => {
     const b = sheet.getRange(3, 1, 1, 2).getValues();
     sheet.getRange(2, 1, 1, 2).setValues(b);
     sheet.getRange(3, 1, 1, 2).setValues(a);
-    const r = save(rt, { name: 'Zeta Renamed' }, { ref: { id: 'C-000001' } });
+    const r = edit(rt, { id: 'C-000001' }, { name: 'Zeta Renamed' });
     expect(r).toMatchObject({ ok: true, row: 3 });
     expect(sheet.getRange(3, 2).getValue()).toBe('Zeta Renamed');
     expect(sheet.getRange(2, 2).getValue()).toBe('Alpha');
@@ -204,9 +210,9 @@ describe('editing a customer', () => {
     rt.spreadsheet.setActiveRange(sheet.getRange('B3'));
     rt.run('showEditSelectedCustomer');
     expect(rt.ui.current()!.html).toContain('data-ref="{&quot;row&quot;:3}"');
-    const form = rt.run('getCustomerForm', { row: 3 }) as { values: Record<string, unknown> };
+    const form = rt.run('getCustomerForm', { row: 3 }) as { values: Record<string, unknown>; version: string };
     expect(form.values.name).toBe('Typed By Hand');
-    const r = save(rt, { ...form.values, email: 'hand@x.com' }, { ref: { row: 3 } });
+    const r = save(rt, { ...form.values, email: 'hand@x.com' }, { ref: { row: 3 }, version: form.version });
     expect(r).toMatchObject({ ok: true, id: 'C-000002', row: 3 });
     expect(sheet.getRange(3, 1).getValue()).toBe('C-000002');
   });
@@ -249,7 +255,7 @@ describe('duplicates', () => {
   it('does not call a customer its own duplicate when editing', () => {
     const rt = fresh();
     save(rt, { name: 'Acme Ltd', email: 'buyer@acme.com' });
-    expect(save(rt, { name: 'Acme Ltd', email: 'buyer@acme.com', notes: 'x' }, { ref: { id: 'C-000001' } }).ok).toBe(true);
+    expect(edit(rt, { id: 'C-000001' }, { name: 'Acme Ltd', email: 'buyer@acme.com', notes: 'x' }).ok).toBe(true);
   });
 });
 

@@ -113,6 +113,15 @@ export class Tab implements TabRef {
     return this.columns.has(key);
   }
 
+  /**
+   * The first key the records fill (a value that is not blank) whose column the tab does not
+   * have now, or null: a save must refuse then, not report "Saved" for a value that went nowhere.
+   */
+  missingColumn(records: readonly RowRecord[]): string | null {
+    for (const r of records) for (const [k, v] of Object.entries(r)) if (!blank(v) && !this.columns.has(k)) return k;
+    return null;
+  }
+
   // ------------------------------------------------------------------ checks
 
   private relocate(): void {
