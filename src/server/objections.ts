@@ -92,7 +92,7 @@ export function getObjectionFormData(customerId?: string): ObjectionFormData {
   }
   return {
     locale,
-    answerHours: Number(settings.objection_answer_hours) || 24,
+    answerHours: typeof settings.objection_answer_hours === 'number' ? settings.objection_answer_hours : 24,
     types: ctx.types.map((v) => ({ value: v, label: v })),
     results: ctx.results.map((v) => ({ value: v, label: v })),
     team: ctx.team,
@@ -275,7 +275,8 @@ export function overdueObjectionsFor(rep: string | null): OverdueObjection[] {
 export function overdueIn(wb: Workbook, rep: string | null): OverdueObjection[] {
   const log = wb.tab('objections');
   if (!log) return [];
-  const hours = Number(readSettings(wb).objection_answer_hours) || 24;
+  const setting = readSettings(wb).objection_answer_hours;
+  const hours = typeof setting === 'number' ? setting : 24;
   const rows = log
     .readAll(['objection_id', 'customer_id', 'customer_name', 'raised_at', 'type', 'details', 'answer_due', 'answered_at', 'owner'])
     .rows.map((r) => r.values as ObjectionRow);

@@ -15,7 +15,8 @@ import { buildDigests, digestMail } from '../core/followups';
 import { instantOfSerial, isoDay, serialOfIsoDay, zonedHour } from '../core/cadence';
 import type { TeamMember } from '../core/customers/team';
 import { normalizeEmail } from '../core/validation/rules';
-import { currentUser, googleEmail, openWorkbook, readSettings, readTeam, type CurrentUser } from './records';
+import { currentUser, googleEmail, openWorkbook, readSettingNotes, readSettings, readTeam, type CurrentUser } from './records';
+import { settingNoteText } from '../core/setting-values';
 import { currentLocale } from './locale';
 import { alert } from './host';
 import { TODAY_KEYS } from './today';
@@ -35,12 +36,14 @@ interface DayState {
   done: string[];
   /** Reps already logged as "quota used up" today (logged once). */
   quota: string[];
+  /** True once today's run logged the Settings values it could not use as they stand. */
+  settingsNoted?: boolean;
 }
 
 function readDay(props: GoogleAppsScript.Properties.Properties, day: string): DayState {
   try {
     const s = JSON.parse(props.getProperty(DAY_PREFIX + day) ?? 'null') as Partial<DayState> | null;
-    return { done: Array.isArray(s?.done) ? s!.done : [], quota: Array.isArray(s?.quota) ? s!.quota : [] };
+    return { done: Array.isArray(s?.done) ? s!.done : [], quota: Array.isArray(s?.quota) ? s!.quota : [], settingsNoted: s?.settingsNoted === true };
   } catch (_e) {
     return { done: [], quota: [] };
   }
@@ -97,18 +100,20 @@ export const reminderJob: Job = {
     // Reads, under the lock: Settings, the team, the Follow-ups log.
     const read = ctx.locked(() => {
       const settings = readSettings(wb);
-      const hour = Number(settings.reminder_hour);
-      if (zonedHour(ctx.nowMs, ctx.timeZone) < (Number.isFinite(hour) ? hour : 8)) return null;
+      // Clamped to its bounds (core/setting-values): hour 25 runs at 23, never "never".
+      const hour = typeof settings.reminder_hour === 'number' ? settings.reminder_hour : 8;
+      if (zonedHour(ctx.nowMs, ctx.timeZone) < hour) return null;
       forgetOldDays(ctx.props, day);
       const state = readDay(ctx.props, day);
+      const notes = state.settingsNoted ? [] : readSettingNotes(wb);
       const team = readTeam(wb).filter((m) => !state.done.includes(m.name.toLowerCase()));
       const log = wb.tab('followups');
       if (!team.length || !log) return null;
       const rows = log.readAll(TODAY_KEYS).rows;
-      return { settings, state, team, rows };
+      return { settings, state, team, rows, notes };
     });
     if (!read) return;
-    const { settings, state, team, rows } = read;
+    const { settings, state, team, rows, notes } = read;
     const digests = buildDigests(rows, team, ctx.nowMs, ctx.timeZone);
     const fallback = listsLocale(
       rows.slice(-50).map((r) => r.values.purpose),
@@ -119,6 +124,17 @@ export const reminderJob: Job = {
     const logLine = (m: { rep: string; email: string }, count: number, status: string) =>
       log.push({ sent_on: dayDate(day, ctx.timeZone), rep: m.rep, email: m.email, count, status, logged_at: new Date(ctx.nowMs) });
     const logLocale = fallback;
+    // Settings values used otherwise than typed (out of bounds, unreadable): said once a day in the log.
+    for (const note of notes)
+      log.push({
+        sent_on: dayDate(day, ctx.timeZone),
+        rep: '',
+        email: '',
+        count: '',
+        status: settingNoteText(note, logLocale),
+        logged_at: new Date(ctx.nowMs),
+      });
+    if (notes.length) state.settingsNoted = true;
     try {
       // Nothing due: done for today, nothing sent, nothing logged.
       const due = new Set(digests.map((d) => d.rep.toLowerCase()));

@@ -14,7 +14,7 @@
 export { Workbook, openWorkbook } from './workbook';
 export { Tab, TabMissingError, type ReadRow, type Extent } from './tab';
 export type { RowRecord, TabRef } from './write';
-export { readSettings, readTeam, readLists, listColumns, settingValues, type SettingValues } from './admin';
+export { readSettings, readSettingNotes, readTeam, readLists, listColumns, settingValues, type SettingValues } from './admin';
 export { currentUser, chooseMember, googleEmail, chosenRef, ME_PROPERTY, type CurrentUser } from './people';
 export { editRow, editRefusal, versionOf, columnLabel, type EditTarget, type EditRequest, type EditOutcome } from './edit';
 export { customersTab, readCustomerIndex, findCustomers, IDENTIFYING_KEYS, type CustomerIndex } from './customers';

@@ -20,6 +20,8 @@ import { FIRST_DATA_ROW, HEADER_ROW, type TabDef } from '../../core/schema';
 import { idsAfter, ID_SCHEMES, parseId, type IdScheme } from '../../core/ids';
 import { formatHint, HINT_LOOKAHEAD, HINT_LOOKBACK, hintProperty, parseHint, type EndHint } from './hint';
 import { headersMatch, type TabMap } from './column-map';
+import { t } from '../../core/i18n';
+import { currentLocale } from '../locale';
 import { adjacentRuns, cellValue, growFor, writableColumns, writeRuns, type RowRecord, type TabRef } from './write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -126,7 +128,10 @@ export class Tab implements TabRef {
 
   private relocate(): void {
     const found = this.host.relocate(this.def);
-    if (!found) throw new TabMissingError(`Tab ${this.def.key} is missing: run Set up workbook`);
+    if (!found) {
+      const locale = currentLocale();
+      throw new TabMissingError(t(locale, 'records.tabMissing', { tab: this.def.name[locale] }));
+    }
     this.sheet = found.ref.sheet;
     this.columns = found.ref.columns;
     this.record = found.record;

@@ -1,0 +1,91 @@
+/**
+ * Issue 13, "Reliability": reminders that survive their installer, and Settings read within
+ * their bounds. Each test is named after the defect it holds shut; each failed on the code
+ * before the fix.
+ */
+import { describe, expect, it } from 'vitest';
+import { createLocalRuntime, type LocalRuntime } from '../../src/local';
+import { getList } from '../../src/core/lists';
+import { getTab } from '../../src/core/schema';
+import { writeByKey } from './objections-fixture';
+
+const H = 3600_000;
+const D = 24 * H;
+const role = (k: string) => getList('role').items.find((i) => i.key === k)!.label.en;
+
+/** 07:30 in Shanghai; two managers, one rep with a follow-up overdue. */
+function world(): LocalRuntime {
+  const rt = createLocalRuntime({ user: 'boss@example.com', locale: 'en_US', timeZone: 'Asia/Shanghai', now: new Date('2026-03-03T23:30:00Z') });
+  rt.run('setupWorkbook');
+  writeByKey(rt, 'settings', 2, [
+    { team_name: 'Ana Wu', team_email: 'ana@example.com', team_role: role('rep') },
+    { team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') },
+    { team_name: 'Mia Lead', team_email: 'mia@example.com', team_role: role('manager') },
+  ]);
+  writeByKey(rt, 'followups', 2, [
+    { followup_id: 'F-000001', customer_id: 'C-000001', customer_name: 'Acme', owner: 'Ana Wu', planned_at: new Date(rt.clock.nowMs() - D) },
+  ]);
+  return rt;
+}
+
+const dispatchers = (rt: LocalRuntime) => rt.triggers.state.triggers.filter((t) => t.handler === 'dispatch_');
+
+function logRows(rt: LocalRuntime): Record<string, unknown>[] {
+  const def = getTab('reminder_log');
+  return rt.workbook
+    .values(def.name.en)
+    .slice(1)
+    .filter((r) => r.some((v) => v !== ''))
+    .map((r) => Object.fromEntries(def.columns.map((c, i) => [c.key, r[i]])));
+}
+
+/** Types `value` into the Settings value cell of `key`. */
+function setSetting(rt: LocalRuntime, key: string, value: unknown): void {
+  const def = getTab('settings');
+  const sheet = rt.spreadsheet.getSheetByName(def.name.en)!;
+  const keyCol = def.columns.findIndex((c) => c.key === 'setting_key') + 1;
+  const valueCol = def.columns.findIndex((c) => c.key === 'setting_value') + 1;
+  const keys = sheet
+    .getRange(1, keyCol, sheet.getLastRow(), 1)
+    .getValues()
+    .map((r) => r[0]);
+  const row = keys.indexOf(key) + 1;
+  if (row < 2) throw new Error(`no setting ${key}`);
+  sheet.getRange(row, valueCol).setValue(value);
+}
+
+describe('Reminders stop for good once the installing manager’s trigger is gone', () => {
+  it('another manager’s “turn on” installs a trigger of their own, and the digests go again', () => {
+    const rt = world();
+    expect(rt.run('turnOnReminders')).toBe('on');
+    // Sam leaves; Google drops his trigger.
+    rt.triggers.state.triggers.splice(0);
+    rt.clock.advance(H);
+    expect(rt.fireDueTriggers()).toEqual([]);
+    rt.setUser({ email: 'mia@example.com' });
+    expect(rt.run('turnOnReminders')).toBe('on');
+    expect(dispatchers(rt).map((t) => t.ownerEmail)).toEqual(['mia@example.com']);
+    rt.clock.advance(H);
+    expect(rt.fireDueTriggers()).toEqual([{ handler: 'dispatch_', ok: true }]);
+    expect(rt.mail.outbox.map((m) => [m.from, m.to.join()])).toEqual([['mia@example.com', 'ana@example.com']]);
+  });
+});
+
+describe('Settings values outside their bounds (reminder hour 25) silently stop every digest', () => {
+  it('a value out of bounds is clamped, an unreadable one (hex, exponent) is the default, each said once a day in the Reminder log', () => {
+    const rt = world();
+    setSetting(rt, 'reminder_hour', 25);
+    setSetting(rt, 'followup_high_hours', '0x10');
+    rt.run('turnOnReminders');
+    for (let i = 0; i < 16; i++) {
+      rt.clock.advance(H); // to 23:30 in Shanghai
+      rt.fireDueTriggers();
+    }
+    expect(rt.mail.outbox.map((m) => m.to.join())).toEqual(['ana@example.com']);
+    const notes = logRows(rt).filter((r) => r.rep === '');
+    expect(notes.map((r) => r.status)).toEqual([
+      'Setting “Follow-up, high intention” holds “0x10”, which it cannot take: the default 24 is used until it is corrected.',
+      'Setting “Daily reminder hour” is 25, more than its largest value 23: 23 is used until it is corrected.',
+    ]);
+  });
+});
