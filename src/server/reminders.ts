@@ -17,6 +17,7 @@ import type { TeamMember } from '../core/customers/team';
 import { normalizeEmail } from '../core/validation/rules';
 import { currentUser, googleEmail, openWorkbook, readSettingNotes, readSettings, readTeam, type CurrentUser } from './records';
 import { settingNoteText } from '../core/setting-values';
+import { fnv } from '../core/row-merge';
 import { currentLocale } from './locale';
 import { alert } from './host';
 import { TODAY_KEYS } from './today';
@@ -32,12 +33,36 @@ export const LANG_PREFIX = 'salesdesk.lang.';
 const KEEP_DAYS = 14;
 
 interface DayState {
-  /** Reps (lower-case name) whose digest for the day is done: sent, or nothing to send to. */
+  /** Reps (their mark: repMark) whose digest for the day is done: sent, or nothing to send to. */
   done: string[];
-  /** Reps already logged as "quota used up" today (logged once). */
+  /** Reps (their mark) already logged as "quota used up" today (logged once). */
   quota: string[];
   /** True once today's run logged the Settings values it could not use as they stand. */
   settingsNoted?: boolean;
+}
+
+/**
+ * A rep's mark in the day's marker: a short hash of the name (issue 13: a marker listing whole
+ * names outgrew the 9 KB a property value may hold with a large team, and the job then failed
+ * every hour; https://developers.google.com/apps-script/guides/services/quotas — "Properties
+ * value size 9 KB / val"). Seven characters at most, so 1,000 reps stay under the limit.
+ */
+function repMark(name: string): string {
+  return fnv(name.trim().toLowerCase());
+}
+
+/** Whether a rep's digest is done today: by mark, or by the lower-case name an earlier version wrote. */
+function isDone(state: DayState, name: string): boolean {
+  return state.done.includes(repMark(name)) || state.done.includes(name.trim().toLowerCase());
+}
+
+/** Document property: the mark of the first rep today's quota did not reach, who goes first the next day (a short quota is shared). */
+export const RESUME_PROPERTY = 'salesdesk.reminders.resume';
+
+/** `list` starting at the rep whose mark is `first` (the order otherwise kept), or as it is. */
+function startingAt<T extends { rep: string }>(list: readonly T[], first: string | null): T[] {
+  const i = first ? list.findIndex((x) => repMark(x.rep) === first) : -1;
+  return i > 0 ? [...list.slice(i), ...list.slice(0, i)] : [...list];
 }
 
 function readDay(props: GoogleAppsScript.Properties.Properties, day: string): DayState {
@@ -106,7 +131,7 @@ export const reminderJob: Job = {
       forgetOldDays(ctx.props, day);
       const state = readDay(ctx.props, day);
       const notes = state.settingsNoted ? [] : readSettingNotes(wb);
-      const team = readTeam(wb).filter((m) => !state.done.includes(m.name.toLowerCase()));
+      const team = readTeam(wb).filter((m) => !isDone(state, m.name));
       const log = wb.tab('followups');
       if (!team.length || !log) return null;
       const rows = log.readAll(TODAY_KEYS).rows;
@@ -138,25 +163,30 @@ export const reminderJob: Job = {
     try {
       // Nothing due: done for today, nothing sent, nothing logged.
       const due = new Set(digests.map((d) => d.rep.toLowerCase()));
-      for (const m of team) if (!due.has(m.name.toLowerCase())) state.done.push(m.name.toLowerCase());
+      for (const m of team) if (!due.has(m.name.toLowerCase())) state.done.push(repMark(m.name));
       writeDay(ctx.props, day, state);
       // Reps without an e-mail: logged once, not retried.
       for (const d of digests.filter((x) => !normalizeEmail(x.email))) {
-        state.done.push(d.rep.toLowerCase());
+        state.done.push(repMark(d.rep));
         logLine(d, d.overdue.length + d.dueToday.length, t(logLocale, 'reminders.status.noEmail'));
       }
       writeDay(ctx.props, day, state);
       // Sending, without the lock: each e-mail, then its marker.
-      const sendable = digests.filter((x) => normalizeEmail(x.email));
+      // Those yesterday's quota did not reach go first (the order rotates, so a short quota is shared).
+      const sendable = startingAt(
+        digests.filter((x) => normalizeEmail(x.email)),
+        ctx.props.getProperty(RESUME_PROPERTY),
+      );
       for (const d of sendable) {
         const key = d.rep.toLowerCase();
         const count = d.overdue.length + d.dueToday.length;
         if (Date.now() > ctx.deadlineMs) break; // the next hourly run continues
         if (MailApp.getRemainingDailyQuota() < 1) {
           // Stop cleanly: log each rep left once today; tomorrow's run sends tomorrow's digest.
+          ctx.props.setProperty(RESUME_PROPERTY, repMark(d.rep));
           for (const rest of sendable.slice(sendable.indexOf(d))) {
-            const k = rest.rep.toLowerCase();
-            if (state.quota.includes(k) || state.done.includes(k)) continue;
+            const k = repMark(rest.rep);
+            if (state.quota.includes(k) || isDone(state, rest.rep)) continue;
             state.quota.push(k);
             logLine(rest, rest.overdue.length + rest.dueToday.length, t(logLocale, 'reminders.status.quota'));
           }
@@ -178,7 +208,7 @@ export const reminderJob: Job = {
           continue; // tried again next hour
         }
         // The marker goes down right after the e-mail: a run cut short here never sends it twice.
-        state.done.push(key);
+        state.done.push(repMark(d.rep));
         writeDay(ctx.props, day, state);
         logLine(d, count, t(logLocale, 'reminders.status.sent'));
       }

@@ -94,10 +94,13 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
         expect(add.warm.read).toBeLessThanOrEqual(n * 9 + 6_000);
       }
       for (const r of results) {
-        expect(r.add.warm.calls, `add warm, ${r.n}`).toBeLessThanOrEqual(12);
-        expect(r.add.cold.calls, `add cold, ${r.n}`).toBeLessThanOrEqual(20);
-        expect(r.edit.warm.calls, `edit warm, ${r.n}`).toBeLessThanOrEqual(12);
-        expect(r.edit.cold.calls, `edit cold, ${r.n}`).toBeLessThanOrEqual(20);
+        // Add: 12 + 1 since issue 13 — one read of every input column of the rows after the register's
+        // end (the index reads only the identifying columns), so a row where a rep typed only a note is never taken.
+        expect(r.add.warm.calls, `add warm, ${r.n}`).toBeLessThanOrEqual(13);
+        expect(r.add.cold.calls, `add cold, ${r.n}`).toBeLessThanOrEqual(21);
+        // Edit: 12 + 1 since issue 13 — the row is read back once after the write, for the version the open form continues with.
+        expect(r.edit.warm.calls, `edit warm, ${r.n}`).toBeLessThanOrEqual(13);
+        expect(r.edit.cold.calls, `edit cold, ${r.n}`).toBeLessThanOrEqual(21);
       }
       expect(results[1].add.warm.calls).toBe(results[0].add.warm.calls);
       expect(results[1].edit.warm.calls).toBe(results[0].edit.warm.calls);
@@ -109,9 +112,10 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       const first = cost(fx.rt, () => fx.rt.run('saveCustomer', { name: 'First after set-up', email: 'first@example.com' }));
       expect(fx.rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.DeveloperMetadataFinder.find']).toBeUndefined();
       // It still finds where the register ends from its key columns (a paste may have come first).
-      expect(first.calls).toBeLessThanOrEqual(20);
+      // 20 and 12, + 1 each for issue 13's whole-row free check (see the add budget above).
+      expect(first.calls).toBeLessThanOrEqual(21);
       fx.rt.clock.advance(60_000);
-      expect(cost(fx.rt, () => fx.rt.run('saveCustomer', { name: 'Second after set-up', email: 'second@example.com' })).calls).toBeLessThanOrEqual(12);
+      expect(cost(fx.rt, () => fx.rt.run('saveCustomer', { name: 'Second after set-up', email: 'second@example.com' })).calls).toBeLessThanOrEqual(13);
     }, 600_000);
 
     it('log a follow-up: the same calls with 100 and 100,000 log rows, warm and cold', () => {
@@ -192,7 +196,9 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       }
       expect(objection[1]).toMatchObject({ warm: { calls: objection[0].warm.calls }, cold: { calls: objection[0].cold.calls } });
       expect(deal[1]).toMatchObject({ warm: { calls: deal[0].warm.calls }, cold: { calls: deal[0].cold.calls } });
-      expect(objection[0].warm.calls).toBeLessThanOrEqual(15);
+      // 15 + 2 since issue 13: the end of the Objections and Follow-ups logs is judged by every input column
+      // (a row with only a note typed is data), whose header cells are checked once per execution (one read per tab).
+      expect(objection[0].warm.calls).toBeLessThanOrEqual(17);
       expect(objection[0].cold.calls).toBeLessThanOrEqual(25);
       expect(deal[0].warm.calls).toBeLessThanOrEqual(DEAL_WARM);
       expect(deal[0].cold.calls).toBeLessThanOrEqual(25);

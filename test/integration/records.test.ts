@@ -99,7 +99,8 @@ describe('the column map', () => {
     rt.clock.advance(7 * 3600_000);
     rt.counter.reset();
     rt.run('saveCustomer', { name: 'Next morning', email: 'morning@example.com' });
-    expect(rt.counter.total('SpreadsheetApp')).toBeLessThanOrEqual(12);
+    // 12 + 1 since issue 13: one read of every input column after the register's end (the whole-row free check).
+    expect(rt.counter.total('SpreadsheetApp')).toBeLessThanOrEqual(13);
     expect(rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.DeveloperMetadataFinder.find']).toBeUndefined();
     // A user moves the e-mail column to the end overnight: the map no longer matches the header
     // row, the columns are found again by their metadata, and the value lands under E-mail.

@@ -217,7 +217,8 @@ describe('the daily digest', () => {
     }
     for (const list of byDay.values()) expect(new Set(list).size).toBe(list.length); // never twice a day
     expect(byDay.get('2026-03-04')).toEqual(['ana@example.com']);
-    expect(byDay.get('2026-03-05')).toEqual(['ana@example.com']); // quota 1: Ana again first, today's digest
+    // Quota 1: the rep yesterday's quota did not reach goes first today (issue 13: a short quota is shared, not always the same reps skipped).
+    expect(byDay.get('2026-03-05')).toEqual(['li@example.com']);
     expect(rt.mail.outbox.every((m) => m.to.length === 1)).toBe(true);
   });
 

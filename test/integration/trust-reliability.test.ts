@@ -89,3 +89,62 @@ describe('Settings values outside their bounds (reminder hour 25) silently stop 
     ]);
   });
 });
+
+/** A team of `n` reps (e-mails rep1@…), each with one follow-up overdue. */
+function bigTeam(n: number, mailQuota: number): LocalRuntime {
+  const rt = createLocalRuntime({ user: 'boss@example.com', locale: 'en_US', timeZone: 'Asia/Shanghai', now: new Date('2026-03-03T23:30:00Z'), mailQuota });
+  rt.run('setupWorkbook');
+  const reps = Array.from({ length: n }, (_, i) => ({
+    team_name: `Representative Number ${i + 1} Of The Big Team`,
+    team_email: `rep${i + 1}@example.com`,
+    team_role: role('rep'),
+  }));
+  writeByKey(rt, 'settings', 2, [{ team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') }, ...reps]);
+  writeByKey(
+    rt,
+    'followups',
+    2,
+    reps.map((r, i) => ({
+      followup_id: `F-${String(i + 1).padStart(6, '0')}`,
+      customer_id: 'C-000001',
+      customer_name: 'Acme',
+      owner: r.team_name,
+      planned_at: new Date(rt.clock.nowMs() - D),
+    })),
+  );
+  return rt;
+}
+
+describe('A day marker over the 9 KB property limit makes the job fail every hour and append the same “quota used up” lines each time', () => {
+  it('with 300 reps the marker stays small, the job runs, and each rep left is logged once', () => {
+    const rt = bigTeam(300, 100);
+    rt.run('turnOnReminders');
+    rt.clock.advance(H);
+    expect(rt.fireDueTriggers()).toEqual([{ handler: 'dispatch_', ok: true }]);
+    const marker = Object.entries(rt.save().services.properties.document).find(([k]) => k.startsWith('salesdesk.reminders.day.'))!;
+    expect(marker[1].length).toBeLessThan(9 * 1024);
+    const lines = () => logRows(rt).length;
+    const after = lines();
+    expect(rt.mail.outbox).toHaveLength(100);
+    expect(after).toBe(300); // 100 sent, 200 "quota used up", once each
+    for (let i = 0; i < 3; i++) {
+      rt.clock.advance(H);
+      expect(rt.fireDueTriggers()).toEqual([{ handler: 'dispatch_', ok: true }]);
+    }
+    expect(lines()).toBe(after);
+  });
+});
+
+describe('With a quota smaller than the team, the same reps are skipped every day', () => {
+  it('the order rotates: those the quota did not reach go first the next day', () => {
+    const rt = bigTeam(3, 1);
+    rt.run('turnOnReminders');
+    const got: string[] = [];
+    for (let day = 0; day < 3; day++) {
+      rt.clock.advance(day === 0 ? H : D);
+      rt.fireDueTriggers();
+      got.push(rt.mail.outbox.at(-1)!.to.join());
+    }
+    expect(new Set(got)).toEqual(new Set(['rep1@example.com', 'rep2@example.com', 'rep3@example.com']));
+  });
+});
