@@ -76,3 +76,18 @@ describe('Follow-up IDs are reused: rows pasted below a gap and a deleted last r
     expect(next).toBe('C-000042');
   });
 });
+
+describe('With the header row deleted, the first customer is read as the header and set-up “repairs” captions into that customer’s cells', () => {
+  it('set-up reports the tab and leaves every cell of it as it was; a save never writes into that customer’s cells', () => {
+    const rt = world();
+    add(rt, 'First Ltd');
+    add(rt, 'Second Ltd');
+    sheet(rt).deleteRow(1);
+    const before = rt.workbook.values(cust.name.en);
+    rt.run('setupWorkbook');
+    expect(rt.workbook.values(cust.name.en)).toEqual(before);
+    expect(JSON.stringify(rt.ui.alerts().concat(rt.ui.current() ?? []))).toMatch(/header/i);
+    rt.run('saveCustomer', { name: 'Third Ltd' });
+    expect(rt.workbook.values(cust.name.en)[0]).toEqual(before[0]);
+  });
+});
