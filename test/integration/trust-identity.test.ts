@@ -4,42 +4,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
-import { getList } from '../../src/core/lists';
 import { getTab } from '../../src/core/schema';
-import { writeByKey } from './objections-fixture';
+import { H, role, rowsOf, teamWorld } from './trust-fixture';
 
-const H = 3600_000;
-const D = 24 * H;
-const role = (k: string) => getList('role').items.find((i) => i.key === k)!.label.en;
-
-/** 07:30 in Shanghai; a team with a manager, two reps with e-mails and one rep listed without one. */
+/** A manager, two reps with e-mails (one cell holding two addresses) and one rep listed without one. */
 function world(): LocalRuntime {
-  const rt = createLocalRuntime({ user: 'boss@example.com', locale: 'en_US', timeZone: 'Asia/Shanghai', now: new Date('2026-03-03T23:30:00Z') });
-  rt.run('setupWorkbook');
-  writeByKey(rt, 'settings', 2, [
-    { team_name: 'Ana Wu', team_email: 'ana@example.com', team_role: role('rep') },
-    { team_name: 'Cy Lin', team_email: '', team_role: role('rep') },
-    { team_name: 'Eve Ng', team_email: 'eve@example.com, eve@outside.example', team_role: role('rep') },
-    { team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') },
-  ]);
-  const now = rt.clock.nowMs();
-  writeByKey(rt, 'followups', 2, [
-    { followup_id: 'F-000001', customer_id: 'C-000001', customer_name: 'Acme', owner: 'Ana Wu', planned_at: new Date(now - D) },
-    { followup_id: 'F-000002', customer_id: 'C-000002', customer_name: 'Blue', owner: 'Eve Ng', planned_at: new Date(now - D) },
-  ]);
-  return rt;
+  return teamWorld(
+    [
+      { team_name: 'Ana Wu', team_email: 'ana@example.com', team_role: role('rep') },
+      { team_name: 'Cy Lin', team_email: '', team_role: role('rep') },
+      { team_name: 'Eve Ng', team_email: 'eve@example.com, eve@outside.example', team_role: role('rep') },
+      { team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') },
+    ],
+    ['Ana Wu', 'Eve Ng'],
+  );
 }
 
 const docProps = (rt: LocalRuntime) => rt.save().services.properties.document;
-
-function rowsOf(rt: LocalRuntime, tabKey: string): Record<string, unknown>[] {
-  const def = getTab(tabKey);
-  return rt.workbook
-    .values(def.name.en)
-    .slice(1)
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(def.columns.map((c, i) => [c.key, r[i]])));
-}
 
 describe('"I am …" lets anyone become the manager', () => {
   it('a rep Google identifies, an outside editor and a hidden e-mail can no longer claim the manager', () => {

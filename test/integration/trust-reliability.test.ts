@@ -4,40 +4,25 @@
  * before the fix.
  */
 import { describe, expect, it } from 'vitest';
-import { createLocalRuntime, type LocalRuntime } from '../../src/local';
-import { getList } from '../../src/core/lists';
+import type { LocalRuntime } from '../../src/local';
 import { getTab } from '../../src/core/schema';
-import { writeByKey } from './objections-fixture';
+import { D, H, role, rowsOf, teamWorld } from './trust-fixture';
 
-const H = 3600_000;
-const D = 24 * H;
-const role = (k: string) => getList('role').items.find((i) => i.key === k)!.label.en;
-
-/** 07:30 in Shanghai; two managers, one rep with a follow-up overdue. */
+/** Two managers, one rep with a follow-up overdue. */
 function world(): LocalRuntime {
-  const rt = createLocalRuntime({ user: 'boss@example.com', locale: 'en_US', timeZone: 'Asia/Shanghai', now: new Date('2026-03-03T23:30:00Z') });
-  rt.run('setupWorkbook');
-  writeByKey(rt, 'settings', 2, [
-    { team_name: 'Ana Wu', team_email: 'ana@example.com', team_role: role('rep') },
-    { team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') },
-    { team_name: 'Mia Lead', team_email: 'mia@example.com', team_role: role('manager') },
-  ]);
-  writeByKey(rt, 'followups', 2, [
-    { followup_id: 'F-000001', customer_id: 'C-000001', customer_name: 'Acme', owner: 'Ana Wu', planned_at: new Date(rt.clock.nowMs() - D) },
-  ]);
-  return rt;
+  return teamWorld(
+    [
+      { team_name: 'Ana Wu', team_email: 'ana@example.com', team_role: role('rep') },
+      { team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') },
+      { team_name: 'Mia Lead', team_email: 'mia@example.com', team_role: role('manager') },
+    ],
+    ['Ana Wu'],
+  );
 }
 
 const dispatchers = (rt: LocalRuntime) => rt.triggers.state.triggers.filter((t) => t.handler === 'dispatch_');
 
-function logRows(rt: LocalRuntime): Record<string, unknown>[] {
-  const def = getTab('reminder_log');
-  return rt.workbook
-    .values(def.name.en)
-    .slice(1)
-    .filter((r) => r.some((v) => v !== ''))
-    .map((r) => Object.fromEntries(def.columns.map((c, i) => [c.key, r[i]])));
-}
+const logRows = (rt: LocalRuntime) => rowsOf(rt, 'reminder_log');
 
 /** Types `value` into the Settings value cell of `key`. */
 function setSetting(rt: LocalRuntime, key: string, value: unknown): void {
@@ -92,27 +77,16 @@ describe('Settings values outside their bounds (reminder hour 25) silently stop 
 
 /** A team of `n` reps (e-mails rep1@…), each with one follow-up overdue. */
 function bigTeam(n: number, mailQuota: number): LocalRuntime {
-  const rt = createLocalRuntime({ user: 'boss@example.com', locale: 'en_US', timeZone: 'Asia/Shanghai', now: new Date('2026-03-03T23:30:00Z'), mailQuota });
-  rt.run('setupWorkbook');
   const reps = Array.from({ length: n }, (_, i) => ({
     team_name: `Representative Number ${i + 1} Of The Big Team`,
     team_email: `rep${i + 1}@example.com`,
     team_role: role('rep'),
   }));
-  writeByKey(rt, 'settings', 2, [{ team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') }, ...reps]);
-  writeByKey(
-    rt,
-    'followups',
-    2,
-    reps.map((r, i) => ({
-      followup_id: `F-${String(i + 1).padStart(6, '0')}`,
-      customer_id: 'C-000001',
-      customer_name: 'Acme',
-      owner: r.team_name,
-      planned_at: new Date(rt.clock.nowMs() - D),
-    })),
+  return teamWorld(
+    [{ team_name: 'Sam Boss', team_email: 'boss@example.com', team_role: role('manager') }, ...reps],
+    reps.map((r) => r.team_name),
+    { mailQuota },
   );
-  return rt;
 }
 
 describe('A day marker over the 9 KB property limit makes the job fail every hour and append the same “quota used up” lines each time', () => {
