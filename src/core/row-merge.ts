@@ -13,8 +13,8 @@
 
 import { t, type Locale } from './i18n';
 
-/** 32-bit FNV-1a of a string, in base 36 (stable across runs and engines; not a secret). */
-function fnv(s: string): string {
+/** 32-bit FNV-1a of a string, in base 36 (stable across runs and engines; not a secret). Also the reminders' short per-rep marks. */
+export function fnv(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

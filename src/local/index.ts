@@ -11,7 +11,9 @@ import { Workbook, createSpreadsheetApp } from './runtime/spreadsheet';
 import * as services from './runtime/wire-services';
 import {
   checkAuthorized,
+  clockEvent,
   documentOf,
+  userKeyOf,
   emptyUiState,
   responseSheetHeaders,
   responseSheetRow,
@@ -429,6 +431,21 @@ export function createLocalRuntime<Api extends object = EntryPoints>(options: Lo
         }
       }
       return fired;
+    },
+    /**
+     * The current user's installed time-driven trigger for `handler` fires now, out of its
+     * schedule (what happens at its next hour, without waiting for it): as its owner, in its
+     * document, with the event object Google passes a time-driven handler (triggerUid included,
+     * https://developers.google.com/apps-script/guides/triggers/events#time-driven_events).
+     * Returns what the handler returns; throws when the user has no such trigger.
+     */
+    fireTrigger(handler: string): unknown {
+      const me = userKeyOf(user);
+      const record = svc.triggerState.state.triggers.find((t) => t.handler === handler && t.eventType === 'CLOCK' && t.ownerKey === me);
+      if (!record) throw new Error(`No time-driven trigger for ${handler} installed by ${user.email || me}`);
+      const docId = documentOf(record);
+      const doc = docId ? (docs.find((d) => d.workbook.id === docId) ?? null) : null;
+      return asOwner(ownerOf(record), doc, () => execute(() => bundle.call(handler, [clockEvent(record.uid, clock.nowMs())])));
     },
     /** Everything needed to continue later (the playground writes it to a file). */
     save(): SavedRuntime {

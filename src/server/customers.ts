@@ -9,12 +9,12 @@
  */
 import { t, type Locale, type MessageKey } from '../core/i18n';
 import { LISTS, listItemKey } from '../core/lists';
-import { CUSTOMER_FORM_KEYS, type CustomerInput } from '../core/customers/fields';
+import { CUSTOMER_FORM_KEYS, customerFieldKinds, type CustomerFieldKey, type CustomerInput } from '../core/customers/fields';
 import { pickCustomerInput, validateCustomer, type CustomerRecord, type ListValues } from '../core/customers/validate';
 import { canSaveAnyway, findDuplicates, type DuplicateMatch } from '../core/customers/duplicates';
 import type { TeamMember } from '../core/customers/team';
 import { FIRST_DATA_ROW } from '../core/schema';
-import { currentUser, customersTab, openWorkbook, readCustomerIndex, readLists, type Tab } from './records';
+import { currentUser, customersTab, editRefusal, editRow, openWorkbook, readCustomerIndex, readLists, versionOf, type RowRecord, type Tab } from './records';
 import { withDocumentLock } from './lock';
 import { recordStageChanges, stageChangesFor, stageFields, STAGE_READ_KEYS } from './stage-history';
 import { replanCustomers } from './plans';
@@ -44,13 +44,17 @@ export interface CustomerFormData {
   me: TeamMember | null;
   /** Who Google says the user is ('' when hidden). */
   email: string;
+  /** The row's version when the form opened (edit mode): sent back with the changed fields (records/edit.ts). */
+  version?: string;
 }
 
 export type SaveCustomerResult =
-  | { ok: true; id: string; row: number; created: boolean; name: string; message: string }
+  | { ok: true; id: string; row: number; created: boolean; name: string; message: string; version?: string }
   | { ok: false; kind: 'invalid'; errors: Record<string, string>; message: string }
   | { ok: false; kind: 'duplicate'; duplicates: DuplicateMatch[]; canSaveAnyway: boolean; message: string }
-  | { ok: false; kind: 'notFound'; message: string };
+  | { ok: false; kind: 'notFound'; message: string }
+  /** Someone changed the row since the form opened: nothing written; what they changed, by field. */
+  | { ok: false; kind: 'conflict'; theirs: { field: string; value: string }[]; message: string };
 
 function badArgument(locale: Locale, detail: string): Error {
   return new Error(t(locale, 'error.badArgument', { detail }));
@@ -119,7 +123,7 @@ export function getCustomerForm(rawRef?: CustomerRef | null): CustomerFormData {
   values.need_confirmed = full.need_confirmed === true;
   values.budget_confirmed = full.budget_confirmed === true;
   const id = String(full.customer_id ?? '').trim();
-  return { ...base, mode: 'edit', ref: id ? { id } : { row }, values };
+  return { ...base, mode: 'edit', ref: id ? { id } : { row }, values, version: versionOf(full, CUSTOMER_FORM_KEYS) };
 }
 
 /** The Customers tab, or an error the user can act on. */
@@ -150,6 +154,8 @@ export function matchToken(m: { id: string; row: number }): string {
 /** What the form sends with a save: the customer it edits (none: a new one) and the duplicates the rep chose to keep. */
 export interface SaveCustomerOptions {
   ref?: CustomerRef | null;
+  /** Editing: the version getCustomerForm gave; the input then holds only the fields the rep changed. */
+  version?: string;
   /** matchToken() of each duplicate shown that the rep saves anyway. */
   confirmDuplicates?: string[];
 }
@@ -157,12 +163,14 @@ export interface SaveCustomerOptions {
 /** SaveCustomerOptions once checked. */
 interface SaveOptions {
   ref: CustomerRef | null;
+  /** Untrusted: checked by core/row-merge. */
+  version: unknown;
   /** The duplicates the rep saw and chose to keep as separate customers. */
   confirmed: Set<string>;
 }
 
 function parseSaveOptions(raw: unknown, locale: Locale): SaveOptions {
-  if (raw === undefined || raw === null) return { ref: null, confirmed: new Set() };
+  if (raw === undefined || raw === null) return { ref: null, version: undefined, confirmed: new Set() };
   if (typeof raw !== 'object' || Array.isArray(raw)) throw badArgument(locale, 'options');
   const o = raw as Record<string, unknown>;
   const confirmed = new Set<string>();
@@ -173,7 +181,7 @@ function parseSaveOptions(raw: unknown, locale: Locale): SaveOptions {
       confirmed.add(c);
     }
   }
-  return { ref: parseRef(o.ref, locale), confirmed };
+  return { ref: parseRef(o.ref, locale), version: o.version, confirmed };
 }
 
 /**
@@ -185,6 +193,7 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
   const locale = currentLocale();
   if (!rawInput || typeof rawInput !== 'object' || Array.isArray(rawInput)) throw badArgument(locale, 'customer');
   const opts = parseSaveOptions(rawOptions, locale);
+  if (opts.ref) return editCustomer(rawInput, opts, locale);
   const input = pickCustomerInput(rawInput);
 
   const wb = openWorkbook();
@@ -202,60 +211,17 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
   // so a second rep's save reads this one's row (and its ID) before it picks its own.
   return withDocumentLock(() => {
     const index = readCustomerIndex(customers);
-    let target: { row: number; id: string } | null = null;
-    if (opts.ref) {
-      const hit = opts.ref.id ? index.existing.find((c) => c.id === opts.ref!.id) : index.existing.find((c) => c.row === opts.ref!.row && !c.id);
-      if (!hit) return { ok: false, kind: 'notFound', message: t(locale, 'customers.notFound', { id: opts.ref.id ?? `#${opts.ref.row}` }) };
-      target = { row: hit.row, id: hit.id };
-    }
-
-    const duplicates = findDuplicates(record, index.existing, target?.id || undefined, target?.row);
-    const unconfirmed = duplicates.filter((d) => !opts.confirmed.has(matchToken(d)));
-    if (unconfirmed.length || (duplicates.length && !canSaveAnyway(duplicates))) {
-      const allowed = canSaveAnyway(duplicates);
-      return {
-        ok: false,
-        kind: 'duplicate',
-        duplicates,
-        canSaveAnyway: allowed,
-        message: t(locale, allowed ? 'customers.duplicate.intro' : 'customers.duplicate.emailTaken'),
-      };
-    }
+    const refused = duplicateRefusal(record, index.existing, opts.confirmed, locale);
+    if (refused) return refused;
 
     const now = new Date();
-    let stageChanges: ReturnType<typeof stageChangesFor> = [];
-    if (target) {
-      // Last contact lies between the form's columns and Updated: written back as it was read
-      // under the lock, so the row goes in two runs of columns (the form's and Notes), not three.
-      const current = customers.readRow(target.row, ['last_contact_at', ...STAGE_READ_KEYS]);
-      // Stage history (issue 15): "since" and the stage recorded lie after Updated, in the same run.
-      stageChanges = stageChangesFor(current, record.stage, 'form', now.getTime(), user.by);
-      const row: Record<string, unknown> = {
-        ...record,
-        last_contact_at: current.last_contact_at,
-        updated_at: now,
-        ...stageFields(wb, stageChanges, record.stage, now.getTime()),
-      };
-      let id = target.id;
-      if (!id) {
-        id = customers.claimIds(1, index.extent)[0];
-        row.customer_id = id;
-      }
-      customers.write(target.row, [row]);
-      recordStageChanges(wb, stageChanges, new Map([[id, String(record.name)]]));
-      replanCustomers(wb, [id], { rows: new Map([[id, target.row]]) });
-      return {
-        ok: true,
-        id,
-        row: target.row,
-        created: false,
-        name: String(record.name),
-        message: t(locale, 'customers.updated', { id, name: String(record.name) }),
-      };
-    }
-
     if (!record.stage) record.stage = (lists.stage ?? [])[0] ?? '';
     if (!record.owner && me) record.owner = me.name;
+    // A column the rep filled that is gone (deleted by hand): refused, naming it, nothing written.
+    const missing = customers.missingColumn([record]);
+    if (missing)
+      return { ok: false, kind: 'invalid', errors: {}, message: editRefusal(customers, { ok: false, reason: 'missingColumn', column: missing }, locale) };
+    // Stage history (issue 15): a new customer's first stage is a row too; "since" and the stage recorded go in the same write.
     const first = stageChangesFor({ customer_id: '-' }, record.stage, 'form', now.getTime(), user.by);
     const stage = customers.has('stage_recorded') ? stageFields(wb, first, record.stage, now.getTime()) : {};
     const row = { notes: '', ...record, created_at: now, created_by: user.by, updated_at: now, ...stage };
@@ -270,6 +236,107 @@ export function saveCustomer(rawInput: CustomerInput, rawOptions?: SaveCustomerO
     );
     replanCustomers(wb, [id], { rows: new Map([[id, added.row]]), added: new Map([[id, { ...row, customer_id: id }]]) });
     return { ok: true, id, row: added.row, created: true, name: String(record.name), message: t(locale, 'customers.saved', { id, name: String(record.name) }) };
+  });
+}
+
+/** The duplicates that stop a save (none confirmed, or an e-mail match), as the form's answer; null when it may go ahead. */
+function duplicateRefusal(
+  record: CustomerRecord,
+  existing: ReturnType<typeof readCustomerIndex>['existing'],
+  confirmed: Set<string>,
+  locale: Locale,
+  self?: { id: string; row: number },
+): SaveCustomerResult | null {
+  const duplicates = findDuplicates(record, existing, self?.id || undefined, self?.row);
+  const unconfirmed = duplicates.filter((d) => !confirmed.has(matchToken(d)));
+  if (!unconfirmed.length && (!duplicates.length || canSaveAnyway(duplicates))) return null;
+  const allowed = canSaveAnyway(duplicates);
+  return {
+    ok: false,
+    kind: 'duplicate',
+    duplicates,
+    canSaveAnyway: allowed,
+    message: t(locale, allowed ? 'customers.duplicate.intro' : 'customers.duplicate.emailTaken'),
+  };
+}
+
+/** A form value of a cell (what getCustomerForm shows), as the checks read it. */
+function inputOfRow(values: RowRecord): CustomerInput {
+  const out: CustomerInput = {};
+  for (const k of CUSTOMER_FORM_KEYS) out[k] = formValue(values[k]);
+  out.need_confirmed = values.need_confirmed === true;
+  out.budget_confirmed = values.budget_confirmed === true;
+  return out;
+}
+
+/**
+ * Saves an edit (issue 13, records/edit.ts): the page sends only the fields the rep changed and
+ * the version the form opened with; the row as it is now decides. Someone else's change since
+ * → refused, showing theirs; a field left out → unchanged; a wrong type → refused; only the
+ * changed fields (normalised by the same checks as a new customer) and Updated are written.
+ */
+function editCustomer(rawChanges: unknown, opts: SaveOptions, locale: Locale): SaveCustomerResult {
+  const ref = opts.ref!;
+  const wb = openWorkbook();
+  const customers = requireCustomers(customersTab(wb), locale);
+  const lists = readLists(wb, locale);
+  const user = currentUser(wb);
+  const { team } = user;
+  return withDocumentLock((): SaveCustomerResult => {
+    const index = readCustomerIndex(customers);
+    const hit = ref.id ? index.existing.find((c) => c.id === ref.id) : index.existing.find((c) => c.row === ref.row && !c.id);
+    if (!hit) return { ok: false, kind: 'notFound', message: t(locale, 'customers.notFound', { id: ref.id ?? `#${ref.row}` }) };
+    const now = new Date();
+    // Stage history (issue 15): the stage as recorded before this edit, to tell a change typed in the grid from the form's own.
+    const before = customers.readRow(hit.row, STAGE_READ_KEYS);
+    let stageChanges: ReturnType<typeof stageChangesFor> = [];
+    const outcome = editRow<SaveCustomerResult>(
+      customers,
+      { row: hit.row },
+      { keys: CUSTOMER_FORM_KEYS, kinds: customerFieldKinds(), version: opts.version, changes: rawChanges },
+      {
+        stamp: { updated_at: now },
+        check: (merged, changed) => {
+          const fields = Object.keys(changed) as CustomerFieldKey[];
+          const input = { ...inputOfRow(merged), ...pickCustomerInput(changed) };
+          const check = validateCustomer(input, { lists, team }, { fields });
+          if (Object.keys(check.errors).length) {
+            return { refuse: { ok: false, kind: 'invalid', errors: translateErrors(locale, check.errors), message: t(locale, 'customers.fixErrors') } };
+          }
+          const write: RowRecord = {};
+          for (const k of fields) write[k] = check.record[k] ?? '';
+          const stage = fields.includes('stage') ? check.record.stage : merged.stage;
+          stageChanges = stageChangesFor({ ...before, customer_id: hit.id || '-' }, stage, 'form', now.getTime(), user.by);
+          Object.assign(write, stageFields(wb, stageChanges, stage, now.getTime()));
+          const all = validateCustomer(input, { lists, team }, { fields: ['name', 'phone', 'email'] }).record;
+          const refused = duplicateRefusal({ ...all, ...check.record }, index.existing, opts.confirmed, locale, hit);
+          return refused ? { refuse: refused } : { write };
+        },
+      },
+    );
+    if (!outcome.ok) {
+      if (outcome.reason === 'refused') return outcome.detail;
+      if (outcome.reason === 'notFound') return { ok: false, kind: 'notFound', message: t(locale, 'customers.notFound', { id: ref.id ?? `#${ref.row}` }) };
+      const message = editRefusal(customers, outcome, locale, (v) => String(formValue(v)));
+      if (outcome.reason === 'conflict') {
+        return { ok: false, kind: 'conflict', theirs: outcome.theirs.map((c) => ({ field: c.field, value: String(formValue(c.value)) })), message };
+      }
+      return { ok: false, kind: 'invalid', errors: {}, message };
+    }
+    let id = hit.id;
+    if (!id) {
+      // A row typed by hand gets its ID with its first save.
+      id = customers.claimIds(1, index.extent)[0];
+      customers.write(hit.row, [{ customer_id: id }]);
+    }
+    const name = String(outcome.values.name ?? '');
+    recordStageChanges(
+      wb,
+      stageChanges.map((c) => ({ ...c, customerId: id })),
+      new Map([[id, name]]),
+    );
+    replanCustomers(wb, [id], { rows: new Map([[id, hit.row]]) });
+    return { ok: true, id, row: hit.row, created: false, name, version: outcome.version, message: t(locale, 'customers.updated', { id, name }) };
   });
 }
 

@@ -22,8 +22,21 @@ import { complaintEscalationJob } from './complaints/escalation';
 import { openWorkbook, type Workbook } from './records';
 import { tryWithDocumentLock } from './lock';
 import { userTriggersHere } from './host';
+import { t } from '../core/i18n';
+import { currentLocale } from './locale';
 
-export const DISPATCH_HANDLER = 'dispatch';
+/**
+ * The trigger's handler. Its name ends in `_`, so no page can call it ("Server-side functions
+ * whose names end with an underscore are considered private. These functions cannot be called
+ * by google.script.run", https://developers.google.com/apps-script/guides/html/communication#private_functions).
+ * Not confirmed on a Google page: that an installable trigger may name a private function (the
+ * pages say only google.script.run and the editor's Run list skip them) — a probe of "Check this
+ * spreadsheet" holds it. `dispatch_` also refuses any run that is not its trigger's own (below),
+ * so even if it were callable, a call from an editor's console would do nothing.
+ */
+export const DISPATCH_HANDLER = 'dispatch_';
+/** The handler of earlier versions: its triggers are replaced by `dispatch_` when a manager turns reminders on. */
+const LEGACY_HANDLERS = ['dispatch'];
 
 export interface JobContext {
   wb: Workbook;
@@ -90,8 +103,30 @@ function giveBackLease(props: GoogleAppsScript.Properties.Properties, run: strin
   );
 }
 
-/** Trigger handler: runs every due job once. Also safe to run by hand. */
-export function dispatch(_e?: GoogleAppsScript.Events.TimeDriven): DispatchResult {
+/**
+ * Is this run its trigger's own execution? Google passes a time-driven trigger's handler an
+ * event object whose `triggerUid` is the "ID of the trigger that produced this event"
+ * (https://developers.google.com/apps-script/guides/triggers/events#time-driven_events), and
+ * Trigger.getUniqueId() "returns a unique identifier that can be used to distinguish triggers
+ * from each other" (https://developers.google.com/apps-script/reference/script/trigger#getuniqueid).
+ * The run is the trigger's when the event names one of the running user's own dispatcher
+ * triggers on this document. Not stated on a Google page: that triggerUid and getUniqueId() are
+ * the same string (both are documented as the trigger's ID); "Check this spreadsheet" probes it.
+ * A call from a page, the editor's console or the Run button has no such event.
+ */
+function isOwnTriggerRun(e: unknown): boolean {
+  const uid = e && typeof e === 'object' ? (e as { triggerUid?: unknown }).triggerUid : undefined;
+  if ((typeof uid !== 'string' && typeof uid !== 'number') || String(uid) === '') return false;
+  try {
+    return myDispatchers().some((tr) => tr.getUniqueId() === String(uid));
+  } catch (_err) {
+    return false;
+  }
+}
+
+/** Trigger handler: runs every due job once — only as its own trigger's execution (isOwnTriggerRun). */
+export function dispatch_(e?: GoogleAppsScript.Events.TimeDriven): DispatchResult {
+  if (!isOwnTriggerRun(e)) throw new Error(t(currentLocale(), 'dispatch.notTrigger'));
   const started = Date.now();
   const wb = openWorkbook();
   const props = wb.documentProperties();
@@ -140,13 +175,19 @@ function myDispatchers(): GoogleAppsScript.Script.Trigger[] {
 export const DISPATCHER_PROPERTY = 'salesdesk.dispatcher';
 
 /**
- * Installs the hourly dispatcher unless one runs already (this user's, or another manager's as
- * recorded in the document). Returns true when a trigger was created.
+ * Installs the hourly dispatcher for the manager turning reminders on, unless they have one here
+ * already. A trigger another manager installed cannot be seen from this account (getUserTriggers
+ * lists the running user's own), nor known to still run — the manager may have left the team, or
+ * Google may have disabled it — so the record of who installed it never stops this one: the
+ * reminders heal with whichever manager turns them on. Two managers' triggers do not do the work
+ * twice (the dispatcher's lease and each job's day markers). This user's triggers of an earlier
+ * handler name are replaced. Returns true when a trigger was created.
  */
 export function ensureDispatcher(): boolean {
-  if (myDispatchers().length) return false;
+  const here = userTriggersHere();
+  if (here.some((tr) => tr.getHandlerFunction() === DISPATCH_HANDLER)) return false;
+  for (const tr of here) if (LEGACY_HANDLERS.includes(tr.getHandlerFunction())) ScriptApp.deleteTrigger(tr);
   const props = PropertiesService.getDocumentProperties();
-  const recorded = props.getProperty(DISPATCHER_PROPERTY);
   const me = (() => {
     try {
       return Session.getEffectiveUser().getEmail() || Session.getActiveUser().getEmail() || '';
@@ -154,14 +195,6 @@ export function ensureDispatcher(): boolean {
       return '';
     }
   })();
-  if (recorded) {
-    try {
-      const r = JSON.parse(recorded) as { by?: string };
-      if (r.by && r.by !== me) return false; // another user's trigger serves the document
-    } catch (_e) {
-      // unreadable marker: install ours
-    }
-  }
   ScriptApp.newTrigger(DISPATCH_HANDLER).timeBased().everyHours(1).create();
   props.setProperty(DISPATCHER_PROPERTY, JSON.stringify({ by: me, at: new Date().toISOString() }));
   return true;

@@ -20,7 +20,7 @@ export { openDeal, addDeal, editDeal } from './deals';
 export { showImport, previewImport, runImport } from './import';
 export { showFollowupForm, getFollowupFormData, searchFollowupCustomers, logFollowUp, scheduleFollowUp_ } from './followups';
 export { showToday, getTodayView, snoozeFollowUp } from './today';
-export { dispatch } from './dispatcher';
+export { dispatch_ } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
 export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';
 export { markDelivered, markDeliveredFromSelection } from './delivery';

@@ -432,7 +432,7 @@ export function scheduleFollowUp(record: FollowUpRecord, wb: Workbook = openWork
       next_step: text(record.nextStep).slice(0, LIMITS.nextStep),
       rule,
       created_at: now,
-      created_by: owner,
+      created_by: currentUser(wb).by,
       updated_at: now,
     },
   ]);

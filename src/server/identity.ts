@@ -7,7 +7,7 @@
 import { t } from '../core/i18n';
 import { findMember, memberByEmail, type TeamMember } from '../core/customers/team';
 import { currentLocale } from './locale';
-import { chooseMember, currentUser, openWorkbook, readTeam } from './records';
+import { chooseMember, currentUser, openWorkbook } from './records';
 import { showSidebar } from './host';
 
 /** The team member the current user is, or null (not chosen, and Google's e-mail is not on the list). */
@@ -17,31 +17,40 @@ export function whoAmI(): TeamMember | null {
 
 /**
  * Sidebar API: the user says which team member they are, by e-mail (or by name for a member
- * listed without one). Untrusted input: it must name a member of the team list.
+ * listed without one). Untrusted input: it must name a member "I am …" may offer this user
+ * (core/customers/team claimableMembers): when Google gives the e-mail, only its member; when
+ * Google hides it, a rep listed without an e-mail — never a manager.
  */
 export function setWhoIAm(emailOrName: string): TeamMember {
   const locale = currentLocale();
   if (typeof emailOrName !== 'string' || !emailOrName.trim() || emailOrName.length > 320) {
     throw new Error(t(locale, 'error.badArgument', { detail: 'team member' }));
   }
-  const team = readTeam(openWorkbook());
+  const { team, email, claimable } = currentUser(openWorkbook());
   const m = memberByEmail(team, emailOrName) ?? findMember(team, emailOrName);
   if (!m) throw new Error(t(locale, 'identity.notInTeam'));
+  if (!claimable.includes(m)) {
+    if (email) throw new Error(t(locale, claimable.length ? 'identity.googleDecides' : 'identity.noneOffered', { email }));
+    throw new Error(t(locale, 'identity.onlyRepsWithoutEmail'));
+  }
   chooseMember(m);
   return m;
 }
 
-/** What the "I am …" page shows: the team, who the user is now, and the e-mail Google gave. */
+/** What the "I am …" page shows: whom it may offer, who the user is now, and the e-mail Google gave. */
 export interface IdentityInfo {
+  /** The members "I am …" may offer this user. */
   team: TeamMember[];
+  /** True when the team list has any member (so an empty offer is explained rightly). */
+  hasTeam: boolean;
   me: TeamMember | null;
   chosen: boolean;
   email: string;
 }
 
 export function getIdentityInfo(): IdentityInfo {
-  const { team, me, chosen, email } = currentUser(openWorkbook());
-  return { team, me, chosen, email };
+  const { team, claimable, me, chosen, email } = currentUser(openWorkbook());
+  return { team: claimable, hasTeam: team.length > 0, me, chosen, email };
 }
 
 /** Menu action: the "I am …" sidebar. */

@@ -12,7 +12,7 @@ import { t } from '../core/i18n';
 import { listItemKey } from '../core/lists';
 import { fieldFailure, type SaveResult } from '../core/result';
 import { checkObjection, type ObjectionInput } from '../core/objections';
-import { openWorkbook, type Workbook } from './records';
+import { currentUser, openWorkbook, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { currentLocale } from './locale';
 import { showDialog } from './host';
@@ -134,7 +134,10 @@ export function recordLossReason(customerId: string, objectionIdOrNew: string, n
       if (!c) return fieldFailure<LossRecorded>({ customerId: t(locale, 'loss.error.noCustomer') }, t(locale, 'loss.error.noCustomer'));
       checked.value.customerId = c.id;
       const now = new Date();
-      const objectionId = appendObjection(wb, { ...objectionRecord(checked.value, c.name, me || c.owner, now, wb.timeZone()), lost_deal: true });
+      const objectionId = appendObjection(wb, {
+        ...objectionRecord(checked.value, c.name, me || c.owner, now, wb.timeZone(), currentUser(wb).by),
+        lost_deal: true,
+      });
       reasonGiven(wb, c.id);
       return { ok: true as const, value: { objectionId, created: true } };
     });

@@ -92,7 +92,7 @@ export function getObjectionFormData(customerId?: string): ObjectionFormData {
   }
   return {
     locale,
-    answerHours: Number(settings.objection_answer_hours) || 24,
+    answerHours: typeof settings.objection_answer_hours === 'number' ? settings.objection_answer_hours : 24,
     types: ctx.types.map((v) => ({ value: v, label: v })),
     results: ctx.results.map((v) => ({ value: v, label: v })),
     team: ctx.team,
@@ -159,7 +159,8 @@ export interface SavedObjection {
 }
 
 /** What a save writes (the objection ID comes with the append); shared with the loss-reason dialog. */
-export function objectionRecord(clean: CleanObjection, customerName: string, owner: string, now: Date, timeZone: string): RowRecord {
+/** `by`: who wrote the row, as Google reports them (records/people CurrentUser.by). */
+export function objectionRecord(clean: CleanObjection, customerName: string, owner: string, now: Date, timeZone: string, by: string): RowRecord {
   return {
     customer_id: clean.customerId,
     customer_name: customerName,
@@ -175,7 +176,7 @@ export function objectionRecord(clean: CleanObjection, customerName: string, own
     next_step_due: clean.nextStepDue ? new Date(zonedMidnight(clean.nextStepDue, timeZone)) : '',
     owner,
     created_at: now,
-    created_by: owner,
+    created_by: by,
     updated_at: now,
   };
 }
@@ -251,7 +252,7 @@ export function saveObjection(input: ObjectionInput): SaveResult<SavedObjection>
     clean.customerId = customer.id;
     const owner = clean.nextStepOwner || me || customer.owner;
     const now = new Date();
-    const id = appendObjection(wb, objectionRecord(clean, customer.name, owner, now, wb.timeZone()));
+    const id = appendObjection(wb, objectionRecord(clean, customer.name, owner, now, wb.timeZone(), currentUser(wb).by));
     const followup = scheduleNextStep(wb, clean, id, customer.name, clean.nextStepOwner || owner, locale);
     return { ok: true as const, value: { id, followup } };
   });
@@ -274,7 +275,8 @@ export function overdueObjectionsFor(rep: string | null): OverdueObjection[] {
 export function overdueIn(wb: Workbook, rep: string | null): OverdueObjection[] {
   const log = wb.tab('objections');
   if (!log) return [];
-  const hours = Number(readSettings(wb).objection_answer_hours) || 24;
+  const setting = readSettings(wb).objection_answer_hours;
+  const hours = typeof setting === 'number' ? setting : 24;
   const rows = log
     .readAll(['objection_id', 'customer_id', 'customer_name', 'raised_at', 'type', 'details', 'answer_due', 'answered_at', 'owner'])
     .rows.map((r) => r.values as ObjectionRow);

@@ -15,7 +15,9 @@ import { buildDigests, digestMail } from '../core/followups';
 import { instantOfSerial, isoDay, serialOfIsoDay, zonedHour } from '../core/cadence';
 import type { TeamMember } from '../core/customers/team';
 import { normalizeEmail } from '../core/validation/rules';
-import { currentUser, openWorkbook, readSettings, readTeam } from './records';
+import { currentUser, googleEmail, openWorkbook, readSettingNotes, readSettings, readTeam, type CurrentUser } from './records';
+import { settingNoteText } from '../core/setting-values';
+import { fnv } from '../core/row-merge';
 import { currentLocale } from './locale';
 import { alert } from './host';
 import { TODAY_KEYS } from './today';
@@ -32,16 +34,42 @@ export const LANG_PREFIX = 'salesdesk.lang.';
 const KEEP_DAYS = 14;
 
 interface DayState {
-  /** Reps (lower-case name) whose digest for the day is done: sent, or nothing to send to. */
+  /** Reps (their mark: repMark) whose digest for the day is done: sent, or nothing to send to. */
   done: string[];
-  /** Reps already logged as "quota used up" today (logged once). */
+  /** Reps (their mark) already logged as "quota used up" today (logged once). */
   quota: string[];
+  /** True once today's run logged the Settings values it could not use as they stand. */
+  settingsNoted?: boolean;
+}
+
+/**
+ * A rep's mark in the day's marker: a short hash of the name (issue 13: a marker listing whole
+ * names outgrew the 9 KB a property value may hold with a large team, and the job then failed
+ * every hour; https://developers.google.com/apps-script/guides/services/quotas — "Properties
+ * value size 9 KB / val"). Seven characters at most, so 1,000 reps stay under the limit.
+ */
+function repMark(name: string): string {
+  return fnv(name.trim().toLowerCase());
+}
+
+/** Whether a rep's digest is done today: by mark, or by the lower-case name an earlier version wrote. */
+function isDone(state: DayState, name: string): boolean {
+  return state.done.includes(repMark(name)) || state.done.includes(name.trim().toLowerCase());
+}
+
+/** Document property: the mark of the first rep today's quota did not reach, who goes first the next day (a short quota is shared). */
+export const RESUME_PROPERTY = 'salesdesk.reminders.resume';
+
+/** `list` starting at the rep whose mark is `first` (the order otherwise kept), or as it is. */
+function startingAt<T extends { rep: string }>(list: readonly T[], first: string | null): T[] {
+  const i = first ? list.findIndex((x) => repMark(x.rep) === first) : -1;
+  return i > 0 ? [...list.slice(i), ...list.slice(0, i)] : [...list];
 }
 
 function readDay(props: GoogleAppsScript.Properties.Properties, day: string): DayState {
   try {
     const s = JSON.parse(props.getProperty(DAY_PREFIX + day) ?? 'null') as Partial<DayState> | null;
-    return { done: Array.isArray(s?.done) ? s!.done : [], quota: Array.isArray(s?.quota) ? s!.quota : [] };
+    return { done: Array.isArray(s?.done) ? s!.done : [], quota: Array.isArray(s?.quota) ? s!.quota : [], settingsNoted: s?.settingsNoted === true };
   } catch (_e) {
     return { done: [], quota: [] };
   }
@@ -66,7 +94,9 @@ function forgetOldDays(props: GoogleAppsScript.Properties.Properties, today: str
  * in it. Called when a user opens Today or the log form.
  */
 export function rememberMyLanguage(member: TeamMember | null): void {
-  if (!member) return;
+  // Only for the member Google's e-mail names: a user who merely claimed a member with "I am …"
+  // must not change the language that member's digest comes in (issue 13).
+  if (!member || !member.email || member.email !== googleEmail()) return;
   try {
     const props = PropertiesService.getDocumentProperties();
     const key = LANG_PREFIX + (member.email || member.name.toLowerCase());
@@ -96,11 +126,13 @@ export const reminderJob: Job = {
     // Reads, under the lock: Settings, the team, the Follow-ups log.
     const read = ctx.locked(() => {
       const settings = readSettings(wb);
-      const hour = Number(settings.reminder_hour);
-      if (zonedHour(ctx.nowMs, ctx.timeZone) < (Number.isFinite(hour) ? hour : 8)) return null;
+      // Clamped to its bounds (core/setting-values): hour 25 runs at 23, never "never".
+      const hour = typeof settings.reminder_hour === 'number' ? settings.reminder_hour : 8;
+      if (zonedHour(ctx.nowMs, ctx.timeZone) < hour) return null;
       forgetOldDays(ctx.props, day);
       const state = readDay(ctx.props, day);
-      const team = readTeam(wb).filter((m) => !state.done.includes(m.name.toLowerCase()));
+      const notes = state.settingsNoted ? [] : readSettingNotes(wb);
+      const team = readTeam(wb).filter((m) => !isDone(state, m.name));
       const log = wb.tab('followups');
       if (!team.length || !log) return null;
       const rows = log.readAll(TODAY_KEYS).rows;
@@ -110,10 +142,10 @@ export const reminderJob: Job = {
         late: c.late,
         words: c.words,
       }));
-      return { settings, state, team, rows, complaints };
+      return { settings, state, team, rows, notes, complaints };
     });
     if (!read) return;
-    const { settings, state, team, rows, complaints } = read;
+    const { settings, state, team, rows, notes, complaints } = read;
     const digests = buildDigests(rows, team, ctx.nowMs, ctx.timeZone, undefined, complaints);
     const fallback = listsLocale(
       rows.slice(-50).map((r) => r.values.purpose),
@@ -124,28 +156,44 @@ export const reminderJob: Job = {
     const logLine = (m: { rep: string; email: string }, count: number, status: string) =>
       log.push({ sent_on: dayDate(day, ctx.timeZone), rep: m.rep, email: m.email, count, status, logged_at: new Date(ctx.nowMs) });
     const logLocale = fallback;
+    // Settings values used otherwise than typed (out of bounds, unreadable): said once a day in the log.
+    for (const note of notes)
+      log.push({
+        sent_on: dayDate(day, ctx.timeZone),
+        rep: '',
+        email: '',
+        count: '',
+        status: settingNoteText(note, logLocale),
+        logged_at: new Date(ctx.nowMs),
+      });
+    if (notes.length) state.settingsNoted = true;
     try {
       // Nothing due: done for today, nothing sent, nothing logged.
       const due = new Set(digests.map((d) => d.rep.toLowerCase()));
-      for (const m of team) if (!due.has(m.name.toLowerCase())) state.done.push(m.name.toLowerCase());
+      for (const m of team) if (!due.has(m.name.toLowerCase())) state.done.push(repMark(m.name));
       writeDay(ctx.props, day, state);
       // Reps without an e-mail: logged once, not retried.
       for (const d of digests.filter((x) => !normalizeEmail(x.email))) {
-        state.done.push(d.rep.toLowerCase());
+        state.done.push(repMark(d.rep));
         logLine(d, d.overdue.length + d.dueToday.length, t(logLocale, 'reminders.status.noEmail'));
       }
       writeDay(ctx.props, day, state);
       // Sending, without the lock: each e-mail, then its marker.
-      const sendable = digests.filter((x) => normalizeEmail(x.email));
+      // Those yesterday's quota did not reach go first (the order rotates, so a short quota is shared).
+      const sendable = startingAt(
+        digests.filter((x) => normalizeEmail(x.email)),
+        ctx.props.getProperty(RESUME_PROPERTY),
+      );
       for (const d of sendable) {
         const key = d.rep.toLowerCase();
         const count = d.overdue.length + d.dueToday.length;
         if (Date.now() > ctx.deadlineMs) break; // the next hourly run continues
         if (MailApp.getRemainingDailyQuota() < 1) {
           // Stop cleanly: log each rep left once today; tomorrow's run sends tomorrow's digest.
+          ctx.props.setProperty(RESUME_PROPERTY, repMark(d.rep));
           for (const rest of sendable.slice(sendable.indexOf(d))) {
-            const k = rest.rep.toLowerCase();
-            if (state.quota.includes(k) || state.done.includes(k)) continue;
+            const k = repMark(rest.rep);
+            if (state.quota.includes(k) || isDone(state, rest.rep)) continue;
             state.quota.push(k);
             logLine(rest, rest.overdue.length + rest.dueToday.length, t(logLocale, 'reminders.status.quota'));
           }
@@ -167,7 +215,7 @@ export const reminderJob: Job = {
           continue; // tried again next hour
         }
         // The marker goes down right after the e-mail: a run cut short here never sends it twice.
-        state.done.push(key);
+        state.done.push(repMark(d.rep));
         writeDay(ctx.props, day, state);
         logLine(d, count, t(logLocale, 'reminders.status.sent'));
       }
@@ -185,10 +233,13 @@ function dayDate(day: string, timeZone: string): Date {
 
 // ------------------------------------------------------------------ menu
 
-/** Reminders are the manager's switch (core's rule, hasManagerRights): anyone else is told so, and false comes back. */
-function managerOnly(manager: boolean, locale: Locale): boolean {
-  if (manager) return true;
-  alert(t(locale, 'reminders.managerOnly'));
+/**
+ * Reminders are the manager's switch (core's rule, hasManagerRights): anyone else is told so, and
+ * false comes back. A user whose e-mail Google hides is told how to get recognised.
+ */
+function managerOnly(user: CurrentUser, locale: Locale): boolean {
+  if (user.manager) return true;
+  alert(t(locale, user.email ? 'reminders.managerOnly' : 'identity.managerNeedsEmail'));
   return false;
 }
 
@@ -197,7 +248,7 @@ export function turnOnReminders(): string {
   const locale = currentLocale();
   const wb = openWorkbook();
   const user = currentUser(wb);
-  if (!managerOnly(user.manager, locale)) return 'denied';
+  if (!managerOnly(user, locale)) return 'denied';
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   const created = ensureDispatcher();
@@ -213,7 +264,7 @@ export function turnOnReminders(): string {
 /** Menu action (manager): turns daily reminders off (the dispatcher trigger stays for the other jobs). */
 export function turnOffReminders(): string {
   const locale = currentLocale();
-  if (!managerOnly(currentUser(openWorkbook()).manager, locale)) return 'denied';
+  if (!managerOnly(currentUser(openWorkbook()), locale)) return 'denied';
   const props = PropertiesService.getDocumentProperties();
   const wasOn = props.getProperty(ENABLED_PROPERTY) === 'true';
   props.setProperty(ENABLED_PROPERTY, 'false');

@@ -173,6 +173,7 @@ export function snoozeFollowUp(raw: SnoozeRequest): SaveResult<{ id: string; day
   const tab = wb.tab('followups');
   if (!tab) return fieldFailure({}, t(locale, 'today.notSetUp'));
   const { me, manager } = currentUser(wb);
+  if (!me && !manager) return fieldFailure({}, t(locale, 'identity.unknownUser'));
   return withDocumentLock(() => {
     const found = tab.findById(id, row);
     const v = found?.values;

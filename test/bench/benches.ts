@@ -6,6 +6,7 @@
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { getTab } from '../../src/core/schema';
 import { getList } from '../../src/core/lists';
+import { dispatchNow } from '../integration/dispatch-fixture';
 
 const NOW = new Date('2026-03-04T01:30:00Z'); // 09:30 in Shanghai, a Wednesday
 const D = 86_400_000;
@@ -41,6 +42,9 @@ function writeByKey(rt: LocalRuntime, tabKey: string, records: Record<string, un
     sh.getRange(startRow, col, records.length, 1).setValues(records.map((r) => [r[k] ?? '']));
   }
 }
+
+/** The version of the customer the edit bench saves, per runtime. */
+const editVersions = new WeakMap<LocalRuntime, string | undefined>();
 
 export function workbook(opts: { customers: number; followups?: number; objections?: number; deals?: number; user?: string }): LocalRuntime {
   const rt = createLocalRuntime({ user: opts.user ?? 'ana@example.com', locale: 'en', timeZone: 'Asia/Shanghai', now: NOW });
@@ -142,7 +146,13 @@ export const ACTIONS: Action[] = [
     name: 'edit a customer',
     small: { label: '10 customers', setup: () => workbook({ customers: 10 }) },
     large: { label: '20,000 customers', setup: () => workbook({ customers: 20_000 }) },
-    run: (rt, i) => rt.run('saveCustomer', { name: 'Company 5', email: 'c4@example.com', phone: `+86 138 0013 ${8000 + i}` }, { ref: { id: 'C-000005' } }),
+    // An edit sends the version the form opened with (issue 13); each save returns the next one.
+    run: (rt, i) => {
+      const version = editVersions.get(rt) ?? rt.run('getCustomerForm', { id: 'C-000005' }).version;
+      const r = rt.run('saveCustomer', { name: 'Company 5', email: 'c4@example.com', phone: `+86 138 0013 ${8000 + i}` }, { ref: { id: 'C-000005' }, version });
+      if (r.ok) editVersions.set(rt, r.version);
+      return r;
+    },
   },
   {
     name: 'log a follow-up',
@@ -200,11 +210,12 @@ export const ACTIONS: Action[] = [
   },
   {
     name: 'hourly dispatch, nothing due',
-    small: { label: '100 log rows', setup: () => workbook({ customers: 50, followups: 100 }) },
-    large: { label: '20,000 log rows', setup: () => workbook({ customers: 5_000, followups: 20_000 }) },
+    // The dispatcher runs as the manager who installed its trigger.
+    small: { label: '100 log rows', setup: () => workbook({ customers: 50, followups: 100, user: 'boss@example.com' }) },
+    large: { label: '20,000 log rows', setup: () => workbook({ customers: 5_000, followups: 20_000, user: 'boss@example.com' }) },
     run: (rt) => {
       rt.clock.advance(3600_000);
-      return rt.run('dispatch');
+      return dispatchNow(rt);
     },
   },
   {

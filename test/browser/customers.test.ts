@@ -129,6 +129,38 @@ describe('customer sidebar in English', () => {
     await page.close();
   });
 
+  it('an edit sends only the changed fields; someone else’s change meanwhile is shown in the form, and nothing is overwritten', async () => {
+    const rt = fresh('en');
+    rt.run('saveCustomer', { name: 'Delta SA', phone: '138 0013 8000' });
+    const sheet = rt.spreadsheet.getSheetByName('Customers')!;
+    rt.spreadsheet.setActiveSheet(sheet);
+    rt.spreadsheet.setActiveRange(sheet.getRange('B2'));
+    const page = await open(rt, 'showEditSelectedCustomer');
+    await page.locator('#subtitle').filter({ hasText: 'C-000001' }).waitFor();
+    // Bo saves the phone while Ana has the form open.
+    rt.setUser({ email: 'bo@example.com' });
+    const bo = rt.run('getCustomerForm', { id: 'C-000001' });
+    expect(rt.run('saveCustomer', { phone: '139 9999 0000' }, { ref: { id: 'C-000001' }, version: bo.version })).toMatchObject({ ok: true });
+    rt.setUser({ email: 'ana@example.com' });
+    await page.locator('#f-notes').fill('Wants a demo');
+    await page.locator('button[type=submit]').click();
+    await page.locator('.banner.error').waitFor();
+    expect(await page.locator('.banner.error').textContent()).toContain('Phone is now “139 9999 0000”');
+    expect(await page.locator('#err-phone').textContent()).toBe('Phone is now “139 9999 0000”');
+    expect(await page.locator('#f-notes').inputValue()).toBe('Wants a demo'); // what Ana typed is kept
+    const phoneCol = customerRows(rt)[0];
+    expect(phoneCol).toContain('139 9999 0000');
+    expect(phoneCol).not.toContain('Wants a demo');
+    // She opens the saved version and makes her change again: it goes in, Bo's phone stays.
+    await page.locator('#reload').click();
+    await expect.poll(() => page.locator('#f-phone').inputValue()).toBe('139 9999 0000');
+    await page.locator('#f-notes').fill('Wants a demo');
+    await page.locator('button[type=submit]').click();
+    await page.locator('.banner.ok').waitFor();
+    expect(customerRows(rt)[0]).toEqual(expect.arrayContaining(['139 9999 0000', 'Wants a demo']));
+    await page.close();
+  });
+
   it('asks why a customer was lost when a rep changes the stage to Lost, and not on other saves', async () => {
     const rt = fresh('en');
     rt.run('saveCustomer', { name: 'Gamma AG' });
@@ -220,13 +252,18 @@ describe('customer sidebar in Chinese', () => {
 describe('"I am …" sidebar', () => {
   it('lets a user whose e-mail Google hides pick themselves', async () => {
     const rt = fresh('en', '');
+    // Issue 13: with the e-mail hidden, only reps listed without an e-mail are offered.
+    const settings = rt.spreadsheet.getSheets().find((s) => ['Settings', '设置'].includes(s.getName()))!;
+    const h = settings.getRange(1, 1, 1, settings.getLastColumn()).getValues()[0].map(String);
+    settings.getRange(4, h.indexOf('Team member') + 1, 1, 3).setValues([['Cy Lin', '', 'Rep']]);
     const { page } = await openShownPage(browser, rt, 'showIdentity');
     await page.locator('#f-me').waitFor();
     expect(await page.locator('#google').textContent()).toContain('did not share');
-    await page.locator('#f-me').selectOption({ label: 'Bo Chen (bo@example.com)' });
+    expect(await page.locator('#f-me option').allTextContents()).toEqual([expect.any(String), 'Cy Lin']);
+    await page.locator('#f-me').selectOption({ label: 'Cy Lin' });
     await page.locator('#save').click();
     await page.locator('.banner.ok').waitFor();
-    expect(rt.run('whoAmI')).toMatchObject({ name: 'Bo Chen' });
+    expect(rt.run('whoAmI')).toMatchObject({ name: 'Cy Lin' });
     await page.close();
   });
 });

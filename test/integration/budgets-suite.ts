@@ -7,6 +7,7 @@
  * Counts, never timings.
  */
 import { describe, expect, it } from 'vitest';
+import { dispatchNow } from './dispatch-fixture';
 import type { LocalRuntime } from '../../src/local';
 import { getList } from '../../src/core/lists';
 import { fillLog, writeByKey, workbook, type Fixture } from './followups-fixture';
@@ -23,6 +24,12 @@ const SIX_HOURS = 6 * 3600_000 + 60_000;
  * known), an unchanged plan its four writes.
  */
 const PLAN_ON_SAVE = 8;
+/** Issue 13: a new row is taken only when every input column of it is empty — one read of them after the register's end. */
+const WHOLE_ROW_CHECK = 1;
+/** Issue 13: an edit reads its row back once after the write, for the version the open form continues with. */
+const EDIT_READ_BACK = 1;
+/** Issue 15: an edit reads the stage as recorded (stage, stage recorded), to tell a stage typed in the grid from the form's own. */
+const STAGE_READ = 1;
 /** Logging a contact: the customer's row and the log's header are read already; the plan row goes in its own append. */
 const PLAN_ON_CONTACT = 2;
 /** The first save after set-up finds where the empty Follow-ups log ends from its key columns (getMaxRows, then getRange, getNextDataCell, getRow and getValue per key column, ./records/tab.ts) before its first append: once per workbook. */
@@ -106,18 +113,30 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
         register(fx, n);
         let k = 0;
         const add = warmAndCold(fx.rt, () => fx.rt.run('saveCustomer', { name: `New customer ${++k}`, email: `new${k}@example.com`, need_confirmed: true }));
-        const edit = warmAndCold(fx.rt, () =>
-          fx.rt.run('saveCustomer', { name: 'Customer 5', phone: `+86 138 0013 ${8000 + ++k}`, email: 'c4@example.com' }, { ref: { id: 'C-000005' } }),
-        );
+        // An edit sends the changed fields and the version the form opened with (issue 13); each save returns the next one.
+        let version = fx.rt.run('getCustomerForm', { id: 'C-000005' }).version;
+        const edit = warmAndCold(fx.rt, () => {
+          const r = fx.rt.run(
+            'saveCustomer',
+            { name: 'Customer 5', phone: `+86 138 0013 ${8000 + ++k}`, email: 'c4@example.com' },
+            { ref: { id: 'C-000005' }, version },
+          );
+          if (r.ok) version = r.version;
+          return r;
+        });
         results.push({ n, add, edit });
         // The identifying span (ID … e-mail, 9 columns) of every row, plus a constant.
         expect(add.warm.read).toBeLessThanOrEqual(n * 9 + 6_000);
       }
       for (const r of results) {
-        expect(r.add.warm.calls, `add warm, ${r.n}`).toBeLessThanOrEqual(ADD_CUSTOMER_WARM);
-        expect(r.add.cold.calls, `add cold, ${r.n}`).toBeLessThanOrEqual(ADD_CUSTOMER_COLD);
-        expect(r.edit.warm.calls, `edit warm, ${r.n}`).toBeLessThanOrEqual(12 + PLAN_ON_SAVE);
-        expect(r.edit.cold.calls, `edit cold, ${r.n}`).toBeLessThanOrEqual(20 + PLAN_ON_SAVE);
+        // Add: ADD_CUSTOMER_WARM / _COLD, + 1 since issue 13 — one read of every input column of the rows after the register's
+        // end (the index reads only the identifying columns), so a row where a rep typed only a note is never taken.
+        expect(r.add.warm.calls, `add warm, ${r.n}`).toBeLessThanOrEqual(ADD_CUSTOMER_WARM + WHOLE_ROW_CHECK);
+        expect(r.add.cold.calls, `add cold, ${r.n}`).toBeLessThanOrEqual(ADD_CUSTOMER_COLD + WHOLE_ROW_CHECK);
+        // Edit: 12 + the plan, + 1 since issue 13 (the row read back after the write, for the version the open form continues
+        // with) + 1 for issue 15 (the stage as recorded, to tell a stage typed in the grid from the form's own).
+        expect(r.edit.warm.calls, `edit warm, ${r.n}`).toBeLessThanOrEqual(12 + PLAN_ON_SAVE + EDIT_READ_BACK + STAGE_READ);
+        expect(r.edit.cold.calls, `edit cold, ${r.n}`).toBeLessThanOrEqual(20 + PLAN_ON_SAVE + EDIT_READ_BACK + STAGE_READ);
       }
       expect(results[1].add.warm.calls).toBe(results[0].add.warm.calls);
       expect(results[1].edit.warm.calls).toBe(results[0].edit.warm.calls);
@@ -129,10 +148,11 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       const first = cost(fx.rt, () => fx.rt.run('saveCustomer', { name: 'First after set-up', email: 'first@example.com' }));
       expect(fx.rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.DeveloperMetadataFinder.find']).toBeUndefined();
       // It still finds where the register ends from its key columns (a paste may have come first).
-      expect(first.calls).toBeLessThanOrEqual(FIRST_SAVE_AFTER_SETUP);
+      // + 1 each for issue 13's whole-row free check (see the add budget above).
+      expect(first.calls).toBeLessThanOrEqual(FIRST_SAVE_AFTER_SETUP + WHOLE_ROW_CHECK);
       fx.rt.clock.advance(60_000);
       expect(cost(fx.rt, () => fx.rt.run('saveCustomer', { name: 'Second after set-up', email: 'second@example.com' })).calls).toBeLessThanOrEqual(
-        ADD_CUSTOMER_WARM,
+        ADD_CUSTOMER_WARM + WHOLE_ROW_CHECK,
       );
     }, 600_000);
 
@@ -214,7 +234,9 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       }
       expect(objection[1]).toMatchObject({ warm: { calls: objection[0].warm.calls }, cold: { calls: objection[0].cold.calls } });
       expect(deal[1]).toMatchObject({ warm: { calls: deal[0].warm.calls }, cold: { calls: deal[0].cold.calls } });
-      expect(objection[0].warm.calls).toBeLessThanOrEqual(15);
+      // 15 + 2 since issue 13: the end of the Objections and Follow-ups logs is judged by every input column
+      // (a row with only a note typed is data), whose header cells are checked once per execution (one read per tab).
+      expect(objection[0].warm.calls).toBeLessThanOrEqual(17);
       expect(objection[0].cold.calls).toBeLessThanOrEqual(25);
       expect(deal[0].warm.calls).toBeLessThanOrEqual(DEAL_WARM);
       expect(deal[0].cold.calls).toBeLessThanOrEqual(25);
@@ -294,9 +316,12 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
     it('the hourly dispatch with nothing due: ≤ 15 calls', () => {
       const fx = workbook({ locale, customers: 50 });
       fillLog(fx, 1_000, 50);
-      fx.rt.run('dispatch'); // today's customer values are refreshed; reminders are off
+      // The dispatcher runs as the manager who installed its trigger (issue 13: only its trigger runs it).
+      writeByKey(fx.rt, 'settings', 4, [{ team_role: label('role', 'manager', locale) }], locale);
+      fx.rt.setUser({ email: 'boss@example.com' });
+      dispatchNow(fx.rt); // today's customer values are refreshed; reminders are off
       fx.rt.clock.advance(3600_000);
-      expect(cost(fx.rt, () => fx.rt.run('dispatch')).calls).toBeLessThanOrEqual(15);
+      expect(cost(fx.rt, () => dispatchNow(fx.rt)).calls).toBeLessThanOrEqual(15);
     }, 600_000);
   });
 }

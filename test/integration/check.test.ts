@@ -49,7 +49,7 @@ describe('Check this spreadsheet', () => {
       expect(rt.spreadsheet.getActiveSheet().getName()).toBe(before.active);
       expect(JSON.stringify(rt.workbook.toJSON().sheets)).toBe(before.snapshot);
       // The reminders' dispatcher is still the only trigger.
-      expect(rt.triggers.state.triggers.map((tr) => tr.handler)).toEqual(['dispatch']);
+      expect(rt.triggers.state.triggers.map((tr) => tr.handler)).toEqual(['dispatch_']);
     });
   }
 

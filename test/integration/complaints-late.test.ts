@@ -68,7 +68,7 @@ describe('late complaints for their owner', () => {
     rt.setUser({ email: 'boss@example.com' });
     rt.run('turnOnReminders');
     rt.clock.advance(H); // 08:30 in Shanghai, the reminder hour has passed
-    rt.run('dispatch');
+    rt.fireTrigger('dispatch_');
     const digest = rt.mail.outbox.filter((m) => m.to.join() === 'ana@example.com');
     expect(digest).toHaveLength(1);
     expect(digest[0].body).toContain('Complaints waiting (2)');
@@ -80,23 +80,23 @@ describe('late complaints for their owner', () => {
     // Each escalation goes to both managers: two of the quota. Three leaves room for one.
     const rt = world({ mailQuota: 3 });
     const escalations = () => rt.mail.outbox.filter((m) => /still has no response/.test(m.subject));
-    rt.run('dispatch');
+    rt.fireTrigger('dispatch_');
     expect(escalations().map((m) => [m.subject, m.to.join()])).toEqual([
       ['Complaint from Customer <b>1</b> still has no response (CP-000001)', 'boss@example.com,kim@example.com'],
     ]);
     expect(escalations()[0].htmlBody).not.toContain('<b>1');
     rt.clock.advance(H);
-    rt.run('dispatch');
+    rt.fireTrigger('dispatch_');
     expect(escalations()).toHaveLength(1);
     // The next day: the longest waiting of the rest (CP-000002 is late by now too).
     rt.clock.advance(D);
-    rt.run('dispatch');
-    rt.run('dispatch');
+    rt.fireTrigger('dispatch_');
+    rt.fireTrigger('dispatch_');
     expect(escalations().map((m) => /CP-\d+/.exec(m.subject)![0])).toEqual(['CP-000001', 'CP-000004']);
     rt.clock.advance(D);
-    rt.run('dispatch');
+    rt.fireTrigger('dispatch_');
     rt.clock.advance(D);
-    rt.run('dispatch');
+    rt.fireTrigger('dispatch_');
     expect(escalations().map((m) => /CP-\d+/.exec(m.subject)![0])).toEqual(['CP-000001', 'CP-000004', 'CP-000002']);
   });
 });

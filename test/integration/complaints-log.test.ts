@@ -181,14 +181,14 @@ describe('escalation of a late first response', () => {
     expect(want.length).toBeGreaterThan(20);
     const subjects = () => rt.mail.outbox.map((m) => m.subject).filter((s) => /CP-\d{6}/.test(s));
     // The job stops at its run budget; the next hourly run continues where it stopped.
-    for (let i = 0; i < 10 && subjects().length < want.length; i++) rt.run('dispatch');
+    for (let i = 0; i < 10 && subjects().length < want.length; i++) rt.fireTrigger('dispatch_');
     const sent = subjects().map((s) => /CP-\d{6}/.exec(s)![0]);
     expect(sent.sort()).toEqual([...want].sort());
     expect([...new Set(rt.mail.outbox.filter((m) => /CP-\d{6}/.test(m.subject)).map((m) => String(m.to)))]).toEqual(['boss@example.com']);
     // Marked on the row: a re-fire and a later run send nothing more.
-    rt.run('dispatch');
+    rt.fireTrigger('dispatch_');
     rt.clock.advance(HOUR);
-    rt.run('dispatch');
+    rt.fireTrigger('dispatch_');
     expect(subjects().length).toBe(want.length);
     const values = rt.workbook.values('Complaints').slice(1, N + 1);
     const marked = values.filter((row) => row[colOf(CP, 'escalated_at') - 1] instanceof Date).map((row) => row[colOf(CP, 'complaint_id') - 1]);

@@ -31,6 +31,12 @@ function fresh(locale = 'en', user = 'ana@example.com'): LocalRuntime {
   return rt;
 }
 
+/** A rep on the team list without an e-mail: whom "I am …" may offer a user whose e-mail Google hides. */
+function addRepWithoutEmail(rt: LocalRuntime, name: string): void {
+  const settings = sheetByKey(rt, 'Settings', '设置');
+  settings.getRange(5, headerIndex(settings, ['Team member', '团队成员']), 1, 3).setValues([[name, '', 'Rep']]);
+}
+
 function sheetByKey(rt: LocalRuntime, en: string, zh: string): GoogleAppsScript.Spreadsheet.Sheet {
   const sh = rt.spreadsheet.getSheetByName(en) ?? rt.spreadsheet.getSheetByName(zh);
   if (!sh) throw new Error(`no sheet ${en}`);
@@ -57,6 +63,12 @@ function rows(rt: LocalRuntime): Record<string, unknown>[] {
 
 function save(rt: LocalRuntime, input: Record<string, unknown>, options?: unknown): Result {
   return rt.run('saveCustomer', input, options) as Result;
+}
+
+/** Opens the form on a customer and saves `changes` with the version it opened with (as the sidebar does). */
+function edit(rt: LocalRuntime, ref: { id?: string; row?: number }, changes: Record<string, unknown>): Result {
+  const { version } = rt.run('getCustomerForm', ref) as { version: string };
+  return save(rt, changes, { ref, version });
 }
 
 describe('adding a customer', () => {
@@ -142,12 +154,12 @@ describe('editing a customer', () => {
     const rt = fresh();
     save(rt, { name: 'Acme Ltd', email: 'buyer@acme.com' });
     save(rt, { name: 'Beta GmbH' });
-    const form = rt.run('getCustomerForm', { id: 'C-000001' }) as { mode: string; values: Record<string, unknown>; ref: unknown };
+    const form = rt.run('getCustomerForm', { id: 'C-000001' }) as { mode: string; values: Record<string, unknown>; ref: unknown; version: string };
     expect(form.mode).toBe('edit');
     expect(form.ref).toEqual({ id: 'C-000001' });
     expect(form.values).toMatchObject({ name: 'Acme Ltd', email: 'buyer@acme.com', need_confirmed: false, owner: 'Ana Lee' });
     const created = rows(rt)[0].Created;
-    const r = save(rt, { ...form.values, need_confirmed: true, stage: '3 Solution & presentation' }, { ref: { id: 'C-000001' } });
+    const r = save(rt, { ...form.values, need_confirmed: true, stage: '3 Solution & presentation' }, { ref: { id: 'C-000001' }, version: form.version });
     expect(r).toMatchObject({ ok: true, id: 'C-000001', row: 2 });
     expect(rows(rt)).toHaveLength(2);
     expect(rows(rt)[0]).toMatchObject({ 'Customer ID': 'C-000001', 'Intention level': 'Medium', Stage: '3 Solution & presentation', Created: created });
@@ -163,7 +175,7 @@ describe('editing a customer', () => {
     const b = sheet.getRange(3, 1, 1, 2).getValues();
     sheet.getRange(2, 1, 1, 2).setValues(b);
     sheet.getRange(3, 1, 1, 2).setValues(a);
-    const r = save(rt, { name: 'Zeta Renamed' }, { ref: { id: 'C-000001' } });
+    const r = edit(rt, { id: 'C-000001' }, { name: 'Zeta Renamed' });
     expect(r).toMatchObject({ ok: true, row: 3 });
     expect(sheet.getRange(3, 2).getValue()).toBe('Zeta Renamed');
     expect(sheet.getRange(2, 2).getValue()).toBe('Alpha');
@@ -198,9 +210,9 @@ describe('editing a customer', () => {
     rt.spreadsheet.setActiveRange(sheet.getRange('B3'));
     rt.run('showEditSelectedCustomer');
     expect(rt.ui.current()!.html).toContain('data-ref="{&quot;row&quot;:3}"');
-    const form = rt.run('getCustomerForm', { row: 3 }) as { values: Record<string, unknown> };
+    const form = rt.run('getCustomerForm', { row: 3 }) as { values: Record<string, unknown>; version: string };
     expect(form.values.name).toBe('Typed By Hand');
-    const r = save(rt, { ...form.values, email: 'hand@x.com' }, { ref: { row: 3 } });
+    const r = save(rt, { ...form.values, email: 'hand@x.com' }, { ref: { row: 3 }, version: form.version });
     expect(r).toMatchObject({ ok: true, id: 'C-000002', row: 3 });
     expect(sheet.getRange(3, 1).getValue()).toBe('C-000002');
   });
@@ -243,7 +255,7 @@ describe('duplicates', () => {
   it('does not call a customer its own duplicate when editing', () => {
     const rt = fresh();
     save(rt, { name: 'Acme Ltd', email: 'buyer@acme.com' });
-    expect(save(rt, { name: 'Acme Ltd', email: 'buyer@acme.com', notes: 'x' }, { ref: { id: 'C-000001' } }).ok).toBe(true);
+    expect(edit(rt, { id: 'C-000001' }, { name: 'Acme Ltd', email: 'buyer@acme.com', notes: 'x' }).ok).toBe(true);
   });
 });
 
@@ -342,11 +354,14 @@ describe('cost of a save', () => {
 describe('identity', () => {
   it('defaults to the team member with the e-mail Google gives, and remembers "I am …"', () => {
     const rt = fresh('en', 'bo@example.com');
+    addRepWithoutEmail(rt, 'Cy Lin');
     expect(rt.run('whoAmI')).toEqual({ name: 'Bo Chen', email: 'bo@example.com', role: 'rep' });
     rt.setUser({ email: '', key: 'consumer-1' });
     expect(rt.run('whoAmI')).toBeNull();
-    expect(rt.run('setWhoIAm', 'MIA@example.com')).toMatchObject({ name: 'Mia Wang', role: 'manager' });
-    expect(rt.run('whoAmI')).toMatchObject({ name: 'Mia Wang' });
+    // Issue 13: with the e-mail hidden, "I am …" offers reps listed without one, never the manager.
+    expect(() => rt.run('setWhoIAm', 'MIA@example.com')).toThrow('only choose a rep listed without one');
+    expect(rt.run('setWhoIAm', 'Cy Lin')).toMatchObject({ name: 'Cy Lin', role: 'rep' });
+    expect(rt.run('whoAmI')).toMatchObject({ name: 'Cy Lin' });
     // the choice is per user
     rt.setUser({ email: 'ana@example.com', key: 'ana' });
     expect(rt.run('whoAmI')).toMatchObject({ name: 'Ana Lee' });
@@ -356,10 +371,12 @@ describe('identity', () => {
 
   it('uses "I am …" as the default owner and the creator of new customers', () => {
     const rt = fresh('en', '');
-    rt.run('setWhoIAm', 'Mia Wang');
+    addRepWithoutEmail(rt, 'Cy Lin');
+    rt.run('setWhoIAm', 'Cy Lin');
     const form = rt.run('getCustomerForm') as { values: Record<string, unknown>; me: unknown };
-    expect(form.values.owner).toBe('Mia Wang');
+    expect(form.values.owner).toBe('Cy Lin');
     save(rt, { name: 'X' });
-    expect(rows(rt)[0]).toMatchObject({ Owner: 'Mia Wang', 'Created by': 'Mia Wang' });
+    // Issue 13: Google did not vouch for the choice, and the row says so.
+    expect(rows(rt)[0]).toMatchObject({ Owner: 'Cy Lin', 'Created by': 'Cy Lin (not confirmed by Google)' });
   });
 });

@@ -177,9 +177,9 @@ describe('stage history is complete', () => {
     // Typed in the grid, then the daily run notices it.
     setStage(fx, 'C-000004', 'negotiation');
     setStage(fx, 'C-000005', 'on_hold');
-    const ran = fx.rt.run('dispatch') as { ran: string[] };
+    const ran = fx.rt.fireTrigger('dispatch_') as { ran: string[] };
     expect(ran.ran).toContain('stage-history');
-    expect((fx.rt.run('dispatch') as { ran: string[] }).ran).not.toContain('stage-history'); // once a day
+    expect((fx.rt.fireTrigger('dispatch_') as { ran: string[] }).ran).not.toContain('stage-history'); // once a day
 
     const log: StageChange[] = history(fx).map((h) => ({
       customerId: String(h.customer_id),

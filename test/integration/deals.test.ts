@@ -4,6 +4,7 @@
  * depend on the number of customers.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { dispatchNow } from './dispatch-fixture';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { getTab } from '../../src/core/schema';
 import { listLabel } from '../../src/core/lists';
@@ -139,13 +140,13 @@ describe('saveDeal', () => {
     addCustomers(rt, 2);
     rt.rpc('saveDeal', JSON.stringify([{ ...good, won_on: '2025-03-10' }]));
     expect(cell(rt, cust, 3, 'value_window')).toBe(48000);
-    expect((rt.run('dispatch') as { ran: string[] }).ran).toContain('customer-values');
-    expect((rt.run('dispatch') as { ran: string[] }).ran).not.toContain('customer-values'); // once a day
+    expect(dispatchNow(rt).ran).toContain('customer-values');
+    expect(dispatchNow(rt).ran).not.toContain('customer-values'); // once a day
     // Ten days later the deal is more than 12 months old.
     rt.clock.advance(10 * 86_400_000);
     vi.setSystemTime(rt.clock.now());
     try {
-      expect((rt.run('dispatch') as { ran: string[] }).ran).toContain('customer-values');
+      expect(dispatchNow(rt).ran).toContain('customer-values');
       expect(cell(rt, cust, 3, 'value_window')).toBe(0);
       expect(cell(rt, cust, 3, 'value_prev_window')).toBe(48000);
       expect(cell(rt, cust, 3, 'value_tier')).toBe('');

@@ -99,9 +99,10 @@ describe('the column map', () => {
     rt.clock.advance(7 * 3600_000);
     rt.counter.reset();
     rt.run('saveCustomer', { name: 'Next morning', email: 'morning@example.com' });
-    // 12, plus the new customer's first Stage history row (4: ADD_CUSTOMER_WARM in budgets-suite.ts) and issue 12's plan of the new
-    // customer (8: PLAN_ON_SAVE there — Settings, the Follow-ups window and header, the plan row, the register's plan columns).
-    expect(rt.counter.total('SpreadsheetApp')).toBeLessThanOrEqual(12 + 4 + 8);
+    // 12, plus the new customer's first Stage history row (4: ADD_CUSTOMER_WARM in budgets-suite.ts), issue 12's plan of the new
+    // customer (8: PLAN_ON_SAVE there — Settings, the Follow-ups window and header, the plan row, the register's plan columns)
+    // and issue 13's whole-row free check (1: one read of every input column after the register's end).
+    expect(rt.counter.total('SpreadsheetApp')).toBeLessThanOrEqual(12 + 4 + 8 + 1);
     expect(rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.DeveloperMetadataFinder.find']).toBeUndefined();
     // A user moves the e-mail column to the end overnight: the map no longer matches the header
     // row, the columns are found again by their metadata, and the value lands under E-mail.

@@ -51,7 +51,7 @@ function twoWorkbooks() {
   return { rt, a, b };
 }
 
-const dispatchers = (rt: LocalRuntime) => rt.triggers.state.triggers.filter((t) => t.handler === 'dispatch');
+const dispatchers = (rt: LocalRuntime) => rt.triggers.state.triggers.filter((t) => t.handler === 'dispatch_');
 
 describe('reminders in two workbooks of the add-on', () => {
   it('turn on in B while on in A, and off in B without touching A', () => {

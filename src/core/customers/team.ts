@@ -108,7 +108,9 @@ export function chosenMemberRef(m: TeamMember): string {
 export function claimableMembers(team: readonly TeamMember[], googleEmail: string): TeamMember[] {
   const e = normalizeEmail(googleEmail);
   if (e) return team.filter((m) => m.email === e);
-  return team.filter((m) => m.role === 'rep' && !m.email);
+  // A rep whose e-mail cell was refused (two addresses, not an address) is listed with an address
+  // all the same: the cell names someone, so a hidden user cannot take that row either.
+  return team.filter((m) => m.role === 'rep' && !m.email && !m.emailProblem);
 }
 
 /**

@@ -18,6 +18,7 @@ import { survey } from './catalog/survey';
 import { complaints } from './catalog/complaints';
 import { check } from './catalog/check';
 import { summaries } from './catalog/summaries';
+import { trust } from './catalog/trust';
 
 export const PARTS = {
   base,
@@ -35,6 +36,7 @@ export const PARTS = {
   complaints,
   check,
   summaries,
+  trust,
 } as const;
 
 type Part = (typeof PARTS)[keyof typeof PARTS];

@@ -6,6 +6,7 @@
  * spreadsheet"). Probes call SpreadsheetApp directly on purpose: they test SpreadsheetApp itself.
  */
 import { asCellText } from '../../core/text';
+import { DISPATCH_HANDLER } from '../dispatcher';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -214,7 +215,7 @@ export const PROBES: readonly Probe[] = [
         ),
       ];
       if (mine.some((t) => String(t.getEventType()) === 'CLOCK')) return cases; // the dispatcher is here already
-      const made = ScriptApp.newTrigger('dispatch')
+      const made = ScriptApp.newTrigger(DISPATCH_HANDLER)
         .timeBased()
         .after(7 * 24 * 3600 * 1000)
         .create();

@@ -4,8 +4,9 @@
  * dropdown's values: one read). Defaults when a tab is missing or a cell is blank. No business
  * rule here: core/settings says what a value means, core/customers/team who is who.
  */
-import { SETTINGS, type SettingDef } from '../../core/settings';
-import { LISTS, listItemKey } from '../../core/lists';
+import { SETTINGS } from '../../core/settings';
+import { LISTS } from '../../core/lists';
+import { clampSettings, type SettingNote } from '../../core/setting-values';
 import { parseTeam, type TeamMember } from '../../core/customers/team';
 import type { Locale } from '../../core/i18n';
 import type { ListValues } from '../../core/customers/validate';
@@ -16,24 +17,28 @@ import type { ReadRow } from './tab';
 
 export type SettingValues = Record<string, number | boolean | string>;
 
-/** A setting cell's value as its unit reads it; blank or unreadable → the sourced default. */
-function coerceSetting(def: SettingDef, raw: unknown): number | boolean | string {
-  if (raw === '' || raw === null || raw === undefined) return def.default;
-  if (def.unit === 'boolean') return raw === true || String(raw).toUpperCase() === 'TRUE';
-  if (def.unit === 'choice') return (def.list && listItemKey(def.list, raw)) || def.default;
-  const n = typeof raw === 'number' ? raw : Number(String(raw).replace('%', '')) / (String(raw).includes('%') ? 100 : 1);
-  return Number.isFinite(n) ? n : def.default;
+/** The Settings tab's value cells by setting key (the first row of a key wins). */
+function settingCells(rows: readonly RowRecord[]): Record<string, unknown> {
+  const cells: Record<string, unknown> = Object.create(null);
+  for (const r of rows) {
+    const key = String(r.setting_key ?? '').trim();
+    if (SETTINGS.some((s) => s.key === key) && !(key in cells)) cells[key] = r.setting_value;
+  }
+  return cells;
 }
 
-/** Every setting by key from the Settings tab's key and value cells. */
+/**
+ * Every setting by key from the Settings tab's key and value cells, each read by core's one rule
+ * (core/setting-values readSetting: decimal numbers only, clamped to the declared bounds, blank or
+ * unreadable → the sourced default).
+ */
 export function settingValues(rows: readonly RowRecord[]): SettingValues {
-  const out: SettingValues = {};
-  for (const s of SETTINGS) out[s.key] = s.default;
-  for (const r of rows) {
-    const def = SETTINGS.find((s) => s.key === String(r.setting_key ?? '').trim());
-    if (def) out[def.key] = coerceSetting(def, r.setting_value);
-  }
-  return out;
+  return clampSettings(settingCells(rows)).values;
+}
+
+/** What the Settings tab holds that was not used as it stands (out of bounds, unreadable): for the Reminder log. */
+export function readSettingNotes(wb: Workbook): SettingNote[] {
+  return clampSettings(settingCells(settingsRows(wb) ?? [])).notes;
 }
 
 interface AdminData {

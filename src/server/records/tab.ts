@@ -20,6 +20,8 @@ import { FIRST_DATA_ROW, HEADER_ROW, type TabDef } from '../../core/schema';
 import { idsAfter, ID_SCHEMES, parseId, type IdScheme } from '../../core/ids';
 import { formatHint, HINT_LOOKAHEAD, HINT_LOOKBACK, hintProperty, parseHint, type EndHint } from './hint';
 import { headersMatch, type TabMap } from './column-map';
+import { t } from '../../core/i18n';
+import { currentLocale } from '../locale';
 import { adjacentRuns, cellValue, growFor, writableColumns, writeRuns, type RowRecord, type TabRef } from './write';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -38,6 +40,10 @@ export interface Extent {
   seenId: number;
   /** The highest row that read covered (the sheet has at least this many rows). */
   seenTo: number;
+  /** True when the read covered every row from the first data row to seenTo (its seenId is then the highest ID there). */
+  fromTop?: boolean;
+  /** True when every input column of the rows after `end` up to seenTo was read blank: those rows are free. */
+  wholeRows?: boolean;
 }
 
 /** What a tab needs from the workbook that opened it (./workbook.ts). */
@@ -113,11 +119,23 @@ export class Tab implements TabRef {
     return this.columns.has(key);
   }
 
+  /**
+   * The first key the records fill (a value that is not blank) whose column the tab does not
+   * have now, or null: a save must refuse then, not report "Saved" for a value that went nowhere.
+   */
+  missingColumn(records: readonly RowRecord[]): string | null {
+    for (const r of records) for (const [k, v] of Object.entries(r)) if (!blank(v) && !this.columns.has(k)) return k;
+    return null;
+  }
+
   // ------------------------------------------------------------------ checks
 
   private relocate(): void {
     const found = this.host.relocate(this.def);
-    if (!found) throw new TabMissingError(`Tab ${this.def.key} is missing: run Set up workbook`);
+    if (!found) {
+      const locale = currentLocale();
+      throw new TabMissingError(t(locale, 'records.tabMissing', { tab: this.def.name[locale] }));
+    }
     this.sheet = found.ref.sheet;
     this.columns = found.ref.columns;
     this.record = found.record;
@@ -261,6 +279,11 @@ export class Tab implements TabRef {
     }
   }
 
+  /** The keys of the tab's input (not computed) columns that it has. */
+  private inputKeys(): string[] {
+    return this.def.columns.filter((c) => !c.formula && this.columns.has(c.key)).map((c) => c.key);
+  }
+
   /** Offsets, within a read span, of the tab's input (not computed) columns. */
   private inputOffsets(s: { from: number; to: number }): number[] {
     const out: number[] = [];
@@ -305,7 +328,9 @@ export class Tab implements TabRef {
       for (const [k, c] of b.cols) if (wanted.has(k)) values[k] = line[c - b.from];
       rows.push({ row: b.first + i, values });
     });
-    return { rows, extent: { end: b.lastFilled, seenId: b.seenId, seenTo: b.first + b.lines.length - 1 } };
+    // A read of every input column also says that the rows after the end it saw are free.
+    const wholeRows = inputs.length === this.inputKeys().length;
+    return { rows, extent: { end: b.lastFilled, seenId: b.seenId, seenTo: b.first + b.lines.length - 1, fromTop: true, wholeRows } };
   }
 
   /**
@@ -322,13 +347,14 @@ export class Tab implements TabRef {
       if (bottom >= top) {
         let block: Block | null = null;
         try {
-          block = this.readBlock([], top, bottom);
+          // Every input column: a row where someone typed only a note counts as data (issue 13).
+          block = this.readBlock(this.inputKeys(), top, bottom);
         } catch (e) {
           if (e instanceof TabMissingError) throw e;
           block = null; // rows were deleted below the window: find the end instead
         }
         const emptyAbove = block && block.lastFilled < top && top > FIRST_DATA_ROW;
-        if (block && !emptyAbove && block.lastFilled < bottom) return { end: block.lastFilled, seenId: block.seenId, seenTo: bottom };
+        if (block && !emptyAbove && block.lastFilled < bottom) return { end: block.lastFilled, seenId: block.seenId, seenTo: bottom, wholeRows: true };
       }
     }
     const found = this.lastDataRow();
@@ -446,8 +472,10 @@ export class Tab implements TabRef {
   reserve(count: number, known?: Extent): { row: number; ids: string[]; commit(): void } {
     const hint = this.hint(true);
     const extent = known ?? this.extent(false);
-    const row = extent.end + 1;
-    const highest = Math.max(hint.seq ?? 0, extent.seenId);
+    const free = extent.wholeRows && extent.end + count <= extent.seenTo ? { row: extent.end + 1, seenId: 0 } : this.freeRun(extent.end + 1, count);
+    const row = free.row;
+    // IDs: the counter (never goes down), the highest the reads saw, and those in rows typed or pasted just below the end.
+    const highest = Math.max(hint.seq ?? 0, extent.seenId, free.seenId);
     const ids = this.scheme ? idsAfter(this.scheme.prefix, highest, count) : [];
     const last = row + count - 1;
     this.rowsAtLeast = Math.max(this.rowsAtLeast, extent.seenTo);
@@ -466,7 +494,8 @@ export class Tab implements TabRef {
   claimIds(count: number, known?: Extent): string[] {
     if (!this.scheme || count <= 0) return [];
     const hint = this.hint(true);
-    const highest = Math.max(hint.seq ?? 0, (known ?? this.extent(false)).seenId);
+    const extent = known ?? this.extent(false);
+    const highest = Math.max(hint.seq ?? 0, extent.seenId);
     this.remember({ ...hint, seq: highest + count });
     return idsAfter(this.scheme.prefix, highest, count);
   }
@@ -500,6 +529,35 @@ export class Tab implements TabRef {
     this.write(claim.row, withIds);
     claim.commit();
     return { row: claim.row, ids: claim.ids };
+  }
+
+  /**
+   * The first of `count` consecutive rows from `from` on which no input column holds anything
+   * (issue 13: the whole row decides, not the few columns that mark the end of the data — a row
+   * where a rep typed only a note is not free). One read of every input column of the rows from
+   * `from` on (a window of HINT_LOOKAHEAD rows more), again further down only when the window is
+   * all taken. Rows past the sheet's end are free. Also returns the highest ID the read saw.
+   */
+  private freeRun(from: number, count: number): { row: number; seenId: number } {
+    let seenId = 0;
+    if (count <= 0) return { row: from, seenId };
+    const inputKeys = this.inputKeys();
+    for (;;) {
+      const maxRows = this.maxRows();
+      if (from > maxRows || !inputKeys.length) return { row: from, seenId };
+      const bottom = Math.min(from + count - 1 + HINT_LOOKAHEAD, maxRows);
+      const b = this.readBlock(inputKeys, from, bottom);
+      seenId = Math.max(seenId, b.seenId);
+      const inputs = this.inputOffsets({ from: b.from, to: b.from + (b.lines[0]?.length ?? 1) - 1 });
+      let run = 0;
+      for (let i = 0; i < b.lines.length; i++) {
+        run = inputs.every((j) => blank(b.lines[i][j])) ? run + 1 : 0;
+        if (run === count) return { row: b.first + i - count + 1, seenId };
+      }
+      // The rows to the sheet's end are free (and more are grown), or look further down.
+      if (bottom === maxRows) return { row: bottom - run + 1, seenId };
+      from = bottom - run + 1;
+    }
   }
 
   /** Stores the hint; the highest ID given never goes down, whatever an older read of it said. */

@@ -33,6 +33,13 @@ let data: CustomerFormData | null = null;
 let ref: CustomerRef | null = null;
 /** The stage the customer had when the form loaded: a change to Lost asks why (issue 7's loss dialog). */
 let loadedStage = '';
+/**
+ * Editing (issue 13): the values the form was filled with and the row's version then. A save
+ * sends only the fields that differ from these, with the version, so the server can refuse
+ * when someone else changed the row meanwhile, and never blanks a field the rep did not touch.
+ */
+let loaded: CustomerInput = {};
+let version: string | undefined;
 /** Fields the rep has left at least once: only those are checked while typing. */
 const touched = new Set<string>();
 let saving = false;
@@ -259,6 +266,31 @@ function showDuplicates(result: Extract<SaveCustomerResult, { kind: 'duplicate' 
   dup.scrollIntoView({ block: 'nearest' });
 }
 
+/** The fields of `input` that differ from what the form was opened with. */
+function changedFields(input: CustomerInput): CustomerInput {
+  const out: CustomerInput = {};
+  for (const [k, v] of Object.entries(input) as [CustomerFieldKey, string | boolean][]) if (v !== loaded[k]) out[k] = v;
+  return out;
+}
+
+/** Someone else saved the row since the form opened: say what they changed, next to each field, and offer their version. */
+function showConflict(result: Extract<SaveCustomerResult, { kind: 'conflict' }>): void {
+  showErrors({});
+  for (const c of result.theirs) {
+    const key = c.field as CustomerFieldKey;
+    if (inputOf(key)) setError(key, tr('edit.conflictField', { field: col(key).header[locale], value: c.value || tr('edit.blank') }));
+  }
+  clear(status);
+  status.append(
+    h(
+      'div',
+      { class: 'banner error', role: 'alert' },
+      h('div', {}, result.message),
+      h('button', { type: 'button', id: 'reload', onclick: () => void load(ref) }, tr('edit.reload')),
+    ),
+  );
+}
+
 function setSaving(on: boolean): void {
   saving = on;
   saveBtn.disabled = on;
@@ -280,11 +312,21 @@ async function save(input: CustomerInput, confirmDuplicates: string[] = []): Pro
   clear(dup);
   setSaving(true);
   try {
-    const result = await withBusy(status, tr('common.saving'), () => call('saveCustomer', input, { ref, confirmDuplicates }));
+    const editing = ref !== null;
+    const sent = editing ? changedFields(input) : input;
+    const result = await withBusy(status, tr('common.saving'), () => call('saveCustomer', sent, { ref, version, confirmDuplicates }));
     if (result.ok) {
       showErrors({});
       ref = { id: result.id };
       setHeader();
+      loaded = { ...input };
+      version = result.version;
+      if (!editing) {
+        // A new customer stays open for editing: its version, as the sheet now holds it.
+        const opened = await call('getCustomerForm', ref);
+        loaded = { ...opened.values };
+        version = opened.version;
+      }
       banner('ok', result.message);
       const stage = String(input.stage ?? '');
       if (stage !== loadedStage) {
@@ -298,6 +340,8 @@ async function save(input: CustomerInput, confirmDuplicates: string[] = []): Pro
       banner('error', result.message);
     } else if (result.kind === 'duplicate') {
       showDuplicates(result, input);
+    } else if (result.kind === 'conflict') {
+      showConflict(result);
     } else {
       banner('error', result.message);
     }
@@ -316,6 +360,8 @@ async function load(next: CustomerRef | null): Promise<void> {
   try {
     data = await withBusy(status, tr('common.loading'), () => call('getCustomerForm', next));
     ref = data.ref;
+    loaded = { ...data.values };
+    version = data.version;
     buildForm();
     fillForm(data.values);
     loadedStage = String((data.values as Record<string, unknown>).stage ?? '');

@@ -19,7 +19,10 @@ async function main(): Promise<void> {
     const info = await withBusy(status, tr('common.loading'), () => call('getIdentityInfo'));
     document.getElementById('google')!.textContent = info.email ? tr('identity.googleSays', { email: info.email }) : tr('identity.googleHidden');
     if (!info.team.length) {
-      banner('error', tr('identity.noTeam'));
+      banner(
+        'error',
+        !info.hasTeam ? tr('identity.noTeam') : info.email ? tr('identity.noneOffered', { email: info.email }) : tr('identity.onlyRepsWithoutEmail'),
+      );
       save.disabled = true;
       return;
     }
