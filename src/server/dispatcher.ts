@@ -58,7 +58,9 @@ export interface Job {
 
 /** Every job the dispatcher runs, in order. Later features add one line here. (A function: the job modules import this one.) */
 export function jobs(): readonly Job[] {
-  return [reminderJob, customerValuesJob, stageHistoryJob, complaintEscalationJob];
+  // A complaint past its first-response time is more urgent than the daily digest: its escalation
+  // goes first, so a short mail quota never starves it.
+  return [complaintEscalationJob, reminderJob, customerValuesJob, stageHistoryJob];
 }
 
 /** Budget for a run: well inside Apps Script's 6 minutes, leaving time to write the log. */

@@ -180,6 +180,9 @@ describe('escalation of a late first response', () => {
     const want = escalationsDue(facts, t, settings, TZ).map((f) => f.complaintId);
     expect(want.length).toBeGreaterThan(20);
     const subjects = () => rt.mail.outbox.map((m) => m.subject).filter((s) => /CP-\d{6}/.test(s));
+    // The hourly dispatcher runs only as its own trigger's execution (issue 13): a manager turns it on.
+    rt.setUser({ email: 'boss@example.com' });
+    rt.run('turnOnReminders');
     // The job stops at its run budget; the next hourly run continues where it stopped.
     for (let i = 0; i < 10 && subjects().length < want.length; i++) rt.fireTrigger('dispatch_');
     const sent = subjects().map((s) => /CP-\d{6}/.exec(s)![0]);
