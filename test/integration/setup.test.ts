@@ -324,7 +324,8 @@ describe('set-up cost does not depend on the number of rows', () => {
  * budgets of a blank set-up and of a run with nothing to repair.
  */
 describe('set-up stays within its call budget', () => {
-  const BLANK_BUDGET = 700;
+  // Issue 11's 700 plus issue 15's Stage history tab and pipeline columns (57: the arithmetic is in setup-budget.test.ts).
+  const BLANK_BUDGET = 700 + 57;
   const REPAIR_BUDGET = 450;
 
   function perColumnCalls(counts: Record<string, number>): Record<string, number> {
