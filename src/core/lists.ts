@@ -6,6 +6,7 @@
  * `INDEX(SD_LIST_X, n)`, which keeps formulas independent of the language.
  */
 import type { Locale, Localized } from './i18n/locale';
+import { SURVEY_LISTS } from './survey/lists';
 
 export interface ListItem {
   key: string;
@@ -233,6 +234,8 @@ export const LISTS: readonly ListDef[] = [
     source: 'our design',
     items: [item('auto', 'Auto', '自动'), item('en', 'English', 'English'), item('zh', '中文', '中文')],
   },
+  // The satisfaction survey (issue 14): round kind, send status, response flag.
+  ...SURVEY_LISTS,
 ];
 
 export function listNamedRange(listKey: string): string {

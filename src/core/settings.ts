@@ -5,6 +5,7 @@
  * elsewhere: a rule that needs "24 hours" reads SD_FOLLOWUP_HIGH_HOURS.
  */
 import type { Localized } from './i18n/locale';
+import { SURVEY_SETTINGS } from './survey/settings';
 
 export type SettingUnit = 'hours' | 'days' | 'working_days' | 'months' | 'share' | 'score' | 'hour_of_day' | 'boolean' | 'choice';
 
@@ -447,6 +448,8 @@ export const SETTINGS: readonly SettingDef[] = [
     default: 'auto',
     source: 'our design (issue 15)',
   },
+  // The satisfaction survey (issue 14): form sections, throttle, reminder, expiry, score thresholds.
+  ...SURVEY_SETTINGS,
 ];
 
 export function getSetting(key: string): SettingDef {

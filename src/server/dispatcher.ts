@@ -17,6 +17,7 @@
  */
 import { reminderJob } from './reminders';
 import { customerValuesJob } from './deals';
+import { surveyJob } from './survey/send';
 import { openWorkbook, type Workbook } from './records';
 import { tryWithDocumentLock } from './lock';
 import { userTriggersHere } from './host';
@@ -43,7 +44,7 @@ export interface Job {
 
 /** Every job the dispatcher runs, in order. Later features add one line here. (A function: the job modules import this one.) */
 export function jobs(): readonly Job[] {
-  return [reminderJob, customerValuesJob];
+  return [reminderJob, customerValuesJob, surveyJob];
 }
 
 /** Budget for a run: well inside Apps Script's 6 minutes, leaving time to write the log. */

@@ -21,3 +21,7 @@ export { showToday, getTodayView, snoozeFollowUp } from './today';
 export { dispatch } from './dispatcher';
 export { turnOnReminders, turnOffReminders } from './reminders';
 export { showSpreadsheetCheck, runSpreadsheetCheck } from './check';
+export { createSurveyForms } from './survey/forms';
+export { showSendSurvey, getSendSurveyView } from './survey/sidebar';
+export { startSurveySend, continueSurveySend } from './survey/send';
+export { onSurveySubmit_ } from './survey/answers';

@@ -10,8 +10,13 @@ import { getList } from '../../src/core/lists';
 import type { Locale } from '../../src/core/i18n';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
-/** The budgets set-up is held to (issue 11). */
-const BLANK_SETUP_BUDGET = 700;
+/**
+ * The budgets set-up is held to (issue 11). Issue 14 added the Survey sends tab (17 columns) and
+ * 17 survey columns on Customers and Survey responses: a blank set-up went from within 700 to 746
+ * (one developer-metadata call per new column, 34, and the new tab's header, notes, styles,
+ * widths, validation, formats and protection, 12), so the cap is 750.
+ */
+const BLANK_SETUP_BUDGET = 750;
 /**
  * A run that finds nothing to repair (172 calls, in both languages; 256 before the one column map).
  * It reads each thing it checks once, and SpreadsheetApp has no call that reads an attribute
@@ -30,7 +35,9 @@ const BLANK_SETUP_BUDGET = 700;
  * Issue 11's 80 is below the 95 + 46 that checking each repaired attribute once costs: reaching it
  * means checking less, which set-up does not do.
  */
-const NOTHING_TO_REPAIR_BUDGET = 172;
+// Issue 14's Survey sends tab adds one tab's checks: its header block (7), its data block with
+// validations and formats (3) and its protection's description (1): 172 + 11 = 183.
+const NOTHING_TO_REPAIR_BUDGET = 183;
 
 /** Calls that change the document (builders only exist to write). */
 const WRITES = /\.(set|insert|delete|add|remove|protect|clear|move|append|copy|merge|sort|hide|new|build)[A-Z]?[A-Za-z]*$/;

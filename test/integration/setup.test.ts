@@ -324,7 +324,8 @@ describe('set-up cost does not depend on the number of rows', () => {
  * budgets of a blank set-up and of a run with nothing to repair.
  */
 describe('set-up stays within its call budget', () => {
-  const BLANK_BUDGET = 700;
+  // 700 before issue 14; its Survey sends tab and survey columns cost 46 more (see setup-budget.test.ts).
+  const BLANK_BUDGET = 750;
   const REPAIR_BUDGET = 450;
 
   function perColumnCalls(counts: Record<string, number>): Record<string, number> {

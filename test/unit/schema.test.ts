@@ -22,6 +22,7 @@ describe('schema', () => {
       'settings',
       'lists',
       'reminder_log',
+      'survey_sends', // issue 14
     ]);
   });
 

@@ -50,6 +50,9 @@ export const RULE_KEYS = [
   'objection',
   'first_contact',
   'relationship_survey',
+  // Issue 14: a low survey score's service recovery, a promoter's referral ask.
+  'service_recovery',
+  'referral_ask',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 
