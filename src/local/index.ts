@@ -295,7 +295,9 @@ export function createLocalRuntime<Api extends object = EntryPoints>(options: Lo
     const current = sheet.getRange(1, 1, 1, headers.length).getValues()[0]!.map(String);
     const shown = headers.map((h, i) => h ?? current[i] ?? '');
     if (shown.some((h, i) => h !== current[i])) sheet.getRange(1, 1, 1, shown.length).setValues([shown]);
-    const row = responseSheetRow(sub.form, sub.response);
+    // An answer is stored as what was typed: "=HYPERLINK(…)" is text on the response tab, never a
+    // formula (Google writes responses as values). The leading apostrophe is Sheets' own "this is text".
+    const row = responseSheetRow(sub.form, sub.response).map((v) => (typeof v === 'string' && v.startsWith('=') ? `'${v}` : v));
     sheet.appendRow(row);
     const rowIndex = sheet.getLastRow();
     const range = sheet.getRange(rowIndex, 1, 1, row.length);

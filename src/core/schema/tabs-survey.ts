@@ -30,10 +30,20 @@ export const SURVEY_SENDS: TabDef = {
   color: '#9334e6',
   columns: [
     col('send_id', 'id', L('Send ID', '发送编号'), L('Unique ID given by Sales Desk.', '销售台分配的唯一编号。')),
-    col('round', 'text', L('Round', '批次'), L('The send run this link belongs to (response rates count by it).', '该链接所属的发送批次（回复率按批次统计）。')),
+    col(
+      'round',
+      'text',
+      L('Round', '批次'),
+      L('The send run this link belongs to (response rates count by it).', '该链接所属的发送批次（回复率按批次统计）。'),
+    ),
     col('kind', 'list', L('Survey round', '调查类型'), L('After delivery or regular check.', '交付后调查或定期调查。'), { list: 'survey_kind' }),
     col('customer_id', 'id', L('Customer ID', '客户编号'), L('ID of the customer on the Customers tab.', '客户表中的客户编号。'), { required: true }),
-    col('customer_name', 'text', L('Customer', '客户名称'), L('Customer name when the link was queued.', '排队时的客户名称。')),
+    col(
+      'addressee',
+      'text',
+      L('Addressed to', '称呼'),
+      L('Whom the e-mail greets: the contact, else the customer’s name.', '邮件称呼的对象：联系人，没有时为客户名称。'),
+    ),
     col('email', 'email', L('E-mail', '邮箱'), L('Where the link went.', '链接发送到的邮箱。')),
     col('language', 'text', L('Language', '语言'), L('The language of the form the link opens (en or zh).', '链接所打开问卷的语言（en 或 zh）。')),
     col(

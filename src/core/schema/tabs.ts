@@ -340,9 +340,15 @@ export const CUSTOMERS: TabDef = {
     c('notes', 'longtext', L('Notes', '备注'), L('Anything else worth knowing.', '其他需要记录的信息。')),
     ...created(),
     // The satisfaction survey (issue 14): the customer's wish and the language of their survey.
-    c('do_not_survey', 'boolean', L('Do not survey', '不发问卷'), L('Tick when the customer does not want satisfaction surveys.', '客户不希望收到满意度问卷时勾选。'), {
-      width: 100,
-    }),
+    c(
+      'do_not_survey',
+      'boolean',
+      L('Do not survey', '不发问卷'),
+      L('Tick when the customer does not want satisfaction surveys.', '客户不希望收到满意度问卷时勾选。'),
+      {
+        width: 100,
+      },
+    ),
     c(
       'survey_language',
       'list',
@@ -582,10 +588,16 @@ export const SURVEY_RESPONSES: TabDef = {
     owner(L('The rep responsible for the customer when the survey was sent.', '发送问卷时负责该客户的销售。')),
     ...audit(),
     // Issue 14: why an answer is not attached, the round, the optional sections' answers.
-    c('flag', 'list', L('Flag', '标记'), L('Why the answer is not attached to a customer (blank = attached); for the manager.', '答卷未关联到客户的原因（空白 = 已关联）；供经理处理。'), {
-      list: 'survey_code_flag',
-      protected: true,
-    }),
+    c(
+      'flag',
+      'list',
+      L('Flag', '标记'),
+      L('Why the answer is not attached to a customer (blank = attached); for the manager.', '答卷未关联到客户的原因（空白 = 已关联）；供经理处理。'),
+      {
+        list: 'survey_code_flag',
+        protected: true,
+      },
+    ),
     c('round', 'text', L('Round', '批次'), L('The send run of the link that was answered.', '所回答链接的发送批次。'), { protected: true }),
     ...DIMENSION_SCORES.map((k) => score(k, getSurveyItem(k).label.en, getSurveyItem(k).label.zh)),
     c('why_chose', 'longtext', L('Why they chose us', '选择我们的原因'), L('Optional question of seed 004.', '资料 004 的选答问题。')),
@@ -593,7 +605,6 @@ export const SURVEY_RESPONSES: TabDef = {
     c('improve', 'longtext', L('What to improve', '需要改进之处'), L('Optional question of seed 004.', '资料 004 的选答问题。')),
   ],
 };
-
 
 export const DEALS: TabDef = {
   key: 'deals',
@@ -745,7 +756,19 @@ export const REMINDER_LOG: TabDef = {
 };
 
 /** Every tab, in the order set-up creates them. */
-export const TABS: readonly TabDef[] = [CUSTOMERS, FOLLOWUPS, OBJECTIONS, SURVEY_RESPONSES, DEALS, DASHBOARD, PLAYBOOK, SETTINGS_TAB, LISTS_TAB, REMINDER_LOG, SURVEY_SENDS];
+export const TABS: readonly TabDef[] = [
+  CUSTOMERS,
+  FOLLOWUPS,
+  OBJECTIONS,
+  SURVEY_RESPONSES,
+  DEALS,
+  DASHBOARD,
+  PLAYBOOK,
+  SETTINGS_TAB,
+  LISTS_TAB,
+  REMINDER_LOG,
+  SURVEY_SENDS,
+];
 
 export function getTab(key: string): TabDef {
   const t = TABS.find((x) => x.key === key);

@@ -157,4 +157,3 @@ export const SURVEY_SETTINGS: readonly SettingDef[] = [
     min: 0,
   },
 ];
-

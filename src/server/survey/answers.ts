@@ -92,17 +92,19 @@ export function onSurveySubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
     for (const row of responses.readAll(['token', 'flag', 'customer_id']).rows) {
       if (text(row.values.customer_id) && !text(row.values.flag) && text(row.values.token)) answered.add(text(row.values.token).toUpperCase());
     }
-    const r = readResponse({ answers, submittedAt }, { sendsByCode: sendsByCode(sends.map((s) => s.send)), answeredCodes: answered, settings, timeZone: wb.timeZone() });
+    const r = readResponse(
+      { answers, submittedAt },
+      { sendsByCode: sendsByCode(sends.map((s) => s.send)), answeredCodes: answered, settings, timeZone: wb.timeZone() },
+    );
     const send = r.send ? sends.find((s) => s.send.code === r.send!.code) : undefined;
     const owner = text(send?.values.owner);
-    const customerName = text(send?.values.customer_name);
-    responses.append([responseRecord(r, wb, customerName, owner, send?.send.round ?? '')]);
+    const customers = customersTab(wb);
+    const c = r.customerId ? (customers?.findById(r.customerId) ?? null) : null;
+    const name = c ? text(c.values.name) : '';
+    responses.append([responseRecord(r, wb, name, owner, send?.send.round ?? '')]);
     if (!r.customerId || !send) return null;
     sendsTab.writeCells([{ row: send.row, values: { status: L.status('answered'), answered_at: new Date(submittedAt) } }]);
     // The customer's last score (feeds churn risk).
-    const customers = customersTab(wb);
-    const c = customers?.findById(r.customerId) ?? null;
-    const name = c ? text(c.values.name) : customerName;
     if (customers && c && r.average !== null) customers.writeCells([{ row: c.row, values: { last_score: r.average } }]);
     const team = readTeam(wb);
     const member = team.find((m) => m.name.toLowerCase() === owner.toLowerCase());
@@ -125,7 +127,9 @@ export function onSurveySubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
     }
     replanCustomers(wb, [r.customerId]);
     const recovery = r.followUps.find((f) => f.kind === 'service_recovery');
-    return recovery && member?.email ? { to: member.email, customer: name, reasons: recovery.reasons, dueAt: recovery.dueAt, suggestions: r.texts.suggestions, locale: ownerLocale } : null;
+    return recovery && member?.email
+      ? { to: member.email, customer: name, reasons: recovery.reasons, dueAt: recovery.dueAt, suggestions: r.texts.suggestions, locale: ownerLocale }
+      : null;
   });
   // The owner hears at once (outside the lock); the follow-up is in Today either way.
   if (alert && MailApp.getRemainingDailyQuota() > 0) {

@@ -125,7 +125,11 @@ function buildItem(form: Form, def: FormItem, knownId: number | undefined): numb
         .setRequired(def.required)
         .getId();
     case 'text':
-      return (existingItem(form, knownId, T.TEXT)?.asTextItem() ?? form.addTextItem()).setTitle(def.title).setHelpText(def.help).setRequired(def.required).getId();
+      return (existingItem(form, knownId, T.TEXT)?.asTextItem() ?? form.addTextItem())
+        .setTitle(def.title)
+        .setHelpText(def.help)
+        .setRequired(def.required)
+        .getId();
     case 'section':
       // An optional section starts a new page (a "section" in the Forms editor).
       return (existingItem(form, knownId, T.PAGE_BREAK)?.asPageBreakItem() ?? form.addPageBreakItem()).setTitle(def.title).setHelpText(def.help).getId();
@@ -135,7 +139,12 @@ function buildItem(form: Form, def: FormItem, knownId: number | undefined): numb
 export type FormOutcome = 'created' | 'updated' | 'recreated';
 
 /** Builds or updates the form of one language; returns what it stored and what happened. */
-function buildForm(locale: Locale, stored: StoredForm | undefined, defs: readonly FormItem[], spreadsheetId: string): { stored: StoredForm; outcome: FormOutcome; url: string } {
+function buildForm(
+  locale: Locale,
+  stored: StoredForm | undefined,
+  defs: readonly FormItem[],
+  spreadsheetId: string,
+): { stored: StoredForm; outcome: FormOutcome; url: string } {
   let form = openStoredForm(stored);
   const outcome: FormOutcome = form ? 'updated' : stored?.id ? 'recreated' : 'created';
   const known = form ? { ...(stored?.items ?? {}) } : {};

@@ -113,7 +113,7 @@ function mailInput(send: SendRow, link: string, settings: SurveySettings, tz: st
     to: text(send.values.email),
     locale: send.send.locale,
     kind: send.send.kind,
-    name: text(send.values.customer_name),
+    name: text(send.values.addressee),
     team: wb.name(),
     sender: text(send.values.owner),
     link,
@@ -205,7 +205,10 @@ export function runBatch(wb: Workbook, locked: Locked, opts: { max: number; by: 
     const settings = surveySettings(readSettings(wb));
     const now = Date.now();
     const fixed = recover(wb, sends, now, t(opts.locale, 'survey.send.error.stopped'));
-    const writes = fixed.writes.map((w) => ({ row: w.row, values: { ...w.values, ...(w.values.status ? { status: L.status(w.values.status as 'sent') } : {}) } }));
+    const writes = fixed.writes.map((w) => ({
+      row: w.row,
+      values: { ...w.values, ...(w.values.status ? { status: L.status(w.values.status as 'sent') } : {}) },
+    }));
     applyWrites(sends, writes, statusKey);
     const quota = MailApp.getRemainingDailyQuota();
     const busy = sends.some((s) => s.send.status === 'queued' && parseClaim(s.values.attempt) !== null);
@@ -295,7 +298,7 @@ export function queueDue(wb: Workbook, by: string, locale: Locale): { queued: nu
       round,
       kind: L.kind(d.kind as SurveyKind),
       customer_id: d.customerId,
-      customer_name: c?.contact || c?.name || '',
+      addressee: c?.contact || c?.name || '',
       email: d.email,
       language: d.locale,
       code: newCode(),

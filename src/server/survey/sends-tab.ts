@@ -13,7 +13,7 @@ export const SEND_KEYS = [
   'round',
   'kind',
   'customer_id',
-  'customer_name',
+  'addressee',
   'email',
   'language',
   'code',

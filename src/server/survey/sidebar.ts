@@ -53,7 +53,18 @@ export function getSendSurveyView(): SurveyView {
   const now = Date.now();
   const snap = withDocumentLock(() => readPlan(wb, now, locale));
   const quotaLeft = MailApp.getRemainingDailyQuota();
-  if (!snap) return { locale, setUp: false, counts: null, recipients: [], skipped: [], previews: [], problems: [], progress: { sent: 0, queued: 0, failed: 0 }, quotaLeft };
+  if (!snap)
+    return {
+      locale,
+      setUp: false,
+      counts: null,
+      recipients: [],
+      skipped: [],
+      previews: [],
+      problems: [],
+      progress: { sent: 0, queued: 0, failed: 0 },
+      quotaLeft,
+    };
   const name = (id: string) => snap.customers.get(id)?.name || id;
   const recipients = snap.plan.due.map((d) => ({ customerId: d.customerId, name: name(d.customerId), kind: d.kind, language: d.locale }));
   const skipped = snap.plan.skipped.map((x) => ({ customerId: x.customerId, name: name(x.customerId), reason: skipText(x, locale) }));

@@ -57,7 +57,13 @@ function render(v: SurveyView): void {
         'details',
         { id: 'recipients' },
         h('summary', {}, `${tr('survey.send.recipients')} (${c.afterDelivery + c.relationship})`),
-        h('ul', {}, ...v.recipients.map((r) => h('li', {}, `${r.name} · ${tr(r.kind === 'after_delivery' ? 'survey.send.afterDelivery' : 'survey.send.relationship')} · ${r.language}`))),
+        h(
+          'ul',
+          {},
+          ...v.recipients.map((r) =>
+            h('li', {}, `${r.name} · ${tr(r.kind === 'after_delivery' ? 'survey.send.afterDelivery' : 'survey.send.relationship')} · ${r.language}`),
+          ),
+        ),
       ),
     );
   } else box.append(h('p', { class: 'empty' }, tr('survey.send.nothing')));

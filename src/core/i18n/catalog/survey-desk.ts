@@ -10,14 +10,17 @@ export const surveyDesk = defineMessages(
     'survey.forms.created': '{language} form created: {url}',
     'survey.forms.updated': '{language} form updated: {url}',
     'survey.forms.recreated': '{language} form was missing (deleted or no longer linked) and was created again: {url}',
-    'survey.forms.archive': 'Answers arrive on this spreadsheet’s response tabs; Sales Desk never changes those tabs, and copies each answer to Survey responses.',
+    'survey.forms.archive':
+      'Answers arrive on this spreadsheet’s response tabs; Sales Desk never changes those tabs, and copies each answer to Survey responses.',
     'survey.forms.trigger': 'Answers are matched back automatically from now on.',
     'survey.forms.setupFirst': 'Run Set up workbook first: the Survey sends and Survey responses tabs are missing.',
     'survey.language.en': 'English',
     'survey.language.zh': 'Chinese',
     'survey.problem.missing': 'There is no {language} survey form yet. Ask a manager to run “Create / update survey forms”.',
-    'survey.problem.deleted': 'The {language} survey form was deleted. Ask a manager to run “Create / update survey forms” to create it again; answers already received stay on this spreadsheet.',
-    'survey.problem.unlinked': 'The {language} survey form no longer sends its answers to this spreadsheet. Ask a manager to run “Create / update survey forms” to link it again; answers already received are kept.',
+    'survey.problem.deleted':
+      'The {language} survey form was deleted. Ask a manager to run “Create / update survey forms” to create it again; answers already received stay on this spreadsheet.',
+    'survey.problem.unlinked':
+      'The {language} survey form no longer sends its answers to this spreadsheet. Ask a manager to run “Create / update survey forms” to link it again; answers already received are kept.',
     'survey.problem.closed': 'The {language} survey form does not accept answers. Ask a manager to run “Create / update survey forms” to open it again.',
     'survey.send.title': 'Send survey',
     'survey.send.intro': 'Who gets a satisfaction survey now, by the rules in Settings. Nothing is sent until you click Send.',
