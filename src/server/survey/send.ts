@@ -107,14 +107,14 @@ export function linkFor(template: string, code: string): string {
   return template.split(CODE_SENTINEL).join(encodeURIComponent(code));
 }
 
-function mailInput(send: SendRow, link: string, settings: SurveySettings, tz: string, wb: Workbook): SurveyMailInput {
+function mailInput(send: SendRow, link: string, settings: SurveySettings, tz: string, team: string): SurveyMailInput {
   const sentAt = send.send.sentAt ?? Date.now();
   return {
     to: text(send.values.email),
     locale: send.send.locale,
     kind: send.send.kind,
     name: text(send.values.addressee),
-    team: wb.name(),
+    team,
     sender: text(send.values.owner),
     link,
     code: send.send.code,
@@ -230,6 +230,7 @@ export function runBatch(wb: Workbook, locked: Locked, opts: { max: number; by: 
   }
 
   // Sending, outside the lock.
+  const team = wb.name();
   const inflight: Inflight = { sent: {}, trying: null };
   const outcome = new Map<number, Record<string, unknown>>();
   let quotaLeft = claimed.quota;
@@ -250,7 +251,7 @@ export function runBatch(wb: Workbook, locked: Locked, opts: { max: number; by: 
     wb.setProperty(INFLIGHT_PREFIX + run, JSON.stringify(inflight));
     const at = Date.now();
     try {
-      sendMail(surveyInvitationMail(mailInput({ ...s, send: { ...s.send, sentAt: at } }, linkFor(template, s.send.code), settings, tz, wb)), s.send.locale);
+      sendMail(surveyInvitationMail(mailInput({ ...s, send: { ...s.send, sentAt: at } }, linkFor(template, s.send.code), settings, tz, team)), s.send.locale);
       inflight.sent[s.send.code] = at;
       outcome.set(s.row, { status: L.status('sent'), sent_at: new Date(at), error: '', attempt: '' });
     } catch (err) {
@@ -337,11 +338,12 @@ export function remindAndExpire(wb: Workbook, locked: Locked, locale: Locale): {
   });
   if (!work) return { reminded: 0, expired: 0 };
   let reminded = 0;
+  const team = wb.name();
   for (const s of work.reminders) {
     const template = work.links[s.send.locale];
     if (!template || MailApp.getRemainingDailyQuota() <= 0) break;
     try {
-      sendMail(surveyReminderMail(mailInput(s, linkFor(template, s.send.code), work.settings, wb.timeZone(), wb)), s.send.locale);
+      sendMail(surveyReminderMail(mailInput(s, linkFor(template, s.send.code), work.settings, wb.timeZone(), team)), s.send.locale);
       reminded++;
     } catch (_e) {
       // Not retried: one reminder at most.
