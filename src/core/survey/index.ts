@@ -13,3 +13,4 @@ export * from './selection';
 export * from './answers';
 export * from './kpis';
 export * from './email';
+export * from './formulas';
