@@ -22,11 +22,13 @@ describe('onOpen', () => {
       'Edit selected customer',
       'Add deal',
       'Import customers…',
+      'Send survey', // issue 14
       '—',
       'I am…',
       'Turn on daily reminders',
       'Turn off daily reminders',
       'Refresh customer values',
+      'Create / update survey forms', // issue 14
       'Set up workbook',
       '—',
       'About Sales Desk',
@@ -47,11 +49,13 @@ describe('onOpen', () => {
       '编辑所选客户',
       '添加成交',
       '导入客户…',
+      '发送满意度问卷', // issue 14
       '—',
       '我是…',
       '开启每日提醒',
       '关闭每日提醒',
       '刷新客户价值',
+      '创建/更新问卷表单', // issue 14
       '初始化工作簿',
       '—',
       '关于销售台',

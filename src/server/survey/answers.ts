@@ -23,7 +23,8 @@ import { sendsByCode } from '../../core/survey/sends';
 import { SURVEY_ITEMS, SCORE_KEYS, NPS_ITEM } from '../../core/survey/template';
 import { resolveLocale } from '../../core/i18n';
 import { LANG_PREFIX } from '../reminders';
-import { customersTab, openWorkbook, readSettings, readTeam, type Workbook } from '../records';
+import { customersTab, listColumns, openWorkbook, readSettings, readTeam, type Workbook } from '../records';
+import { listsLocale } from '../../core/lists';
 import { withDocumentLock } from '../lock';
 import { scheduleFollowUp } from '../followups';
 import { replanCustomers } from '../plans';
@@ -110,7 +111,7 @@ export function onSurveySubmit_(e: GoogleAppsScript.Events.SheetsOnFormSubmit): 
     const member = team.find((m) => m.name.toLowerCase() === owner.toLowerCase());
     // The owner's language: the one they use the add-in in (reminders keep it), else the workbook's.
     const mine = wb.property(LANG_PREFIX + (member?.email || owner.toLowerCase()));
-    const ownerLocale: Locale = mine ? resolveLocale(mine) : L.overall('satisfied') === '满意' ? 'zh' : 'en';
+    const ownerLocale: Locale = mine ? resolveLocale(mine) : listsLocale(listColumns(wb).satisfaction ?? [], 'satisfaction');
     for (const f of r.followUps) {
       scheduleFollowUp(
         {
