@@ -59,4 +59,6 @@ export const ID_SCHEMES: Readonly<Record<string, IdScheme>> = {
   objections: { column: 'objection_id', prefix: 'O', property: 'salesdesk.seq.objection' },
   deals: { column: 'deal_id', prefix: 'D', property: 'salesdesk.seq.deal' },
   complaints: { column: 'complaint_id', prefix: 'CP', property: 'salesdesk.seq.complaint' },
+  survey_sends: { column: 'send_id', prefix: 'S', property: 'salesdesk.seq.survey_send' },
+  survey_responses: { column: 'response_id', prefix: 'R', property: 'salesdesk.seq.survey_response' },
 };

@@ -7,6 +7,7 @@
  */
 import type { Locale, Localized } from './i18n/locale';
 import { COMPLAINT_LISTS } from './complaints/lists';
+import { SURVEY_LISTS } from './survey/lists';
 
 export interface ListItem {
   key: string;
@@ -236,6 +237,8 @@ export const LISTS: readonly ListDef[] = [
   },
   // The complaint log's lists (issue 17), declared in ./complaints/lists.ts.
   ...COMPLAINT_LISTS,
+  // The satisfaction survey (issue 14): round kind, send status, response flag.
+  ...SURVEY_LISTS,
 ];
 
 export function listNamedRange(listKey: string): string {

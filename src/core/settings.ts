@@ -6,6 +6,7 @@
  */
 import type { Localized } from './i18n/locale';
 import { COMPLAINT_SETTINGS } from './complaints/settings-defs';
+import { SURVEY_SETTINGS } from './survey/settings';
 
 export type SettingUnit = 'hours' | 'days' | 'working_days' | 'months' | 'share' | 'score' | 'hour_of_day' | 'boolean' | 'choice';
 
@@ -450,6 +451,8 @@ export const SETTINGS: readonly SettingDef[] = [
   },
   // The complaint log's response times (issue 17), declared in ./complaints/settings-defs.ts.
   ...COMPLAINT_SETTINGS,
+  // The satisfaction survey (issue 14): form sections, throttle, reminder, expiry, score thresholds.
+  ...SURVEY_SETTINGS,
 ];
 
 export function getSetting(key: string): SettingDef {

@@ -15,8 +15,10 @@ import {
   documentOf,
   userKeyOf,
   emptyUiState,
+  responseColumns,
   responseSheetHeaders,
   responseSheetRow,
+  type FormRecord,
   type AuthModeName,
   type CacheStore,
   type FormSubmission,
@@ -137,6 +139,7 @@ export function createLocalRuntime<Api extends object = EntryPoints>(options: Lo
     spreadsheetId: () => current.workbook.id,
     installedAs: options.installedAs,
     onFormSubmit: (submission) => formSubmitted(submission),
+    onFormDestination: (form) => inDestination(form, () => responseTab(form)),
   });
 
   /** Adds a document to the runtime (the first one's state lives in the services' state). */
@@ -241,41 +244,68 @@ export function createLocalRuntime<Api extends object = EntryPoints>(options: Lo
     }
   }
 
-  /**
-   * A customer submitted a form whose destination is this spreadsheet: Google appends a row to
-   * the form's response sheet ("Form Responses 1", created by setDestination) and then fires
-   * the spreadsheet's installable form-submit triggers with the row's values
-   * (https://developers.google.com/apps-script/guides/triggers/events#form-submit).
-   */
-  function formSubmitted(sub: FormSubmission): void {
-    const target = docs.find((d) => d.workbook.id === sub.form.destination?.id);
+  /** Runs `work` in the form's destination document (when it is one of this runtime's). */
+  function inDestination(form: FormRecord, work: (workbook: Workbook) => void): void {
+    const target = docs.find((d) => d.workbook.id === form.destination?.id);
     if (!target) return;
     const before = current;
     current = target;
     try {
-      submitTo(target.workbook, sub);
+      work(target.workbook);
     } finally {
       current = before;
     }
   }
 
+  /**
+   * The form's response tab in the document in use: the one setDestination made (found by sheet
+   * id, so a renamed tab still gets the rows), else a new "Form Responses N" with the lowest N
+   * no tab uses, headed Timestamp and the questions. The English name is what Google uses in an
+   * English spreadsheet; that a Chinese one gets a translated name is likely and not confirmed —
+   * so Sales Desk never looks a response tab up by name.
+   */
+  function responseTab(form: FormRecord): GoogleAppsScript.Spreadsheet.Sheet {
+    const ss = spreadsheetApp.getActive() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    const known = form.responseSheet ? ss.getSheets().find((sh) => sh.getSheetId() === form.responseSheet!.sheetId) : undefined;
+    if (known) return known;
+    let n = 1;
+    while (ss.getSheetByName(`Form Responses ${n}`)) n++;
+    const sheet = ss.insertSheet(`Form Responses ${n}`);
+    form.responseSheet = { sheetId: sheet.getSheetId(), itemIds: responseColumns(form).map((c) => c.itemId) };
+    const headers = responseSheetHeaders(form).map((h) => h ?? '');
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
+    return sheet;
+  }
+
+  /**
+   * A customer submitted a form whose destination is this spreadsheet: Google appends a row to
+   * the form's response tab and then fires the spreadsheet's installable form-submit triggers with
+   * the row's values (https://developers.google.com/apps-script/guides/triggers/events#form-submit).
+   * Questions added since the last response get new columns on the right; a renamed question's
+   * header follows its new title (what the Forms editor does; not stated on a reference page).
+   */
+  function formSubmitted(sub: FormSubmission): void {
+    inDestination(sub.form, (workbook) => submitTo(workbook, sub));
+  }
+
   function submitTo(workbook: Workbook, sub: FormSubmission): void {
     const ss = spreadsheetApp.getActive() as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+    const sheet = responseTab(sub.form);
+    const columns = responseColumns(sub.form);
+    sub.form.responseSheet = { sheetId: sheet.getSheetId(), itemIds: columns.map((c) => c.itemId) };
     const headers = responseSheetHeaders(sub.form);
-    const linked = svc.formsState.state.forms.filter((f) => f.destination?.id === workbook.id);
-    const sheetName = `Form Responses ${linked.findIndex((f) => f.id === sub.form.id) + 1}`;
-    let sheet = ss.getSheetByName(sheetName);
-    if (!sheet) {
-      sheet = ss.insertSheet(sheetName);
-      sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
-    }
-    const row = responseSheetRow(sub.form, sub.response);
+    const current = sheet.getRange(1, 1, 1, headers.length).getValues()[0]!.map(String);
+    const shown = headers.map((h, i) => h ?? current[i] ?? '');
+    if (shown.some((h, i) => h !== current[i])) sheet.getRange(1, 1, 1, shown.length).setValues([shown]);
+    // An answer is stored as what was typed: "=HYPERLINK(…)" is text on the response tab, never a
+    // formula (Google writes responses as values). The leading apostrophe is Sheets' own "this is text".
+    const row = responseSheetRow(sub.form, sub.response).map((v) => (typeof v === 'string' && v.startsWith('=') ? `'${v}` : v));
     sheet.appendRow(row);
     const rowIndex = sheet.getLastRow();
     const range = sheet.getRange(rowIndex, 1, 1, row.length);
     const display = range.getDisplayValues()[0];
     for (const trig of svc.triggerState.triggersOfType('ON_FORM_SUBMIT', workbook.id)) {
-      const event = svc.triggerState.spreadsheetFormSubmitEvent(trig, { headers, values: display, range, source: ss });
+      const event = svc.triggerState.spreadsheetFormSubmitEvent(trig, { headers: shown, values: display, range, source: ss });
       asOwner(ownerOf(trig), null, () => execute(() => bundle.call(trig.handler, [event])));
     }
   }

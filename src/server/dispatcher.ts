@@ -19,6 +19,7 @@ import { reminderJob } from './reminders';
 import { customerValuesJob } from './deals';
 import { stageHistoryJob } from './stage-history';
 import { complaintEscalationJob } from './complaints/escalation';
+import { surveyJob } from './survey/send';
 import { openWorkbook, type Workbook } from './records';
 import { tryWithDocumentLock } from './lock';
 import { userTriggersHere } from './host';
@@ -60,7 +61,7 @@ export interface Job {
 export function jobs(): readonly Job[] {
   // A complaint past its first-response time is more urgent than the daily digest: its escalation
   // goes first, so a short mail quota never starves it.
-  return [complaintEscalationJob, reminderJob, customerValuesJob, stageHistoryJob];
+  return [complaintEscalationJob, reminderJob, customerValuesJob, stageHistoryJob, surveyJob];
 }
 
 /** Budget for a run: well inside Apps Script's 6 minutes, leaving time to write the log. */

@@ -35,3 +35,7 @@ export {
   getComplaintLessons,
   saveComplaint,
 } from './complaints';
+export { createSurveyForms } from './survey/forms';
+export { showSendSurvey, getSendSurveyView } from './survey/sidebar';
+export { startSurveySend, continueSurveySend } from './survey/send';
+export { onSurveySubmit_ } from './survey/answers';

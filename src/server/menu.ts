@@ -22,6 +22,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.addDeal', run: 'showDealForm' },
   { caption: 'menu.markDelivered', run: 'markDeliveredFromSelection' },
   { caption: 'menu.importCustomers', run: 'showImport' },
+  { caption: 'menu.sendSurvey', run: 'showSendSurvey' },
   'separator',
   // Once per user or per workbook.
   { caption: 'menu.identity', run: 'showIdentity' },
@@ -29,6 +30,7 @@ export const MENU: readonly MenuLine[] = [
   { caption: 'menu.remindersOff', run: 'turnOffReminders' },
   { caption: 'menu.refreshValues', run: 'refreshCustomerValues' },
   { caption: 'menu.replan', run: 'replanAllCustomers' },
+  { caption: 'menu.surveyForms', run: 'createSurveyForms' },
   { caption: 'menu.setup', run: 'setupWorkbook' },
   { caption: 'menu.rebuildSummaries', run: 'rebuildSummaries' },
   'separator',

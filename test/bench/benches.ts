@@ -3,6 +3,7 @@
  * with the built bundle. Data is written the way a paste would land (uncounted); the add-in's own
  * first run after set-up is not measured (it finds where each tab's data ends; set-up already left the column map).
  */
+import { surveyWorkbook } from '../integration/survey-fixture';
 import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { getTab } from '../../src/core/schema';
 import { getList } from '../../src/core/lists';
@@ -219,6 +220,13 @@ export const ACTIONS: Action[] = [
     },
   },
   {
+    // Issue 14: one batch of survey e-mails (25) after Send queued everyone due.
+    name: 'send a survey batch',
+    small: { label: '250 customers', setup: () => surveyQueue(250) },
+    large: { label: '5,000 customers', setup: () => surveyQueue(5_000) },
+    run: (rt) => rt.rpc('continueSurveySend', '[]'),
+  },
+  {
     name: 'set-up, blank workbook',
     small: { label: 'blank', setup: () => createLocalRuntime({ user: 'ana@example.com', locale: 'en', now: NOW }) },
     large: { label: 'blank', setup: () => createLocalRuntime({ user: 'ana@example.com', locale: 'en', now: NOW }) },
@@ -232,3 +240,11 @@ export const ACTIONS: Action[] = [
     run: (rt) => rt.run('setupWorkbook'),
   },
 ];
+
+/** A workbook whose Send survey queued `n` customers (and sent its first batch). */
+function surveyQueue(n: number): LocalRuntime {
+  const { rt } = surveyWorkbook({ customers: Array.from({ length: n }, () => ({ deliveredDaysAgo: 40 })), mailQuota: 100_000 });
+  rt.run('createSurveyForms');
+  rt.rpc('startSurveySend', '[]');
+  return rt;
+}

@@ -12,6 +12,7 @@ import type { LocalRuntime } from '../../src/local';
 import { getList } from '../../src/core/lists';
 import { fillLog, writeByKey, workbook, type Fixture } from './followups-fixture';
 import { generatedLog } from './objections-fixture';
+import { surveyWorkbook } from './survey-fixture';
 
 const SIX_HOURS = 6 * 3600_000 + 60_000;
 
@@ -322,6 +323,26 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       dispatchNow(fx.rt); // today's customer values are refreshed; reminders are off
       fx.rt.clock.advance(3600_000);
       expect(cost(fx.rt, () => dispatchNow(fx.rt)).calls).toBeLessThanOrEqual(15);
+    }, 600_000);
+
+    // Issue 14: a survey batch costs 18 calls whatever the register's size: the spreadsheet, its tabs
+    // and time zone (3); Survey sends, Settings and Lists, one read each (3); the claim and the
+    // outcome, each one block of adjacent columns read (values, formulas) and written (4 + 4); the
+    // spreadsheet's id for the form's destination (1); the e-mails' signature, the file name (1);
+    // a flush after each of the two locked steps (2). Clicking Send plans from one read of each tab
+    // and appends the queue in one block; 5,000 queued rows need the tab grown once (insertRowsBefore).
+    it('sending a survey: the same SpreadsheetApp calls per batch, and per click, with 100 and 5,000 customers', () => {
+      const costs = [100, 5_000].map((n) => {
+        const fx = surveyWorkbook({ locale, customers: Array.from({ length: n }, () => ({ deliveredDaysAgo: 40 })), mailQuota: 20_000 });
+        fx.rt.run('createSurveyForms');
+        const click = cost(fx.rt, () => fx.rt.rpc('startSurveySend', '[]'));
+        const batch = cost(fx.rt, () => fx.rt.rpc('continueSurveySend', '[]'));
+        return { click: click.calls, batch: batch.calls };
+      });
+      expect(costs[1]!.batch).toBe(costs[0]!.batch);
+      expect(costs[0]!.batch).toBeLessThanOrEqual(18);
+      expect(costs[1]!.click - costs[0]!.click).toBeLessThanOrEqual(1);
+      expect(costs[0]!.click).toBeLessThanOrEqual(80);
     }, 600_000);
   });
 }

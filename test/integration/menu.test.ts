@@ -24,12 +24,14 @@ describe('onOpen', () => {
       'Add deal',
       'Mark delivered',
       'Import customers…',
+      'Send survey', // issue 14
       '—',
       'I am…',
       'Turn on daily reminders',
       'Turn off daily reminders',
       'Refresh customer values',
       'Re-plan follow-ups',
+      'Create / update survey forms', // issue 14
       'Set up workbook',
       'Rebuild summaries',
       '—',
@@ -53,12 +55,14 @@ describe('onOpen', () => {
       '添加成交',
       '标记已交付',
       '导入客户…',
+      '发送满意度问卷', // issue 14
       '—',
       '我是…',
       '开启每日提醒',
       '关闭每日提醒',
       '刷新客户价值',
       '重新安排跟进',
+      '创建/更新问卷表单', // issue 14
       '初始化工作簿',
       '重建汇总',
       '—',

@@ -59,4 +59,46 @@ describe('FormApp', () => {
     f.setLimitOneResponsePerUser(true);
     expect(() => f.createResponse().submit()).toThrow(/cannot submit/);
   });
+
+  it('publish state: an unpublished form accepts no response whatever setAcceptingResponses said', () => {
+    const { FormApp, control } = survey();
+    const draft = FormApp.create('Draft', false);
+    draft.addTextItem().setTitle('T');
+    expect([draft.isPublished(), draft.isAcceptingResponses()]).toEqual([false, false]);
+    expect(() => control.submitResponse(draft.getId(), { T: 'x' })).toThrow('This form is no longer accepting responses.');
+    draft.setPublished(true);
+    expect([draft.isPublished(), draft.isAcceptingResponses()]).toEqual([true, true]);
+    control.submitResponse(draft.getId(), { T: 'x' });
+    draft.setAcceptingResponses(false);
+    expect(() => control.submitResponse(draft.getId(), { T: 'y' })).toThrow(/no longer accepting/);
+    const open = FormApp.create('Open');
+    expect([open.isPublished(), open.requiresLogin()]).toEqual([true, false]);
+    expect(open.setRequireLogin(true).requiresLogin()).toBe(true);
+    expect(() => FormApp.create('  ')).toThrow(/title/);
+  });
+
+  it('page breaks hold no answer; a deleted question keeps its column, a new one goes to the right', () => {
+    const { form, control, submissions } = survey();
+    form.addPageBreakItem().setTitle('Page 2');
+    expect(() => form.getItems()[5]!.asPageBreakItem().createResponse('x')).toThrow(/no responses/);
+    control.submitResponse(form.getId(), { Score: 3 });
+    const rec = submissions[0]!.form;
+    rec.responseSheet = { sheetId: 1, itemIds: [...rec.items.filter((i) => i.type !== 'SECTION_HEADER' && i.type !== 'PAGE_BREAK').map((i) => i.id)] };
+    const token = form.getItems()[1]!;
+    form.deleteItem(token);
+    form.addTextItem().setTitle('New');
+    expect(responseSheetHeaders(rec)).toEqual(['Timestamp', 'Email Address', 'Score', null, 'Why', 'Comments', 'New']);
+    form.moveItem(form.getItems()[0]!, 3);
+    expect(form.getItems().map((i) => i.getTitle())[3]).toBe('Score');
+  });
+
+  it('a deleted form cannot be opened; an unlinked one has no destination', () => {
+    const { FormApp, form, control } = survey();
+    const url = form.getPublishedUrl();
+    expect(control.formOfUrl(url).id).toBe(form.getId());
+    control.unlinkForm(form.getId());
+    expect(() => FormApp.openById(form.getId()).getDestinationId()).toThrow(/does not currently have a response destination/);
+    control.deleteForm(form.getId());
+    expect(() => FormApp.openById(form.getId())).toThrow(/No item with the given ID/);
+  });
 });

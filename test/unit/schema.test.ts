@@ -27,6 +27,7 @@ describe('schema', () => {
       'reminder_log',
       'complaints',
       'complaint_steps',
+      'survey_sends', // issue 14
     ]);
   });
 

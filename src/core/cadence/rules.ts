@@ -54,6 +54,9 @@ export const RULE_KEYS = [
   'loss_reason',
   // issue 17: a check-in after a complaint closed without the customer confirming satisfaction
   'complaint_checkin',
+  // Issue 14: a low survey score's service recovery, a promoter's referral ask.
+  'service_recovery',
+  'referral_ask',
 ] as const;
 export type RuleKey = (typeof RULE_KEYS)[number];
 

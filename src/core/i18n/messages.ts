@@ -15,6 +15,7 @@ import { followups } from './catalog/followups';
 import { today } from './catalog/today';
 import { reminders } from './catalog/reminders';
 import { survey } from './catalog/survey';
+import { surveyDesk } from './catalog/survey-desk';
 import { complaints } from './catalog/complaints';
 import { check } from './catalog/check';
 import { summaries } from './catalog/summaries';
@@ -33,6 +34,7 @@ export const PARTS = {
   today,
   reminders,
   survey,
+  surveyDesk,
   complaints,
   check,
   summaries,

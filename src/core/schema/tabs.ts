@@ -14,6 +14,9 @@ import { CUSTOMER_STAGE_COLUMNS, DEAL_COMPUTED_COLUMNS, DEAL_PIPELINE_INPUTS, ST
 import { TEAM_TAB, TRENDS_TAB } from '../dashboard/tabs';
 import { TARGET_COLUMNS } from '../dashboard/targets';
 import { COMPLAINTS, COMPLAINT_STEPS_TAB } from './tabs-complaints';
+import { SURVEY_SENDS } from './tabs-survey';
+import { DIMENSION_SCORES, getSurveyItem } from '../survey/template';
+import { SURVEY_AVERAGE_FORMULA } from '../survey/formulas';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -90,11 +93,6 @@ function customerRef(): ColumnDef[] {
     c('customer_id', 'id', L('Customer ID', '客户编号'), L('ID of the customer on the Customers tab.', '客户表中的客户编号。'), { required: true }),
     c('customer_name', 'text', L('Customer', '客户名称'), L('Customer name, copied when the row is saved.', '客户名称，保存时自动填入。'), { width: 180 }),
   ];
-}
-
-/** A stand-in formula: blank for every row until the issue that owns the rule replaces it. */
-function placeholder(idKey: string): string {
-  return `ARRAYFORMULA(IF({${idKey}}="","",""))`;
 }
 
 /*
@@ -349,6 +347,23 @@ export const CUSTOMERS: TabDef = {
     ),
     c('notes', 'longtext', L('Notes', '备注'), L('Anything else worth knowing.', '其他需要记录的信息。')),
     ...created(),
+    // The satisfaction survey (issue 14): the customer's wish and the language of their survey.
+    c(
+      'do_not_survey',
+      'boolean',
+      L('Do not survey', '不发问卷'),
+      L('Tick when the customer does not want satisfaction surveys.', '客户不希望收到满意度问卷时勾选。'),
+      {
+        width: 100,
+      },
+    ),
+    c(
+      'survey_language',
+      'list',
+      L('Survey language', '问卷语言'),
+      L('Language of the customer’s survey e-mail and form; Auto = the workbook’s.', '客户问卷邮件和表单的语言；“自动”= 工作簿的语言。'),
+      { list: 'language', width: 100 },
+    ),
   ],
 };
 
@@ -569,8 +584,7 @@ export const SURVEY_RESPONSES: TabDef = {
     c('average_score', 'number', L('Average score', '平均分'), L('Computed: mean of the four 1–5 scores.', '自动计算：四项 1–5 分的平均值。'), {
       numberFormat: '0.0',
       width: 100,
-      formula: placeholder('response_id'),
-      placeholder: 'survey issue (scoring)',
+      formula: SURVEY_AVERAGE_FORMULA,
     }),
     c(
       'token',
@@ -581,6 +595,22 @@ export const SURVEY_RESPONSES: TabDef = {
     ),
     owner(L('The rep responsible for the customer when the survey was sent.', '发送问卷时负责该客户的销售。')),
     ...audit(),
+    // Issue 14: why an answer is not attached, the round, the optional sections' answers.
+    c(
+      'flag',
+      'list',
+      L('Flag', '标记'),
+      L('Why the answer is not attached to a customer (blank = attached); for the manager.', '答卷未关联到客户的原因（空白 = 已关联）；供经理处理。'),
+      {
+        list: 'survey_code_flag',
+        protected: true,
+      },
+    ),
+    c('round', 'text', L('Round', '批次'), L('The send run of the link that was answered.', '所回答链接的发送批次。'), { protected: true }),
+    ...DIMENSION_SCORES.map((k) => score(k, getSurveyItem(k).label.en, getSurveyItem(k).label.zh)),
+    c('why_chose', 'longtext', L('Why they chose us', '选择我们的原因'), L('Optional question of seed 004.', '资料 004 的选答问题。')),
+    c('why_us', 'longtext', L('Why us over others', '选我们而非他人的原因'), L('Optional question of seed 004.', '资料 004 的选答问题。')),
+    c('improve', 'longtext', L('What to improve', '需要改进之处'), L('Optional question of seed 004.', '资料 004 的选答问题。')),
   ],
 };
 
@@ -764,6 +794,7 @@ export const TABS: readonly TabDef[] = [
   REMINDER_LOG,
   COMPLAINTS,
   COMPLAINT_STEPS_TAB,
+  SURVEY_SENDS,
 ];
 
 /** The complaint log (issue 17), declared in ./tabs-complaints.ts. */

@@ -29,7 +29,7 @@ import { parseReferenceCode } from './codes';
 import { parseDecimal } from '../validation/rules';
 import type { CodeFlag } from './lists';
 import { isAnswered, isExpiredAt, type SurveySend } from './sends';
-import type { SurveySettings } from './settings';
+import type { SurveySettings } from './read-settings';
 import { CORE_SCORES, NPS_ITEM, OVERALL_ITEM, REFERENCE_ITEM, SCORE_KEYS, TEXT_KEYS, getSurveyItem, type ScoreKey, type TextKey } from './template';
 
 export type SatisfactionKey = 'satisfied' | 'neutral' | 'unsatisfied';

@@ -4,6 +4,7 @@
  * (Forms, MailApp, the Survey sends and Survey responses tabs) calls these and decides nothing.
  */
 export * from './settings';
+export * from './read-settings';
 export * from './lists';
 export * from './template';
 export * from './codes';
@@ -12,3 +13,4 @@ export * from './selection';
 export * from './answers';
 export * from './kpis';
 export * from './email';
+export * from './formulas';

@@ -12,7 +12,7 @@ import { edate } from '../tiers/dates';
 import type { NpsClass, SatisfactionKey } from './answers';
 import { npsClass } from './answers';
 import { isAnswered, wasSent, type SurveySend } from './sends';
-import type { SurveySettings } from './settings';
+import type { SurveySettings } from './read-settings';
 import type { ScoreKey } from './template';
 
 /** What a measure needs of one answer (a CleanResponse is one). */

@@ -28,7 +28,7 @@ import { edate } from '../tiers/dates';
 import { checkEmail, normalizeEmail } from '../validation/rules';
 import type { SurveyKind } from './lists';
 import { isExpiredAt, isOpen, reminderDay, wasSent, type SurveySend } from './sends';
-import type { SurveySettings } from './settings';
+import type { SurveySettings } from './read-settings';
 
 export interface SurveyCustomer {
   customerId: string;

@@ -8,7 +8,7 @@ import { todaySerial } from '../cadence/time';
 import type { Locale } from '../i18n/locale';
 import { parseReferenceCode } from './codes';
 import type { SendStatus, SurveyKind } from './lists';
-import type { SurveySettings } from './settings';
+import type { SurveySettings } from './read-settings';
 
 export interface SurveySend {
   /** The round (a send run) it belongs to: opaque, the KPIs group by it. */

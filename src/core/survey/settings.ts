@@ -1,6 +1,6 @@
 /**
- * The survey's Settings rows (issue 14), declared here so the lead can splice them into
- * SETTINGS (src/core/settings.ts). The two survey timings that already exist there —
+ * The survey's Settings rows (issue 14), spliced into SETTINGS (src/core/settings.ts; this file
+ * imports only its types, so there is no import cycle; surveySettings() is in read-settings.ts). The two survey timings that already exist there —
  * survey_after_delivery_months (seed 002 S6.2, 1 month) and survey_interval_months (seed 000
  * §3.3, a quarter) — are read from SETTINGS, not declared twice.
  *
@@ -8,8 +8,7 @@
  * marked "our choice" or "our addition" in its source and says so in its explanation.
  */
 import type { Localized } from '../i18n/locale';
-import { SETTINGS, type SettingDef } from '../settings';
-import { booleanSetting, numberSetting, type SettingValues } from '../setting-values';
+import type { SettingDef } from '../settings';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -158,42 +157,3 @@ export const SURVEY_SETTINGS: readonly SettingDef[] = [
     min: 0,
   },
 ];
-
-/** The survey's settings as the rules use them. */
-export interface SurveySettings {
-  /** Optional parts of the form. */
-  nps: boolean;
-  dimensionsSection: boolean;
-  questionsSection: boolean;
-  afterDeliveryMonths: number;
-  intervalMonths: number;
-  throttleDays: number;
-  reminderDays: number;
-  expiryDays: number;
-  lowScore: number;
-  promoterMin: number;
-  detractorMax: number;
-  recoveryHours: number;
-  referralDays: number;
-}
-
-/** Settings as read from the workbook; missing or unreadable values are the defaults. */
-export function surveySettings(values: SettingValues = {}): SurveySettings {
-  const num = (k: string) => numberSetting(SURVEY_SETTINGS, k, values);
-  const yes = (k: string) => booleanSetting(SURVEY_SETTINGS, k, values);
-  return {
-    nps: yes('survey_nps'),
-    dimensionsSection: yes('survey_dimensions_section'),
-    questionsSection: yes('survey_questions_section'),
-    afterDeliveryMonths: numberSetting(SETTINGS, 'survey_after_delivery_months', values),
-    intervalMonths: numberSetting(SETTINGS, 'survey_interval_months', values),
-    throttleDays: num('survey_throttle_days'),
-    reminderDays: num('survey_reminder_days'),
-    expiryDays: num('survey_expiry_days'),
-    lowScore: num('survey_low_score'),
-    promoterMin: num('nps_promoter_min'),
-    detractorMax: num('nps_detractor_max'),
-    recoveryHours: num('survey_recovery_hours'),
-    referralDays: num('survey_referral_days'),
-  };
-}

@@ -81,15 +81,36 @@ export class CallCounter {
   constructor(private readonly clock: SimulatedClock) {}
 
   count(key: string): void {
+    // A stopped execution makes no more calls: whatever the script catches, the next call stops it again.
+    if (this.killed) throw new ExecutionTimeExceeded();
+    if (this.kill && this.kill.key === key && this.kill.left-- <= 0) {
+      this.kill = null;
+      this.killed = true;
+      throw new ExecutionTimeExceeded();
+    }
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     if (this.costPerCallMs > 0) this.clock.advance(this.costPerCallMs);
     if (this.budget && this.clock.nowMs() - this.budget.startMs > this.budget.limitMs) {
+      this.killed = true;
       throw new ExecutionTimeExceeded();
     }
   }
 
+  private kill: { key: string; left: number } | null = null;
+  private killed = false;
+
+  /**
+   * Stops the execution at the (n+1)-th call of `key` ("Service.Class.method") from now, as
+   * Apps Script stops a run at its time limit: the call does not happen and, once stopped, every
+   * further call of that execution fails too, so a script cannot catch its way past a kill.
+   */
+  killAfter(key: string, n: number): void {
+    this.kill = { key, left: n };
+  }
+
   /** Start an execution with a time budget (default 6 minutes); null turns the budget off. */
   startExecution(limitMs: number | null = 6 * 60 * 1000): void {
+    this.killed = false;
     this.budget = limitMs === null ? null : { startMs: this.clock.nowMs(), limitMs };
   }
 

@@ -24,6 +24,7 @@ import {
   type CacheState,
   type CacheStore,
   type FormSubmission,
+  type FormRecord,
   type FormsState,
   type LockState,
   type MailState,
@@ -64,6 +65,8 @@ export interface ServicesOptions {
   /** How the script runs (ScriptApp.getInstallationSource): bound (default) or as an add-on. */
   installedAs?: 'bound' | 'addon';
   onFormSubmit?: (submission: FormSubmission) => void;
+  /** A form was linked to a spreadsheet (setDestination): the runtime adds its response tab. */
+  onFormDestination?: (form: FormRecord) => void;
 }
 
 /** A Logger that keeps what the script logged (Logger.log / console.log in Apps Script). */
@@ -98,7 +101,10 @@ export function createServices(ctx: RuntimeContext, options: ServicesOptions) {
   const lock = createLockService(ctx, s.lock, doc ? { documentId: doc.id, hasDocument: doc.hasDocumentLock } : {});
   const scriptApp = createScriptApp(ctx, s.triggers, { spreadsheetId: options.spreadsheetId, installedAs: options.installedAs });
   const mail = createMailApp(ctx, s.mail);
-  const forms = createFormApp(ctx, s.forms, { onSubmit: (sub) => options.onFormSubmit?.(sub) });
+  const forms = createFormApp(ctx, s.forms, {
+    onSubmit: (sub) => options.onFormSubmit?.(sub),
+    onDestination: (form) => options.onFormDestination?.(form),
+  });
   const logLines: string[] = [];
   const { Logger, console } = createLogger(logLines);
   return {

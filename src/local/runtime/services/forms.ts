@@ -20,7 +20,10 @@ import { COUNTED } from '../context';
 import { asEnum, gasError, makeEnum, sha256Hex } from './common';
 
 export const DestinationType = makeEnum(['SPREADSHEET'] as const);
-export const ItemType = makeEnum(['SCALE', 'MULTIPLE_CHOICE', 'PARAGRAPH_TEXT', 'TEXT', 'SECTION_HEADER'] as const);
+export const ItemType = makeEnum(['SCALE', 'MULTIPLE_CHOICE', 'PARAGRAPH_TEXT', 'TEXT', 'SECTION_HEADER', 'PAGE_BREAK'] as const);
+/** Items that hold no answer: not a column of the response sheet, no ItemResponse. */
+const LAYOUT_ITEMS: readonly string[] = ['SECTION_HEADER', 'PAGE_BREAK'];
+const isLayout = (i: { type: string }) => LAYOUT_ITEMS.includes(i.type);
 type ItemTypeName = keyof typeof ItemType;
 
 export interface ItemRecord {
@@ -53,11 +56,22 @@ export interface FormRecord {
   collectEmail: boolean;
   allowResponseEdits: boolean;
   limitOneResponsePerUser: boolean;
+  /** setRequireLogin: respondents must sign in (a Workspace form limited to the domain). */
+  requireLogin: boolean;
+  /** The publish state (create(title, isPublished), setPublished). */
+  published: boolean;
   acceptingResponses: boolean;
   confirmationMessage: string;
   ownerEmail: string;
   createdMs: number;
   responses: ResponseRecord[];
+  /**
+   * The response sheet in the destination (its sheet id, set when setDestination made it) and
+   * the items its columns hold after Timestamp (and Email Address), in column order: Google
+   * keeps a question's column when the form changes and adds new questions as new columns on
+   * the right. Runtime bookkeeping, not API.
+   */
+  responseSheet?: { sheetId: number; itemIds: number[] } | null;
 }
 
 export interface FormsState {
@@ -79,6 +93,8 @@ export interface FormSubmission {
 export interface FormsOptions {
   /** Called after every submitted response; the runtime appends the row and fires triggers. */
   onSubmit?: (submission: FormSubmission) => void;
+  /** Called when setDestination links the form to a spreadsheet: the runtime makes the response tab at once. */
+  onDestination?: (form: FormRecord) => void;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -145,7 +161,7 @@ class Item {
     return this.rec().required;
   }
   setRequired(required: boolean): this {
-    if (this.rec().type === 'SECTION_HEADER') throw gasError('A section header cannot be required.');
+    if (isLayout(this.rec())) throw gasError('A section header or page break cannot be required.');
     this.rec().required = Boolean(required);
     return this;
   }
@@ -211,9 +227,13 @@ class Item {
     this.expect('SECTION_HEADER');
     return this;
   }
+  asPageBreakItem() {
+    this.expect('PAGE_BREAK');
+    return this;
+  }
   createResponse(value: string | number): ItemResponse {
     const r = this.rec();
-    if (r.type === 'SECTION_HEADER') throw gasError('A section header has no responses.');
+    if (isLayout(r)) throw gasError('A section header or page break has no responses.');
     return new ItemResponse(this.app, this.formId, this.itemId, checkAnswer(r, value));
   }
   private expect(type: ItemTypeName): ItemRecord {
@@ -325,23 +345,53 @@ class Form {
   addSectionHeaderItem() {
     return this.add('SECTION_HEADER');
   }
+  /** A page break starts a new page (a "section" in the Forms editor). */
+  addPageBreakItem() {
+    return this.add('PAGE_BREAK');
+  }
+  /** Moves an item to a new index (https://developers.google.com/apps-script/reference/forms/form#moveitemitem,-toindex). */
+  moveItem(item: Item | number, toIndex: number): Item {
+    const f = this.rec();
+    const id = typeof item === 'number' ? f.items[item]?.id : item.getId();
+    const from = f.items.findIndex((i) => i.id === id);
+    if (from < 0 || !Number.isInteger(toIndex) || toIndex < 0 || toIndex >= f.items.length) throw gasError('Invalid argument: index');
+    const [moved] = f.items.splice(from, 1);
+    f.items.splice(toIndex, 0, moved!);
+    return new Item(this.app, this.id, moved!.id);
+  }
   getItems(): Item[] {
     return this.rec().items.map((i) => new Item(this.app, this.id, i.id));
   }
   getItemById(id: number): Item | null {
     return this.rec().items.some((i) => i.id === Number(id)) ? new Item(this.app, this.id, Number(id)) : null;
   }
+  /** deleteItem(index) or deleteItem(item) (https://developers.google.com/apps-script/reference/forms/form#deleteitemindex). */
   deleteItem(item: Item | number): void {
-    const id = typeof item === 'number' ? item : item.getId();
-    this.rec().items = this.rec().items.filter((i) => i.id !== id);
+    const f = this.rec();
+    const id = typeof item === 'number' ? f.items[item]?.id : item.getId();
+    if (id === undefined) throw gasError('Invalid argument: index');
+    f.items = f.items.filter((i) => i.id !== id);
   }
+  /**
+   * Links the form to a spreadsheet. Google adds the response tab ("Form Responses 1", a number
+   * per linked form) to the spreadsheet at once, with Timestamp and the questions as headers;
+   * that the tab appears before any response is what the Forms editor shows — the
+   * setDestination page itself does not say (https://developers.google.com/apps-script/reference/forms/form#setdestinationtype,-id).
+   * Re-linking to the same spreadsheet keeps the tab it has.
+   */
   setDestination(type: GoogleAppsScript.Forms.DestinationType, id: string): this {
     if (String(type) !== DestinationType.SPREADSHEET) throw gasError('Invalid argument: type');
-    this.rec().destination = { type: 'SPREADSHEET', id: String(id) };
+    const f = this.rec();
+    const same = f.destination?.id === String(id);
+    f.destination = { type: 'SPREADSHEET', id: String(id) };
+    if (!same) f.responseSheet = null;
+    this.app.options.onDestination?.(f);
     return this;
   }
+  /** Unlinks the destination; the response tab stays in the spreadsheet with the responses it has (the form keeps its own copy). */
   removeDestination(): this {
     this.rec().destination = null;
+    this.rec().responseSheet = null;
     return this;
   }
   getDestinationId(): string {
@@ -382,12 +432,39 @@ class Form {
   hasLimitOneResponsePerUser(): boolean {
     return this.rec().limitOneResponsePerUser;
   }
+  /**
+   * Whether the form accepts responses. The Forms API's PublishState says "If is_published is
+   * set to false, this field is forced to false" (https://developers.google.com/workspace/forms/api/reference/rest/v1/forms/setPublishSettings,
+   * PublishState): an unpublished form accepts nothing whatever was set here.
+   */
   setAcceptingResponses(v: boolean): this {
     this.rec().acceptingResponses = Boolean(v);
     return this;
   }
   isAcceptingResponses(): boolean {
-    return this.rec().acceptingResponses;
+    return this.rec().published !== false && this.rec().acceptingResponses;
+  }
+  /**
+   * The publish state. FormApp documents create(title, isPublished) "in the requested publish
+   * state" (https://developers.google.com/apps-script/reference/forms/form-app#createtitle,-ispublished);
+   * Form.isPublished()/setPublished(enabled) are not in @types/google-apps-script and the Form
+   * page was not at hand: their names and that create(title) makes a published form are our
+   * reading (a probe for Check this spreadsheet).
+   */
+  isPublished(): boolean {
+    return this.rec().published !== false;
+  }
+  setPublished(v: boolean): this {
+    this.rec().published = Boolean(v);
+    return this;
+  }
+  /** https://developers.google.com/apps-script/reference/forms/form#setrequireloginrequirelogin — default false in the runtime; a Workspace domain may default to true (not confirmed). */
+  setRequireLogin(v: boolean): this {
+    this.rec().requireLogin = Boolean(v);
+    return this;
+  }
+  requiresLogin(): boolean {
+    return this.rec().requireLogin;
   }
   setConfirmationMessage(m: string): this {
     this.rec().confirmationMessage = String(m);
@@ -418,7 +495,8 @@ export class FormAppImpl {
     readonly options: FormsOptions,
   ) {}
 
-  create(title: string): Form {
+  create(title: string, isPublished = true): Form {
+    if (!String(title ?? '').trim()) throw gasError('Invalid argument: title');
     const id = `form-${String(this.state.nextId++).padStart(4, '0')}-${sha256Hex(`${title}|${this.ctx.clock.nowMs()}`).slice(0, 12)}`;
     this.state.forms.push({
       id,
@@ -429,6 +507,8 @@ export class FormAppImpl {
       collectEmail: false,
       allowResponseEdits: false,
       limitOneResponsePerUser: false,
+      requireLogin: false,
+      published: Boolean(isPublished),
       acceptingResponses: true,
       confirmationMessage: '',
       ownerEmail: this.ctx.currentUser().email,
@@ -470,7 +550,7 @@ export class FormAppImpl {
   }
   /** @internal */
   record(f: FormRecord, answers: Record<string, string>, respondentEmail: string, via: FormSubmission['via']): ResponseRecord {
-    if (!f.acceptingResponses) throw gasError('This form is no longer accepting responses.');
+    if (f.published === false || !f.acceptingResponses) throw gasError('This form is no longer accepting responses.');
     for (const item of f.items) {
       if (item.required && !(answers[String(item.id)] ?? '').trim()) {
         throw gasError(`"${item.title}" is a required question.`);
@@ -488,19 +568,28 @@ export class FormAppImpl {
   }
 }
 
-/** Google's response sheet columns: Timestamp, Email Address (when collected), then item titles. */
-export function responseSheetHeaders(form: FormRecord): string[] {
-  const answerable = form.items.filter((i) => i.type !== 'SECTION_HEADER');
-  return ['Timestamp', ...(form.collectEmail ? ['Email Address'] : []), ...answerable.map((i) => i.title)];
+/**
+ * The items the response sheet has a column for, in column order, after Timestamp (and Email
+ * Address): the columns the sheet has (a deleted question keeps its column, as Google keeps the
+ * data), then questions added since, on the right.
+ */
+export function responseColumns(form: FormRecord): { itemId: number; title: string | null }[] {
+  const known = form.responseSheet?.itemIds ?? [];
+  const ids = [...known, ...form.items.filter((i) => !isLayout(i) && !known.includes(i.id)).map((i) => i.id)];
+  return ids.map((id) => ({ itemId: id, title: form.items.find((i) => i.id === id)?.title ?? null }));
+}
+
+/** Google's response sheet columns: Timestamp, Email Address (when collected), then the questions (null: a deleted question's column keeps its header). */
+export function responseSheetHeaders(form: FormRecord): (string | null)[] {
+  return ['Timestamp', ...(form.collectEmail ? ['Email Address'] : []), ...responseColumns(form).map((c) => c.title)];
 }
 
 /** The row for one response, in responseSheetHeaders order: a Date, then strings ('' when unanswered). */
 export function responseSheetRow(form: FormRecord, response: ResponseRecord): (Date | string)[] {
-  const answerable = form.items.filter((i) => i.type !== 'SECTION_HEADER');
   return [
     new Date(response.timestampMs),
     ...(form.collectEmail ? [response.respondentEmail] : []),
-    ...answerable.map((i) => response.answers[String(i.id)] ?? ''),
+    ...responseColumns(form).map((c) => response.answers[String(c.itemId)] ?? ''),
   ];
 }
 
@@ -513,6 +602,12 @@ export interface FormsControl {
   submitResponse(formId: string, answers: Record<string, string | number>, respondentEmail?: string): ResponseRecord;
   /** Parses a prefilled URL back into itemId → value (what the respondent would see filled in). */
   prefilledAnswers(url: string): Record<string, string>;
+  /** The form a published or prefilled URL opens (what a customer's click lands on). */
+  formOfUrl(url: string): FormRecord;
+  /** Someone deleted the form in Drive: openById fails from now on; the response tab stays. */
+  deleteForm(formId: string): void;
+  /** Someone chose "Unlink form" in the spreadsheet: the form keeps its responses, the tab stays. */
+  unlinkForm(formId: string): void;
 }
 
 export type FormAppApi = Pick<FormAppImpl, 'create' | 'openById' | 'openByUrl' | 'getActiveForm' | 'DestinationType' | 'ItemType'>;
@@ -530,10 +625,28 @@ export function createFormApp(
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(answers)) {
         const item = f.items.find((i) => String(i.id) === k) ?? f.items.find((i) => i.title === k);
-        if (!item || item.type === 'SECTION_HEADER') throw new Error(`Form ${formId} has no question "${k}"`);
+        if (!item || isLayout(item)) throw new Error(`Form ${formId} has no question "${k}"`);
         out[String(item.id)] = checkAnswer(item, v);
       }
       return app.record(f, out, respondentEmail, 'respondent');
+    },
+    formOfUrl(url) {
+      const m = /\/forms\/d\/e\/([^/]+)\//.exec(url);
+      const f = m && state.forms.find((x) => publishedId(x.id) === m[1]);
+      if (!f) throw new Error(`No form at ${url}`);
+      return f;
+    },
+    deleteForm(formId) {
+      app.form(formId);
+      state.forms.splice(
+        state.forms.findIndex((f) => f.id === formId),
+        1,
+      );
+    },
+    unlinkForm(formId) {
+      const f = app.form(formId);
+      f.destination = null;
+      f.responseSheet = null;
     },
     prefilledAnswers(url) {
       const q = new URL(url).searchParams;
