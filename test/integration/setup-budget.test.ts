@@ -8,43 +8,21 @@ import { createLocalRuntime, type LocalRuntime } from '../../src/local';
 import { getTab, type TabDef } from '../../src/core/schema';
 import { getList } from '../../src/core/lists';
 import type { Locale } from '../../src/core/i18n';
+import { BLANK_SETUP_BUDGET, NOTHING_TO_REPAIR_BUDGET } from './setup-budgets';
 
 const NOW = new Date('2026-03-02T02:00:00Z');
-/**
- * The budgets set-up is held to: issue 11's 700, plus what issue 15's pipeline adds to a blank
- * set-up (652 → 709 calls, both languages): the Stage history tab itself — insert, its ID and name,
- * its sheet metadata, tab colour, grid size (2), the range list of its columns (2), the header row's
- * values, notes, backgrounds, font colours and weights, the frozen row and the text format = 16;
- * one developer-metadata call per new column, 10 on Deals, 8 on Stage history and 2 on Customers
- * ("in this stage since", the stage recorded) = 20; column widths, one call per run of equal
- * widths = 5 (the two Customers columns join the dropdown, format and protection runs of Last
- * contact and Updated beside them, so they cost nothing else); dropdowns, two list rules built (3 calls each) and
- * Stage history's one setDataValidations = 7; number formats (the new date and percent runs) = 2;
- * Deals' computed columns, one setFormulas (Deals had none) = 1; two more protections (Deals'
- * customer stage, and Stage history; the computed columns join the audit run's), each protect, describe, warning-only = 6.
- * 16 + 20 + 5 + 7 + 2 + 1 + 6 = 57, so 700 + 57: issue 11's headroom stays what it was.
+/*
+ * The budgets (test/integration/setup-budgets.ts, with what each issue added). A run that finds
+ * nothing to repair reads each thing it checks once: SpreadsheetApp has no call that reads an
+ * attribute across tabs or several attributes at once. Per tab it reads the header block (one
+ * range, its values, notes, background, font colour and font weight) and the frozen rows; the
+ * data block (one open range whose height is the sheet's rows), its validations and number
+ * formats; the values of the tabs set-up fills; the first-row formulas of tabs with computed
+ * columns; seven getters per highlight rule; one description per protection; the named ranges'
+ * check tab; and a fixed part (the active spreadsheet, getSheets, the recalculation interval,
+ * two toasts, the dialog, the flush). Issue 11's 80 is below what checking each repaired
+ * attribute once costs: reaching it means checking less, which set-up does not do.
  */
-const BLANK_SETUP_BUDGET = 700 + 57;
-/**
- * A run that finds nothing to repair (185 calls, in both languages; 172 before issue 15's Stage
- * history tab and Deals' computed columns, 256 before the one column map).
- * It reads each thing it checks once, and SpreadsheetApp has no call that reads an attribute
- * across tabs or several attributes at once. Per tab (ten with columns) it reads the header
- * block — one range, its values, notes, background, font colour and font weight — and the frozen
- * rows: 10 × 7 = 70; the data block — one open range whose height is the sheet's rows (so no
- * getMaxRows), its validations and number formats on the nine tabs that have them, the values of
- * the three tabs set-up fills — 10 + 9 + 9 + 3 = 31; the first-row formulas of the five tabs with
- * computed columns, 5: together 106, and 2 for the Dashboard (its sheet ID and whether it is empty).
- * Then the highlight rules: one read per tab that has them (3) and seven getters per rule
- * (condition, formula, background, font colour, bold, ranges, A1 notation) for six rules, plus the
- * sheet width once = 46; the protections: one read for the whole spreadsheet and one description
- * each = 20; the named ranges: one read of their check tab (range, values, formulas) = 3 where
- * reading the names took 40; and the fixed part (the active spreadsheet, getSheets, the
- * recalculation interval, two toasts, the dialog, the flush) = 8. 106 + 2 + 46 + 20 + 3 + 8 = 185.
- * Issue 11's 80 is below the 106 + 46 that checking each repaired attribute once costs: reaching it
- * means checking less, which set-up does not do.
- */
-const NOTHING_TO_REPAIR_BUDGET = 185;
 
 /** Calls that change the document (builders only exist to write). */
 const WRITES = /\.(set|insert|delete|add|remove|protect|clear|move|append|copy|merge|sort|hide|new|build)[A-Z]?[A-Za-z]*$/;
