@@ -27,10 +27,11 @@ import { playbookLinesFor, type PlaybookRow, type ShownPlaybookLine } from '../c
 import { zonedMidnight } from '../core/cadence';
 import { ymdString } from '../core/tiers/dates';
 import { getTab } from '../core/schema';
-import { currentUser, customersTab, findCustomers, openWorkbook, readLists, readSettings, type RowRecord, type Workbook } from './records';
+import { currentUser, customersTab, openWorkbook, readLists, readSettings, type RowRecord, type Workbook } from './records';
 import { withDocumentLock } from './lock';
 import { scheduleFollowUp } from './followups';
 import { currentLocale } from './locale';
+import { searchCustomerHits, type CustomerHit } from './customer-hits';
 import { showSidebar } from './host';
 
 // ------------------------------------------------------------------ small helpers
@@ -71,11 +72,7 @@ export interface ObjectionFormData {
   setUp: boolean;
 }
 
-export interface CustomerHit {
-  id: string;
-  name: string;
-  contact: string;
-}
+export type { CustomerHit } from './customer-hits';
 
 /** Sidebar API: everything the form needs in one round trip. */
 export function getObjectionFormData(customerId?: string): ObjectionFormData {
@@ -87,8 +84,14 @@ export function getObjectionFormData(customerId?: string): ObjectionFormData {
   let customer: CustomerHit | null = null;
   const customers = customersTab(wb);
   if (setUp && customers && typeof customerId === 'string' && customerId.trim()) {
-    const c = customers.lookup(customerId, ['name', 'contact_name']);
-    if (c) customer = { id: String(c.values.customer_id ?? '').trim(), name: String(c.values.name ?? ''), contact: String(c.values.contact_name ?? '') };
+    const c = customers.lookup(customerId, ['name', 'contact_name', 'owner']);
+    if (c)
+      customer = {
+        id: String(c.values.customer_id ?? '').trim(),
+        name: String(c.values.name ?? ''),
+        contact: String(c.values.contact_name ?? ''),
+        owner: String(c.values.owner ?? ''),
+      };
   }
   return {
     locale,
@@ -104,16 +107,9 @@ export function getObjectionFormData(customerId?: string): ObjectionFormData {
   };
 }
 
-/** Sidebar API: customers matching a query (name, ID, contact, phone or e-mail), at most 20. */
+/** Sidebar API: customers matching a query (the one customer search), at most 20, each with its owner. */
 export function searchObjectionCustomers(query: string): CustomerHit[] {
-  if (typeof query !== 'string' || query.length > 200) throw new Error(t(currentLocale(), 'error.badArgument', { detail: 'query' }));
-  const customers = customersTab(openWorkbook());
-  if (!customers || !query.trim()) return [];
-  return findCustomers(customers, query, 20).map((r) => ({
-    id: String(r.values.customer_id ?? '').trim(),
-    name: String(r.values.name ?? ''),
-    contact: String(r.values.contact_name ?? ''),
-  }));
+  return searchCustomerHits(query);
 }
 
 export interface PlaybookView {

@@ -192,12 +192,14 @@ function fill(rt: LocalRuntime, g: Generated): void {
       created_at: date(c.created),
     })),
   );
-  // The script-kept values, as the refresh writes them (core/tiers computes them from the won deals).
+  // The script-kept values, as the refresh and the plan write them (core/tiers computes them from the won deals and the plan).
   writeBlock(
     rt,
     'customers',
     computed.map((c) => ({
       value_window: c ? c.valueWindow : '',
+      // The customer's one plan (issue 12), as re-planning keeps it on the row: its due time.
+      next_planned_at: c && c.next !== null ? date(c.next) : '',
       value_prev_window: c ? c.valuePrevWindow : '',
       value_share_ahead: c ? c.valueShareAhead : '',
       value_last_year: c ? c.valueLastYear : '',

@@ -202,7 +202,10 @@ describe('saveDeal', () => {
     const total = Object.values(warm[0]).reduce((a, b) => a + b, 0);
     expect(total).toBeLessThan(80);
     // Reads of values: Range.getValues or, in one call, Sheet.getSheetValues.
-    expect((warm[0]['SpreadsheetApp.Range.getValues'] ?? 0) + (warm[0]['SpreadsheetApp.Sheet.getSheetValues'] ?? 0)).toBeLessThanOrEqual(10);
+    expect((warm[0]['SpreadsheetApp.Range.getValues'] ?? 0) + (warm[0]['SpreadsheetApp.Sheet.getSheetValues'] ?? 0)).toBeLessThanOrEqual(
+      // 10, plus issue 12's plan of the customer: the Follow-ups window around its hinted end and its header row (budgets-suite PLAN_ON_SAVE).
+      10 + 2,
+    );
     expect(warm[0]['SpreadsheetApp.Range.setValues']).toBeLessThanOrEqual(6);
   }, 300_000);
 });

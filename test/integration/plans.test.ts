@@ -12,6 +12,9 @@ import { buildDigests } from '../../src/core/followups';
 import { zonedMidnight } from '../../src/core/cadence';
 import { writeByKey } from './objections-fixture';
 
+/** The version the customer form opens with (edits send it, issue 13). */
+const versionOf = (rt: LocalRuntime, id: string) => (rt.run('getCustomerForm', { id }) as { version: string }).version;
+
 const CU = getTab('customers');
 const FU = getTab('followups');
 const TEAM = [
@@ -139,7 +142,7 @@ for (const tz of ['Asia/Shanghai', 'America/Los_Angeles']) {
           rt.run(
             'saveCustomer',
             { name: 'Harbor Tools', email: 'h@example.com', owner: 'Ana Wu', stage: label('stage', 'reach'), need_confirmed: true },
-            { ref: { id: saved.id } },
+            { ref: { id: saved.id }, version: versionOf(rt, saved.id) },
           ) as { ok: boolean }
         ).ok,
       ).toBe(true);
@@ -175,7 +178,11 @@ for (const tz of ['Asia/Shanghai', 'America/Los_Angeles']) {
 
       // Lost from the form: no plan left, nothing in Today.
       rt.clock.set(wall(tz, 2026, 3, 3, 10));
-      rt.run('saveCustomer', { name: 'Harbor Tools', email: 'h@example.com', owner: 'Ana Wu', stage: label('stage', 'lost') }, { ref: { id: saved.id } });
+      rt.run(
+        'saveCustomer',
+        { name: 'Harbor Tools', email: 'h@example.com', owner: 'Ana Wu', stage: label('stage', 'lost') },
+        { ref: { id: saved.id }, version: versionOf(rt, saved.id) },
+      );
       expect(openPlans(rt, saved.id)).toHaveLength(0);
       expect(customer(rt, saved.id).next_followup).toBe('');
       expect(today(rt).some((i) => i.customerId === saved.id)).toBe(false);
@@ -258,7 +265,11 @@ for (const tz of ['Asia/Shanghai', 'America/Los_Angeles']) {
       expect(openPlans(rt, id)).toHaveLength(1);
       // An edit does not undo the rep's date…
       rt.clock.advance(HOUR);
-      rt.run('saveCustomer', { name: 'Imported 0', email: 'i0@example.com', owner: 'Ana Wu', need_confirmed: true, budget_confirmed: true }, { ref: { id } });
+      rt.run(
+        'saveCustomer',
+        { name: 'Imported 0', email: 'i0@example.com', owner: 'Ana Wu', need_confirmed: true, budget_confirmed: true },
+        { ref: { id }, version: versionOf(rt, id) },
+      );
       expect(openPlans(rt, id).map((r) => [r.rule, time(r.planned_at)])).toEqual([['manual', wall(tz, 2026, 3, 20)]]);
       // …the next contact does.
       rt.clock.advance(DAY);

@@ -327,7 +327,9 @@ describe('set-up cost does not depend on the number of rows', () => {
 describe('set-up stays within its call budget', () => {
   // The blank set-up's budget, with what each issue added: test/integration/setup-budgets.ts.
   const BLANK_BUDGET = BLANK_SETUP_BUDGET;
-  const REPAIR_BUDGET = 450;
+  // 450 when a run with nothing to repair cost 185; the tabs of issues 14, 16 and 17 add 96 checks
+  // to every repair run (setup-budgets.ts); measured 473 on the merged tree.
+  const REPAIR_BUDGET = 480;
 
   function perColumnCalls(counts: Record<string, number>): Record<string, number> {
     const pick = (k: string) => counts[`SpreadsheetApp.${k}`] ?? 0;

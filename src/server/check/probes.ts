@@ -226,6 +226,10 @@ export const PROBES: readonly Probe[] = [
             true,
             ScriptApp.getUserTriggers(ss).some((t) => t.getUniqueId() === made.getUniqueId()),
           ),
+          // The dispatcher's handler ends in "_" (private: no page can call it). No Google page at
+          // hand says a trigger may name a private function; the trigger must at least keep it.
+          // Whether it then fires shows in the Reminder log the next hour after reminders are on.
+          compare('the trigger keeps the private handler name', DISPATCH_HANDLER, made.getHandlerFunction()),
         );
       } finally {
         ScriptApp.deleteTrigger(made);

@@ -33,10 +33,11 @@ import {
 } from '../../core/complaints';
 import { getList } from '../../core/lists';
 import { isoDay } from '../../core/cadence';
-import { currentUser, customersTab, findCustomers, openWorkbook, readLists, readSettings, type RowRecord, type Workbook } from '../records';
+import { currentUser, customersTab, openWorkbook, readLists, readSettings, type RowRecord, type Workbook } from '../records';
 import { withDocumentLock } from '../lock';
 import { scheduleFollowUp } from '../followups';
 import { currentLocale } from '../locale';
+import { searchCustomerHits, type CustomerHit } from '../customer-hits';
 import { showSidebar } from '../host';
 import { readChecklist } from './steps';
 
@@ -64,12 +65,8 @@ export interface SeverityOption extends Option {
   meaning: string;
 }
 
-export interface ComplaintCustomerHit {
-  id: string;
-  name: string;
-  contact: string;
-  owner: string;
-}
+/** A customer as the complaint form shows it (the one search's hit). */
+export type ComplaintCustomerHit = CustomerHit;
 
 /** A complaint as the sidebar shows and edits it (strings only: it crosses google.script.run). */
 export interface ComplaintView {
@@ -256,15 +253,7 @@ export function getComplaint(complaintId: string, row?: number): ComplaintView |
 
 /** Sidebar API: customers matching a query (the one customer search), at most 20. */
 export function searchComplaintCustomers(query: string): ComplaintCustomerHit[] {
-  if (typeof query !== 'string' || query.length > 200) throw new Error(t(currentLocale(), 'error.badArgument', { detail: 'query' }));
-  const customers = customersTab(openWorkbook());
-  if (!customers || !query.trim()) return [];
-  return findCustomers(customers, query, 20).map((r) => ({
-    id: String(r.values.customer_id ?? '').trim(),
-    name: String(r.values.name ?? ''),
-    contact: String(r.values.contact_name ?? ''),
-    owner: String(r.values.owner ?? ''),
-  }));
+  return searchCustomerHits(query);
 }
 
 export interface ComplaintSummary {

@@ -191,7 +191,7 @@ export function writeSummary(
   if (look.bands) sheet.setConditionalFormatRules(look.bands.length ? attainmentBands(sheet, look.bands) : []);
   sheet.getRangeList(grid.titleRows.map((r) => `${r}:${r}`)).setFontWeight('bold');
   sheet.getRange(1, 1).setFontSize(16);
-  sheet.setColumnWidth(1, look.widths[0]);
+  sheet.setColumnWidths(1, 1, look.widths[0]);
   sheet.setColumnWidths(2, width() - 1, look.widths[1]);
   return { wrote: true, grid, locale };
 }
