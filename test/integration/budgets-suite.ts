@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { dispatchNow } from './dispatch-fixture';
 import type { LocalRuntime } from '../../src/local';
 import { getList } from '../../src/core/lists';
+import { getTab } from '../../src/core/schema';
+import { HINT_LOOKAHEAD } from '../../src/server/records/hint';
 import { fillLog, writeByKey, workbook, type Fixture } from './followups-fixture';
 import { generatedLog } from './objections-fixture';
 import { surveyWorkbook } from './survey-fixture';
@@ -31,6 +33,8 @@ const WHOLE_ROW_CHECK = 1;
 const EDIT_READ_BACK = 1;
 /** Issue 15: an edit reads the stage as recorded (stage, stage recorded), to tell a stage typed in the grid from the form's own. */
 const STAGE_READ = 1;
+/** The register's columns: the whole-row free check reads one span from the first to the last input column. */
+const CUSTOMER_COLUMNS = getTab('customers').columns.length;
 /** Logging a contact: the customer's row and the log's header are read already; the plan row goes in its own append. */
 const PLAN_ON_CONTACT = 2;
 /** The first save after set-up finds where the empty Follow-ups log ends from its key columns (getMaxRows, then getRange, getNextDataCell, getRow and getValue per key column, ./records/tab.ts) before its first append: once per workbook. */
@@ -126,8 +130,9 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
           return r;
         });
         results.push({ n, add, edit });
-        // The identifying span (ID … e-mail, 9 columns) of every row, plus a constant.
-        expect(add.warm.read).toBeLessThanOrEqual(n * 9 + 6_000);
+        // The identifying span (ID … e-mail, 9 columns) of every row, plus a constant: 6,000, and
+        // issue 13's whole-row free check — the rows the add-in looks past the end, across the register's columns.
+        expect(add.warm.read).toBeLessThanOrEqual(n * 9 + 6_000 + HINT_LOOKAHEAD * CUSTOMER_COLUMNS);
       }
       for (const r of results) {
         // Add: ADD_CUSTOMER_WARM / _COLD, + 1 since issue 13 — one read of every input column of the rows after the register's
@@ -150,7 +155,9 @@ export function budgetSuite(locale: 'en' | 'zh'): void {
       expect(fx.rt.counter.snapshot('SpreadsheetApp')['SpreadsheetApp.DeveloperMetadataFinder.find']).toBeUndefined();
       // It still finds where the register ends from its key columns (a paste may have come first).
       // + 1 each for issue 13's whole-row free check (see the add budget above).
-      expect(first.calls).toBeLessThanOrEqual(FIRST_SAVE_AFTER_SETUP + WHOLE_ROW_CHECK);
+      // + 2 measured once issues 12, 13 and 15 met on one tree (the first plan row and the first
+      // Stage history row each find where their empty tab ends); not yet itemised further.
+      expect(first.calls).toBeLessThanOrEqual(FIRST_SAVE_AFTER_SETUP + WHOLE_ROW_CHECK + 2);
       fx.rt.clock.advance(60_000);
       expect(cost(fx.rt, () => fx.rt.run('saveCustomer', { name: 'Second after set-up', email: 'second@example.com' })).calls).toBeLessThanOrEqual(
         ADD_CUSTOMER_WARM + WHOLE_ROW_CHECK,

@@ -356,7 +356,9 @@ describe('set-up stays within its call budget', () => {
     expect(c.setNote, 'notes: one setNotes per tab').toBe(0);
     expect(c.setColumnWidth, 'widths: setColumnWidths per run').toBe(0);
     expect(c.getMaxRows, 'max rows read once per tab').toBeLessThanOrEqual(tabs + 4);
-    expect(c.newDataValidation, 'each distinct rule built once').toBeLessThanOrEqual(30);
+    // 30 before this round; the deal status, survey and complaint lists (issues 14, 15, 17) add rules
+    // of their own: 36 measured, one per distinct rule.
+    expect(c.newDataValidation, 'each distinct rule built once').toBeLessThanOrEqual(36);
     expect(c.setNumberFormat, 'one call per distinct format per tab').toBeLessThanOrEqual(8 * tabs);
   });
 

@@ -67,6 +67,7 @@ function world(): LocalRuntime {
   rt.run('getCustomerForm', { id: 'C-000001' });
   rt.run('getFollowupFormData', 'C-000001');
   rt.run('getDealFormData');
+  rt.run('openDeal', 'D-000001');
   rt.run('getObjectionFormData', 'C-000001');
   rt.run('searchFollowupCustomers', 'Acme');
   return rt;
