@@ -14,6 +14,7 @@
  */
 import type { Localized } from '../i18n/locale';
 import type { ColumnDef, TabDef } from '../schema/types';
+import { ADMIN_HEADER } from '../schema/header-styles';
 import { STAGE_KEYS } from '../customers/stage';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
@@ -152,7 +153,7 @@ export const STAGE_HISTORY: TabDef = {
     '客户阶段每变化一次记一行，来自任何途径；由销售台写入。在客户表中手动修改的阶段，会在下一次使用销售台或每日运行时被发现。',
   ),
   frozenRows: 1,
-  headerStyle: { background: '#5f6368', fontColor: '#ffffff', bold: true },
+  headerStyle: ADMIN_HEADER,
   color: '#5f6368',
   columns: [
     col('customer_id', 'id', L('Customer ID', '客户编号'), L('ID of the customer on the Customers tab.', '客户表中的客户编号。'), 100, {

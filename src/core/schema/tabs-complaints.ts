@@ -15,7 +15,8 @@ import {
   RESOLUTION_OVERDUE_FORMULA,
   RESPONSE_OVERDUE_FORMULA,
 } from '../complaints/formulas';
-import type { ColumnDef, ColumnType, HeaderStyle, TabDef } from './types';
+import type { ColumnDef, ColumnType, TabDef } from './types';
+import { ADMIN_HEADER, COMPUTED_HEADER, LOG_HEADER } from './header-styles';
 
 const L = (en: string, zh: string): Localized => ({ en, zh });
 
@@ -24,11 +25,6 @@ type Extra = Partial<Omit<ColumnDef, 'key' | 'header' | 'note' | 'type' | 'width
 function col(key: string, type: ColumnType, width: 100 | 160 | 280 | 420, header: Localized, note: Localized, extra: Extra = {}): ColumnDef {
   return { key, type, header, note, width, ...extra };
 }
-
-/** Same looks as the other logs (tabs.ts LOG_HEADER / COMPUTED_HEADER / ADMIN_HEADER). */
-const LOG_HEADER: HeaderStyle = { background: '#1a73e8', fontColor: '#ffffff', bold: true };
-const COMPUTED_HEADER: HeaderStyle = { background: '#e8f0fe', fontColor: '#1a73e8', bold: true };
-const ADMIN_HEADER: HeaderStyle = { background: '#5f6368', fontColor: '#ffffff', bold: true };
 
 /** tabs.ts TEAM_LIST (not imported: tabs.ts imports this file). */
 const TEAM = 'team';

@@ -4,7 +4,8 @@
  */
 import type { Localized } from '../i18n/locale';
 import { LISTS } from '../lists';
-import type { ColumnDef, ColumnType, HeaderStyle, TabDef } from './types';
+import type { ColumnDef, ColumnType, TabDef } from './types';
+import { ADMIN_HEADER, COMPUTED_HEADER, LOG_HEADER } from './header-styles';
 import { INTENTION_FORMULA } from '../customers/intention';
 import { CADENCE_BASE_FORMULA, FOLLOWUP_STATE_FORMULA, PLANNED_NEXT_FORMULA } from '../cadence/next';
 import { CHURN_RISK_FORMULA, DAYS_SINCE_CONTACT_FORMULA, GOLD_FORMULA, VALUE_TIER_FORMULA } from '../tiers/rules';
@@ -107,11 +108,6 @@ function customerRef(): ColumnDef[] {
  * src/core/customers/intention.ts, tiers and churn in src/core/tiers/rules.ts, the Follow-ups
  * status in src/core/followups/status.ts, the written-answer rule in src/core/objections/answer.ts.
  */
-
-const LOG_HEADER: HeaderStyle = { background: '#1a73e8', fontColor: '#ffffff', bold: true };
-const ADMIN_HEADER: HeaderStyle = { background: '#5f6368', fontColor: '#ffffff', bold: true };
-/** Computed columns of a log tab: the log colour turned inside out (light fill, blue text), so they read as "filled for you". */
-const COMPUTED_HEADER: HeaderStyle = { background: '#e8f0fe', fontColor: '#1a73e8', bold: true };
 
 export const CUSTOMERS: TabDef = {
   key: 'customers',
